@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# One command for each set-up job (see README.md):
+#   ./build.sh example    install dependencies, build, check the example answer file
+#   ./build.sh test       install dependencies, build, run every test
+#   ./build.sh sanitize   the tests again, built with AddressSanitizer and UBSan
+set -euo pipefail
+cd "$(dirname "$0")"
+
+jobs=$(nproc 2>/dev/null || echo 2)
+
+configure() {  # configure BUILD_DIR [CMAKE_ARGS...]
+  local dir=$1
+  shift
+  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null
+}
+
+case "${1:-}" in
+  example)
+    scripts/install-deps
+    configure build
+    cmake --build build --parallel "$jobs" --target unattend_cli
+    echo "+ unattend check examples/lima-like.xml"
+    build/cli/unattend check examples/lima-like.xml
+    echo "examples/lima-like.xml: no problems found"
+    ;;
+  test)
+    scripts/install-deps
+    configure build
+    cmake --build build --parallel "$jobs"
+    ctest --test-dir build --output-on-failure --parallel "$jobs"
+    ;;
+  sanitize)
+    scripts/install-deps
+    configure build-sanitize -DUNATTEND_SANITIZE=ON
+    cmake --build build-sanitize --parallel "$jobs"
+    ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+      ctest --test-dir build-sanitize --output-on-failure --parallel "$jobs"
+    ;;
+  *)
+    echo "usage: ./build.sh example|test|sanitize" >&2
+    exit 2
+    ;;
+esac

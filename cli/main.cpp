@@ -1,0 +1,90 @@
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <boost/program_options.hpp>
+
+#include <unattend/error.hpp>
+#include <unattend/version.hpp>
+
+#include "command.hpp"
+
+namespace po = boost::program_options;
+using namespace unattend::cli;
+
+namespace {
+
+void print_main_help(std::ostream& out) {
+  out << "unattend " << unattend::version << ": typed, validated Windows answer files\n\n"
+      << "Usage: unattend [--help] [--version] COMMAND [ARGS...]\n\nCommands:\n";
+  for (const Command& command : commands()) {
+    out << "  " << command.name << std::string(12 - std::min<std::size_t>(command.name.size(), 11), ' ')
+        << command.summary << '\n';
+  }
+  out << "  help        Show help for a command\n\n"
+      << "Run 'unattend help COMMAND' for a command's options.\n"
+      << "Exit codes: 0 success, 1 the input has errors, 2 usage or I/O problem.\n";
+}
+
+int run_command(const Command& command, const std::vector<std::string>& args) {
+  po::options_description options;
+  po::positional_options_description positional;
+  command.describe(options, positional);
+  options.add_options()("help,h", "show this help");
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
+  if (vm.count("help") != 0) {
+    print_command_help(command, std::cout);
+    return exit_ok;
+  }
+  po::notify(vm);
+  return command.run(vm);
+}
+
+int dispatch(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    print_main_help(std::cerr);
+    return exit_usage;
+  }
+  const std::string& first = args.front();
+  if (first == "--help" || first == "-h") {
+    print_main_help(std::cout);
+    return exit_ok;
+  }
+  if (first == "--version") {
+    std::cout << "unattend " << unattend::version << '\n';
+    return exit_ok;
+  }
+  if (first == "help") {
+    if (args.size() == 1) {
+      print_main_help(std::cout);
+      return exit_ok;
+    }
+    const Command* command = find_command(args[1]);
+    if (command == nullptr) throw UsageError("unknown command '" + args[1] + "'");
+    print_command_help(*command, std::cout);
+    return exit_ok;
+  }
+  const Command* command = find_command(first);
+  if (command == nullptr) throw UsageError("unknown command '" + first + "'");
+  return run_command(*command, {args.begin() + 1, args.end()});
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return dispatch(argc, argv);
+  } catch (const UsageError& e) {
+    std::cerr << "unattend: " << e.what() << "\nRun 'unattend --help' for usage.\n";
+  } catch (const po::error& e) {
+    std::cerr << "unattend: " << e.what() << "\nRun 'unattend --help' for usage.\n";
+  } catch (const unattend::Error& e) {
+    std::cerr << "unattend: " << e.what() << '\n';
+  } catch (const std::exception& e) {
+    std::cerr << "unattend: internal error: " << e.what() << '\n';
+  }
+  return exit_usage;
+}

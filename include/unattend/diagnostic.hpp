@@ -1,0 +1,32 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace unattend {
+
+enum class Severity { error, warning, info };
+
+std::string_view to_string(Severity severity);
+
+// One finding about an answer file, positioned in the original file. Lines and
+// columns are 1-based; 0 means the finding concerns the whole file.
+struct Diagnostic {
+  std::string file;
+  std::size_t line = 0;
+  std::size_t column = 0;
+  Severity severity = Severity::error;
+  std::string code;
+  std::string message;
+
+  friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
+};
+
+// "path:line:col: severity: message [CODE]"
+std::string format(const Diagnostic& diagnostic);
+
+bool has_errors(const std::vector<Diagnostic>& diagnostics);
+
+}  // namespace unattend

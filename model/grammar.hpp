@@ -1,0 +1,28 @@
+#pragma once
+
+// The compiled-in schemas as one Xerces grammar pool, loaded once per process
+// and locked, shared by every validating reader.
+
+#include <xercesc/framework/XMLGrammarPool.hpp>
+#include <xercesc/framework/psvi/XSModel.hpp>
+
+namespace unattend::detail {
+
+inline constexpr char16_t unattend_namespace[] = u"urn:schemas-microsoft-com:unattend";
+inline constexpr char16_t wcm_namespace[] = u"http://schemas.microsoft.com/WMIConfig/2002/State";
+inline constexpr char16_t annotations_namespace[] = u"urn:unattend:annotations";
+
+class Grammar {
+ public:
+  static const Grammar& instance();
+
+  xercesc::XMLGrammarPool* pool() const { return pool_; }
+  xercesc::XSModel* model() const { return model_; }
+
+ private:
+  Grammar();
+  xercesc::XMLGrammarPool* pool_ = nullptr;  // lives as long as the process
+  xercesc::XSModel* model_ = nullptr;        // owned by the pool
+};
+
+}  // namespace unattend::detail

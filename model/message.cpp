@@ -1,0 +1,107 @@
+#include "message.hpp"
+
+#include <regex>
+
+#include <unattend/schema.hpp>
+
+#include "text.hpp"
+
+namespace unattend::detail {
+
+namespace {
+
+std::string parent_of(const std::string& path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string::npos ? std::string{} : path.substr(0, slash);
+}
+
+std::string last_of(const std::string& path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::string qualified(const std::string& component, const std::string& path) {
+  return path.empty() ? component : component + "/" + path;
+}
+
+bool is_secret(const std::string& path) {
+  return ascii_lower(path).find("password") != std::string::npos;
+}
+
+std::string list(const std::vector<std::string>& values) {
+  std::string out;
+  for (const auto& value : values) out += (out.empty() ? "" : ", ") + value;
+  return out;
+}
+
+struct Patterns {
+  std::regex undeclared{"no declaration found for element '([^']*)'"};
+  std::regex not_allowed{"element '([^']*)' is not allowed for content model.*"};
+  std::regex character_data{"no character data is allowed by content model"};
+  std::regex enumeration{"value '(.*)' not in enumeration"};
+  std::regex boolean{"value '(.*)' is invalid boolean"};
+  std::regex too_long{"value '(.*)' has length '([0-9]+)' which exceeds maxLength facet value '([0-9]+)'"};
+  std::regex value{"value '(.*)' (.*)"};
+  std::regex attribute{"attribute '([^']*)' is not declared for element '([^']*)'"};
+};
+
+const Patterns& patterns() {
+  static const Patterns p;
+  return p;
+}
+
+}  // namespace
+
+std::optional<std::string> component_message(const std::string& message, const SettingContext& where,
+                                             std::set<std::string>& reported) {
+  const Patterns& p = patterns();
+  const std::string here = qualified(where.component, where.path);
+  const std::string name = last_of(where.path);
+  std::smatch m;
+  if (std::regex_match(message, m, p.undeclared)) {
+    const std::string parent = parent_of(where.path);
+    reported.insert(parent + "\n" + m[1].str());
+    return "'" + m[1].str() + "' is not a setting of " + qualified(where.component, parent);
+  }
+  if (std::regex_match(message, m, p.not_allowed)) {
+    // Reported at the parent's end, after the child's own "no declaration" message.
+    if (reported.count(where.path + "\n" + m[1].str()) != 0) return std::nullopt;
+    return "'" + m[1].str() + "' may appear only once in " + here;
+  }
+  if (std::regex_match(message, p.character_data)) {
+    return here + " holds settings, not text";
+  }
+  const bool secret = is_secret(where.path);
+  const auto shown = [&](const std::string& value) { return secret ? std::string("(hidden)") : "'" + value + "'"; };
+  if (std::regex_match(message, m, p.enumeration) && where.setting != nullptr) {
+    return "'" + name + "' must be one of " + list(where.setting->values) + "; found " + shown(m[1].str());
+  }
+  if (std::regex_match(message, m, p.boolean)) {
+    return "'" + name + "' must be true or false; found " + shown(m[1].str());
+  }
+  if (std::regex_match(message, m, p.too_long)) {
+    return "'" + name + "' is " + m[2].str() + " characters long; at most " + m[3].str() + " are allowed";
+  }
+  if (std::regex_match(message, m, p.value)) {
+    return "'" + name + "' has an invalid value " + shown(m[1].str()) + ": " + m[2].str();
+  }
+  if (std::regex_match(message, m, p.attribute)) {
+    std::string text = "'" + m[2].str() + "' (" + here + ") does not take the attribute '" + m[1].str() + "'";
+    if (m[1].str() == "action" || m[1].str() == "keyValue") text += ": it is not a list item";
+    return text;
+  }
+  return secret ? "invalid content in " + here : message + " (in " + here + ")";
+}
+
+std::string envelope_message(const std::string& message, const std::string& element) {
+  const Patterns& p = patterns();
+  std::smatch m;
+  if (std::regex_match(message, m, p.undeclared)) {
+    return "'" + m[1].str() + "' is not allowed " + (element.empty() ? "as the root element" : "in <" + element + ">") +
+           "; an answer file is <unattend xmlns=\"urn:schemas-microsoft-com:unattend\"> with <settings> and <component> inside";
+  }
+  if (std::regex_match(message, p.character_data)) return "text is not allowed in <" + element + ">";
+  return message + (element.empty() ? "" : " (in <" + element + ">)");
+}
+
+}  // namespace unattend::detail

@@ -1,0 +1,25 @@
+#include <unattend/pass.hpp>
+
+namespace unattend {
+
+std::string_view to_string(Pass pass) {
+  switch (pass) {
+    case Pass::windowsPE: return "windowsPE";
+    case Pass::offlineServicing: return "offlineServicing";
+    case Pass::generalize: return "generalize";
+    case Pass::specialize: return "specialize";
+    case Pass::auditSystem: return "auditSystem";
+    case Pass::auditUser: return "auditUser";
+    case Pass::oobeSystem: return "oobeSystem";
+  }
+  return "?";
+}
+
+std::optional<Pass> parse_pass(std::string_view name) {
+  for (const Pass pass : all_passes) {
+    if (to_string(pass) == name) return pass;
+  }
+  return std::nullopt;
+}
+
+}  // namespace unattend

@@ -1,0 +1,28 @@
+# cmake -DEXPECT_EXIT=N [-DEXPECT_OUTPUT=regex] [-DREJECT_OUTPUT=regex] [-DSTDIN=file]
+#       -P expect.cmake -- PROGRAM ARGS...
+# Runs the program and checks its exit code and combined output.
+set(command)
+set(take OFF)
+foreach(i RANGE ${CMAKE_ARGC})
+  if(take AND DEFINED CMAKE_ARGV${i})
+    list(APPEND command "${CMAKE_ARGV${i}}")
+  elseif("${CMAKE_ARGV${i}}" STREQUAL "--")
+    set(take ON)
+  endif()
+endforeach()
+set(input_option)
+if(DEFINED STDIN)
+  set(input_option INPUT_FILE ${STDIN})
+endif()
+execute_process(COMMAND ${command} ${input_option}
+                RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+set(all "${out}${err}")
+if(NOT code STREQUAL "${EXPECT_EXIT}")
+  message(FATAL_ERROR "exit code ${code}, expected ${EXPECT_EXIT}\n--- output:\n${all}")
+endif()
+if(DEFINED EXPECT_OUTPUT AND NOT all MATCHES "${EXPECT_OUTPUT}")
+  message(FATAL_ERROR "output does not match '${EXPECT_OUTPUT}'\n--- output:\n${all}")
+endif()
+if(DEFINED REJECT_OUTPUT AND all MATCHES "${REJECT_OUTPUT}")
+  message(FATAL_ERROR "output matches '${REJECT_OUTPUT}'\n--- output:\n${all}")
+endif()
