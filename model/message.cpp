@@ -24,8 +24,12 @@ std::string qualified(const std::string& component, const std::string& path) {
   return path.empty() ? component : component + "/" + path;
 }
 
+// Password elements, and the Value of a password container; not PlainText.
 bool is_secret(const std::string& path) {
-  return ascii_lower(path).find("password") != std::string::npos;
+  const std::string lower = ascii_lower(path);
+  const std::string name = last_of(lower);
+  return name.find("password") != std::string::npos ||
+         (name == "value" && last_of(parent_of(lower)).find("password") != std::string::npos);
 }
 
 std::string list(const std::vector<std::string>& values) {
@@ -43,6 +47,7 @@ struct Patterns {
   std::regex too_long{"value '(.*)' has length '([0-9]+)' which exceeds maxLength facet value '([0-9]+)'"};
   std::regex value{"value '(.*)' (.*)"};
   std::regex attribute{"attribute '([^']*)' is not declared for element '([^']*)'"};
+  std::regex foreign_wcm{"\\{([^}]*)\\}(action|keyValue)"};
 };
 
 const Patterns& patterns() {
@@ -86,9 +91,19 @@ std::optional<std::string> component_message(const std::string& message, const S
     return "'" + name + "' has an invalid value " + shown(m[1].str()) + ": " + m[2].str();
   }
   if (std::regex_match(message, m, p.attribute)) {
-    std::string text = "'" + m[2].str() + "' (" + here + ") does not take the attribute '" + m[1].str() + "'";
-    if (m[1].str() == "action" || m[1].str() == "keyValue") text += ": it is not a list item";
-    return text;
+    const std::string attribute = m[1].str();
+    const std::string element = m[2].str();
+    std::smatch w;
+    const bool wcm_like = std::regex_match(attribute, w, p.foreign_wcm);
+    if (wcm_like && w[1].str() == "http://schemas.microsoft.com/WMIConfig/2002/State") {
+      return "'" + element + "' (" + here + ") is not a list item: wcm:" + w[2].str() +
+             " belongs on the items of a list";
+    }
+    if (wcm_like) {
+      return "'" + element + "' has the attribute '" + w[2].str() + "' in the namespace '" + w[1].str() +
+             "'; the wcm prefix must be bound to exactly http://schemas.microsoft.com/WMIConfig/2002/State";
+    }
+    return "'" + element + "' (" + here + ") does not take the attribute '" + attribute + "'";
   }
   return secret ? "invalid content in " + here : message + " (in " + here + ")";
 }
