@@ -1,0 +1,91 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <unattend/atomic_file.hpp>
+#include <unattend/error.hpp>
+
+namespace unattend {
+namespace {
+
+namespace fs = std::filesystem;
+
+class AtomicFile : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir = fs::temp_directory_path() / ("unattend-atomic-" + std::to_string(::getpid()) + "-" +
+                                       ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+  }
+  void TearDown() override {
+    fs::permissions(dir, fs::perms::owner_all, fs::perm_options::add);
+    fs::remove_all(dir);
+  }
+  static std::string read(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }
+  std::size_t entries() const { return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir), {})); }
+  fs::path dir;
+};
+
+TEST_F(AtomicFile, CreatesTheFile) {
+  write_file_atomically(dir / "a.xml", "hello");
+  EXPECT_EQ(read(dir / "a.xml"), "hello");
+  EXPECT_EQ(entries(), 1u);
+}
+
+TEST_F(AtomicFile, RefusesToReplaceWithoutOverwrite) {
+  write_file_atomically(dir / "a.xml", "old");
+  EXPECT_THROW(write_file_atomically(dir / "a.xml", "new"), Error);
+  EXPECT_EQ(read(dir / "a.xml"), "old");
+  EXPECT_EQ(entries(), 1u);
+}
+
+TEST_F(AtomicFile, ReplacesWithOverwrite) {
+  write_file_atomically(dir / "a.xml", "old");
+  write_file_atomically(dir / "a.xml", "new", {.overwrite = true});
+  EXPECT_EQ(read(dir / "a.xml"), "new");
+}
+
+TEST_F(AtomicFile, CreatesSecretFilesOwnerOnly) {
+  write_file_atomically(dir / "secret.xml", "x", {.secret = true});
+  struct stat st {};
+  ASSERT_EQ(::stat((dir / "secret.xml").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+}
+
+TEST_F(AtomicFile, FailsCleanlyInAnUnwritableDirectory) {
+  if (::geteuid() == 0) GTEST_SKIP() << "root can write anywhere";
+  fs::permissions(dir, fs::perms::owner_read | fs::perms::owner_exec);
+  EXPECT_THROW(write_file_atomically(dir / "a.xml", "x"), Error);
+  fs::permissions(dir, fs::perms::owner_all);
+  EXPECT_EQ(entries(), 0u);
+}
+
+TEST_F(AtomicFile, FailsCleanlyWhenTheDirectoryIsMissing) {
+  try {
+    write_file_atomically(dir / "missing" / "a.xml", "x");
+    FAIL() << "no exception";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("a.xml"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(entries(), 0u);
+}
+
+TEST_F(AtomicFile, FailsCleanlyWhenTheTargetIsADirectory) {
+  fs::create_directories(dir / "a.xml");
+  EXPECT_THROW(write_file_atomically(dir / "a.xml", "x", {.overwrite = true}), Error);
+  EXPECT_EQ(entries(), 1u);
+}
+
+}  // namespace
+}  // namespace unattend
