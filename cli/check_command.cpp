@@ -1,13 +1,14 @@
 #include <algorithm>
-#include <filesystem>
+#include <atomic>
 #include <iostream>
-#include <iterator>
+#include <thread>
 
+#include <unattend/check.hpp>
 #include <unattend/error.hpp>
-#include <unattend/validator.hpp>
 
 #include "command.hpp"
 #include "input_files.hpp"
+#include "report.hpp"
 
 namespace po = boost::program_options;
 
@@ -17,41 +18,82 @@ namespace {
 
 void describe(po::options_description& options, po::positional_options_description& positional) {
   options.add_options()
-      ("input", po::value<std::vector<std::string>>()->multitoken(), "answer files or directories; - reads stdin")
-      ("strict", po::bool_switch(), "exit 1 on warnings too");
+      ("input", po::value<std::vector<std::string>>()->multitoken(),
+       "answer files or directories (*.xml below them, recursively); - reads standard input")
+      ("format", po::value<std::string>()->default_value("text"), "text | json | sarif | github")
+      ("strict", po::bool_switch(), "exit 1 on warnings too")
+      ("disable", po::value<std::vector<std::string>>()->composing(),
+       "silence a rule everywhere, by code or name (repeatable; comma-separated lists too)")
+      ("jobs,j", po::value<unsigned>()->default_value(0), "files checked in parallel (0: one per core)");
   positional.add("input", -1);
+}
+
+std::vector<FileReport> check_all(const std::vector<Input>& inputs, const CheckOptions& options, unsigned jobs) {
+  const Checker checker;
+  std::vector<FileReport> reports(inputs.size());
+  const auto check_one = [&](std::size_t i) {
+    reports[i].path = inputs[i].display;
+    try {
+      reports[i].diagnostics = inputs[i].path.empty() ? checker.check(read_stdin(), inputs[i].display, options)
+                                                      : checker.check_file(inputs[i].path, options);
+    } catch (const Error& e) {
+      reports[i].error = e.what();
+    }
+  };
+  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(inputs.size()));
+  std::atomic<std::size_t> next{0};
+  std::vector<std::thread> workers;
+  for (unsigned w = 1; w < jobs; ++w) {
+    workers.emplace_back([&] {
+      for (std::size_t i; (i = next++) < inputs.size();) check_one(i);
+    });
+  }
+  for (std::size_t i; (i = next++) < inputs.size();) check_one(i);
+  for (auto& worker : workers) worker.join();
+  return reports;
 }
 
 int run(const po::variables_map& vm) {
   if (vm.count("input") == 0) throw UsageError("check needs at least one FILE or DIR");
-  const auto inputs = collect_inputs(vm["input"].as<std::vector<std::string>>());
-  const Validator validator;
-  bool errors = false;
-  bool warnings = false;
-  int unreadable = 0;
-  for (const auto& input : inputs) {
-    std::vector<Diagnostic> diagnostics;
-    try {
-      diagnostics = input.path.empty() ? validator.validate(read_stdin(), input.display)
-                                      : validator.validate_file(input.path);
-    } catch (const Error& e) {
-      std::cerr << "unattend: " << e.what() << '\n';
-      ++unreadable;
-      continue;
+  const ReportFormat format = parse_report_format(vm["format"].as<std::string>());
+  CheckOptions options;
+  if (vm.count("disable") != 0) {
+    for (const auto& list : vm["disable"].as<std::vector<std::string>>()) {
+      for (std::size_t start = 0; start <= list.size();) {
+        const auto comma = std::min(list.find(',', start), list.size());
+        const std::string word = list.substr(start, comma - start);
+        if (!word.empty()) {
+          if (find_rule(word) == nullptr) throw UsageError("--disable: no rule is called '" + word + "'");
+          options.disabled.push_back(word);
+        }
+        start = comma + 1;
+      }
     }
-    for (const auto& d : diagnostics) {
-      std::cout << format(d) << '\n';
+  }
+  const auto inputs = collect_inputs(vm["input"].as<std::vector<std::string>>());
+  const auto reports = check_all(inputs, options, vm["jobs"].as<unsigned>());
+
+  write_report(std::cout, format, reports);
+  bool errors = false, warnings = false, unreadable = false;
+  for (const auto& report : reports) {
+    if (!report.error.empty()) {
+      std::cerr << "unattend: " << report.error << '\n';
+      unreadable = true;
+    }
+    for (const auto& d : report.diagnostics) {
       errors |= d.severity == Severity::error;
       warnings |= d.severity == Severity::warning;
     }
   }
-  if (unreadable > 0) return exit_usage;
+  if (unreadable) return exit_usage;
   return errors || (warnings && vm["strict"].as<bool>()) ? exit_findings : exit_ok;
 }
 
 }  // namespace
 
 extern const Command check_command = {
-    "check", "Check answer files against the schemas", "unattend check [options] FILE|DIR|-...", describe, run};
+    "check", "Check answer files: schemas, passes and the rules in docs/rules/",
+    "unattend check [options] FILE|DIR|-...", describe, run};
 
 }  // namespace unattend::cli

@@ -1,9 +1,10 @@
 #include "message.hpp"
 
-#include <regex>
+#include <algorithm>
 
 #include <unattend/schema.hpp>
 
+#include "codes.hpp"
 #include "text.hpp"
 
 namespace unattend::detail {
@@ -32,91 +33,197 @@ bool is_secret(const std::string& path) {
          (name == "value" && last_of(parent_of(lower)).find("password") != std::string::npos);
 }
 
-std::string list(const std::vector<std::string>& values) {
+std::string join(const std::vector<std::string>& values) {
   std::string out;
   for (const auto& value : values) out += (out.empty() ? "" : ", ") + value;
   return out;
 }
 
-struct Patterns {
-  std::regex undeclared{"no declaration found for element '([^']*)'"};
-  std::regex not_allowed{"element '([^']*)' is not allowed for content model.*"};
-  std::regex character_data{"no character data is allowed by content model"};
-  std::regex enumeration{"value '(.*)' not in enumeration"};
-  std::regex boolean{"value '(.*)' is invalid boolean"};
-  std::regex too_long{"value '(.*)' has length '([0-9]+)' which exceeds maxLength facet value '([0-9]+)'"};
-  std::regex value{"value '(.*)' (.*)"};
-  std::regex attribute{"attribute '([^']*)' is not declared for element '([^']*)'"};
-  std::regex foreign_wcm{"\\{([^}]*)\\}(action|keyValue)"};
-};
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
 
-const Patterns& patterns() {
-  static const Patterns p;
-  return p;
+// Xerces' wording of the messages we reword; "{}" marks a quoted part.
+namespace pattern {
+constexpr const char* undeclared = "no declaration found for element '{}'";
+constexpr const char* not_allowed = "element '{}' is not allowed for content model{}";
+constexpr const char* character_data = "no character data is allowed by content model";
+constexpr const char* enumeration = "value '{}' not in enumeration";
+constexpr const char* boolean = "value '{}' is invalid boolean";
+constexpr const char* too_long = "value '{}' has length '{}' which exceeds maxLength facet value '{}'";
+constexpr const char* at_least = "value '{}' must be greater than or equal to minInclusive facet value '{}'";
+constexpr const char* at_most = "value '{}' must be less than or equal to maxInclusive facet value '{}'";
+constexpr const char* value = "value '{}' {}";
+constexpr const char* attribute = "attribute '{}' is not declared for element '{}'";
+constexpr const char* foreign_attribute = "{{}}{}";
+constexpr const char* missing_attribute = "missing required attribute '{}'";
+}  // namespace pattern
+
+std::vector<std::string> children_of(const ComponentInfo& component, const std::string& path) {
+  if (path.empty()) return component.children;
+  const Setting* parent = Schema::instance().find_setting(component.name, path);
+  return parent != nullptr ? parent->children : std::vector<std::string>{};
+}
+
+Message unknown_setting(const std::string& name, const ComponentInfo& component, const std::string& parent) {
+  const std::string where = qualified(component.name, parent);
+  const auto siblings = children_of(component, parent);
+  for (const auto& sibling : siblings) {
+    if (ascii_lower(sibling) == ascii_lower(name)) {
+      return {&codes::wrong_case, "'" + name + "' is not a setting of " + where + "; did you mean '" + sibling +
+                                      "'? (names are case-sensitive)"};
+    }
+  }
+  std::string text = "'" + name + "' is not a setting of " + where;
+  if (const std::string close = closest_name(name, siblings); !close.empty()) {
+    text += "; did you mean '" + close + "'?";
+  } else {
+    for (const Setting& s : Schema::instance().settings()) {
+      if (s.component == component.name && s.name == name) {
+        text += "; it belongs in " + qualified(component.name, parent_of(s.path));
+        break;
+      }
+    }
+  }
+  return {&codes::unknown_setting, text};
 }
 
 }  // namespace
 
-std::optional<std::string> component_message(const std::string& message, const SettingContext& where,
-                                             std::set<std::string>& reported) {
-  const Patterns& p = patterns();
-  const std::string here = qualified(where.component, where.path);
+std::string closest_name(const std::string& name, const std::vector<std::string>& candidates) {
+  std::string best;
+  std::size_t best_distance = std::max<std::size_t>(2, name.size() / 4) + 1;
+  for (const auto& candidate : candidates) {
+    const std::size_t d = edit_distance(ascii_lower(name), ascii_lower(candidate));
+    if (d < best_distance) {
+      best = candidate;
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
+std::optional<Message> component_message(const std::string& message, const SettingContext& where,
+                                         std::set<std::string>& reported) {
+  std::vector<std::string> m;
+  const std::string& component = where.component.name;
+  const std::string here = qualified(component, where.path);
   const std::string name = last_of(where.path);
-  std::smatch m;
-  if (std::regex_match(message, m, p.undeclared)) {
+  if (match_pattern(message, pattern::undeclared, m)) {
     const std::string parent = parent_of(where.path);
-    reported.insert(parent + "\n" + m[1].str());
-    return "'" + m[1].str() + "' is not a setting of " + qualified(where.component, parent);
+    reported.insert(parent + "\n" + m[0]);
+    return unknown_setting(m[0], where.component, parent);
   }
-  if (std::regex_match(message, m, p.not_allowed)) {
+  if (match_pattern(message, pattern::not_allowed, m)) {
     // Reported at the parent's end, after the child's own "no declaration" message.
-    if (reported.count(where.path + "\n" + m[1].str()) != 0) return std::nullopt;
-    return "'" + m[1].str() + "' may appear only once in " + here;
+    if (reported.count(where.path + "\n" + m[0]) != 0) return std::nullopt;
+    return Message{&codes::duplicate_setting, "'" + m[0] + "' may appear only once in " + here};
   }
-  if (std::regex_match(message, p.character_data)) {
-    return here + " holds settings, not text";
+  if (match_pattern(message, pattern::character_data, m)) {
+    return Message{&codes::text_in_container, here + " holds settings, not text"};
   }
   const bool secret = is_secret(where.path);
   const auto shown = [&](const std::string& value) { return secret ? std::string("(hidden)") : "'" + value + "'"; };
-  if (std::regex_match(message, m, p.enumeration) && where.setting != nullptr) {
-    return "'" + name + "' must be one of " + list(where.setting->values) + "; found " + shown(m[1].str());
+  const bool enumerated = where.setting != nullptr && where.setting->kind == SettingKind::enumeration;
+  // Enumerations over integers fail as "not a number" before the list is consulted.
+  if (enumerated && (match_pattern(message, pattern::enumeration, m) || match_pattern(message, pattern::value, m))) {
+    return Message{&codes::not_allowed_value,
+                   "'" + name + "' must be one of " + join(where.setting->values) + "; found " + shown(m[0])};
   }
-  if (std::regex_match(message, m, p.boolean)) {
-    return "'" + name + "' must be true or false; found " + shown(m[1].str());
+  if (match_pattern(message, pattern::boolean, m)) {
+    return Message{&codes::wrong_kind, "'" + name + "' must be true or false; found " + shown(m[0])};
   }
-  if (std::regex_match(message, m, p.too_long)) {
-    return "'" + name + "' is " + m[2].str() + " characters long; at most " + m[3].str() + " are allowed";
+  if (match_pattern(message, pattern::too_long, m)) {
+    return Message{&codes::too_long,
+                   "'" + name + "' is " + m[1] + " characters long; at most " + m[2] + " are allowed"};
   }
-  if (std::regex_match(message, m, p.value)) {
-    return "'" + name + "' has an invalid value " + shown(m[1].str()) + ": " + m[2].str();
+  if (match_pattern(message, pattern::at_least, m) || match_pattern(message, pattern::at_most, m)) {
+    const bool minimum = message.find("greater than") != std::string::npos;
+    return Message{&codes::out_of_range,
+                   "'" + name + "' must be " + (minimum ? "at least " : "at most ") + m[1] + "; found " + shown(m[0])};
   }
-  if (std::regex_match(message, m, p.attribute)) {
-    const std::string attribute = m[1].str();
-    const std::string element = m[2].str();
-    std::smatch w;
-    const bool wcm_like = std::regex_match(attribute, w, p.foreign_wcm);
-    if (wcm_like && w[1].str() == "http://schemas.microsoft.com/WMIConfig/2002/State") {
-      return "'" + element + "' (" + here + ") is not a list item: wcm:" + w[2].str() +
-             " belongs on the items of a list";
+  // Xerces cuts long messages short, so an overlong value loses the end of its message.
+  const bool cut_short = message.rfind("value '", 0) == 0 && !match_pattern(message, pattern::value, m);
+  if (cut_short && where.setting != nullptr && where.setting->max_length) {
+    return Message{&codes::too_long, "'" + name + "' is longer than the " + std::to_string(*where.setting->max_length) +
+                                         " characters allowed"};
+  }
+  if (match_pattern(message, pattern::value, m)) {
+    const bool integer = where.setting != nullptr && (where.setting->kind == SettingKind::integer);
+    return Message{integer ? &codes::wrong_kind : &codes::component_content,
+                   "'" + name + "' " + (integer ? "must be a whole number" : "has an invalid value") + "; found " +
+                       shown(m[0])};
+  }
+  if (match_pattern(message, pattern::attribute, m)) {
+    const std::string attribute = m[0];
+    const std::string element = m[1];
+    std::vector<std::string> w;
+    const bool wcm_like = match_pattern(attribute, pattern::foreign_attribute, w) && (w[1] == "action" || w[1] == "keyValue");
+    if (wcm_like && w[0] == "http://schemas.microsoft.com/WMIConfig/2002/State") {
+      return Message{&codes::action_on_non_list, "'" + element + "' (" + here + ") is not a list item: wcm:" +
+                                                     w[1] + " belongs on the items of a list"};
     }
     if (wcm_like) {
-      return "'" + element + "' has the attribute '" + w[2].str() + "' in the namespace '" + w[1].str() +
-             "'; the wcm prefix must be bound to exactly http://schemas.microsoft.com/WMIConfig/2002/State";
+      return Message{&codes::wcm_namespace, "'" + element + "' has the attribute '" + w[1] + "' in the namespace '" +
+                                                w[0] +
+                                                "'; the wcm prefix must be bound to exactly "
+                                                "http://schemas.microsoft.com/WMIConfig/2002/State"};
     }
-    return "'" + element + "' (" + here + ") does not take the attribute '" + attribute + "'";
+    return Message{&codes::component_content,
+                   "'" + element + "' (" + here + ") does not take the attribute '" + attribute + "'"};
   }
-  return secret ? "invalid content in " + here : message + " (in " + here + ")";
+  return Message{&codes::component_content, secret ? "invalid content in " + here : message + " (in " + here + ")"};
 }
 
-std::string envelope_message(const std::string& message, const std::string& element) {
-  const Patterns& p = patterns();
-  std::smatch m;
-  if (std::regex_match(message, m, p.undeclared)) {
-    return "'" + m[1].str() + "' is not allowed " + (element.empty() ? "as the root element" : "in <" + element + ">") +
-           "; an answer file is <unattend xmlns=\"urn:schemas-microsoft-com:unattend\"> with <settings> and <component> inside";
+Message envelope_message(const std::string& message, const std::string& element) {
+  std::vector<std::string> m;
+  if (match_pattern(message, pattern::undeclared, m)) {
+    if (m[0] == "component" && element == "unattend") {
+      return {&codes::component_outside_settings,
+              "<component> must be inside <settings pass=\"...\">; Setup ignores it here"};
+    }
+    return {&codes::envelope, "'" + m[0] + "' is not allowed in <" + element + ">"};
   }
-  if (std::regex_match(message, p.character_data)) return "text is not allowed in <" + element + ">";
-  return message + (element.empty() ? "" : " (in <" + element + ">)");
+  if (match_pattern(message, pattern::character_data, m)) return {&codes::envelope, "text is not allowed in <" + element + ">"};
+  return {&codes::envelope, message + (element.empty() ? "" : " (in <" + element + ">)")};
+}
+
+Message attribute_message(const std::string& message, const std::string& element,
+                          const std::function<std::string(const std::string&)>& attribute_with_value) {
+  std::vector<std::string> m;
+  if (match_pattern(message, pattern::missing_attribute, m)) {
+    if (element == "settings" && m[0] == "pass") {
+      return {&codes::bad_pass, "<settings> has no pass attribute; Setup ignores the whole block"};
+    }
+    return {&codes::envelope, "<" + element + "> needs the attribute '" + m[0] + "'"};
+  }
+  if (match_pattern(message, pattern::enumeration, m) || match_pattern(message, pattern::value, m)) {
+    const std::string value = m[0];
+    const std::string attribute = attribute_with_value(value);
+    if (element == "settings" && attribute == "pass") {
+      return {&codes::bad_pass, "'" + value +
+                                    "' is not a pass; the passes are windowsPE, offlineServicing, generalize, "
+                                    "specialize, auditSystem, auditUser and oobeSystem (case-sensitive)"};
+    }
+    if (!attribute.empty()) {
+      return {&codes::envelope, "'" + value + "' is not a valid " + attribute + " of <" + element + ">"};
+    }
+  }
+  if (match_pattern(message, pattern::attribute, m)) {
+    return {&codes::envelope, "<" + element + "> does not take the attribute '" + m[0] + "'"};
+  }
+  return {&codes::envelope, message + " (in <" + element + ">)"};
 }
 
 }  // namespace unattend::detail

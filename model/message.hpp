@@ -1,32 +1,51 @@
 #pragma once
 
-// Xerces' validation messages, reworded for people who write answer files:
-// they name the setting and say what is expected, and never quote a value of
-// a secret.
+// Xerces' validation messages, classified under our codes and reworded for
+// people who write answer files: they name the setting, say what is expected,
+// and never quote a value of a secret.
 
+#include <functional>
 #include <optional>
+#include <vector>
 #include <set>
 #include <string>
 
+#include <unattend/check.hpp>
+
 namespace unattend {
 struct Setting;
-}
+struct ComponentInfo;
+}  // namespace unattend
 
 namespace unattend::detail {
 
+struct Message {
+  const RuleInfo* rule;
+  std::string text;
+};
+
 // Where in a component a message applies.
 struct SettingContext {
-  const std::string& component;  // canonical component name
-  const std::string& path;       // element path below the component; empty for the component
-  const Setting* setting;        // its declaration, if any
+  const ComponentInfo& component;
+  const std::string& path;  // element path below the component; empty for the component
+  const Setting* setting;   // its declaration, if any
 };
 
 // Rewrites one message about a component's content. Returns nothing when the
 // message only repeats an earlier one (`reported` remembers what was said).
-std::optional<std::string> component_message(const std::string& xerces_message, const SettingContext& where,
-                                             std::set<std::string>& reported);
+std::optional<Message> component_message(const std::string& xerces_message, const SettingContext& where,
+                                         std::set<std::string>& reported);
 
 // Rewrites one message about the envelope; `element` is the innermost open element.
-std::string envelope_message(const std::string& xerces_message, const std::string& element);
+Message envelope_message(const std::string& xerces_message, const std::string& element);
+
+// Rewrites a message about the attributes of <settings> or <component>;
+// `attribute_with_value` names the attribute that holds a quoted value.
+Message attribute_message(const std::string& xerces_message, const std::string& element,
+                          const std::function<std::string(const std::string&)>& attribute_with_value);
+
+// The closest of `candidates` to `name` (case-insensitive equality first, then
+// a small edit distance), or "".
+std::string closest_name(const std::string& name, const std::vector<std::string>& candidates);
 
 }  // namespace unattend::detail

@@ -23,4 +23,32 @@ std::vector<std::string> split_words(std::string_view text) {
   return words;
 }
 
+bool match_pattern(std::string_view text, std::string_view pattern, std::vector<std::string>& captures) {
+  std::vector<std::string_view> pieces;
+  for (std::size_t start = 0;;) {
+    const std::size_t hole = pattern.find("{}", start);
+    pieces.push_back(pattern.substr(start, hole == std::string_view::npos ? std::string_view::npos : hole - start));
+    if (hole == std::string_view::npos) break;
+    start = hole + 2;
+  }
+  captures.assign(pieces.size() - 1, std::string{});
+  if (text.substr(0, pieces.front().size()) != pieces.front()) return false;
+  if (pieces.size() == 1) return text.size() == pieces.front().size();
+  std::size_t begin = pieces.front().size();
+  // Walk from the right so that every capture but the first is minimal.
+  std::size_t end = text.size();
+  if (end < begin + pieces.back().size() || text.substr(end - pieces.back().size()) != pieces.back()) return false;
+  end -= pieces.back().size();
+  for (std::size_t i = pieces.size() - 2; i >= 1; --i) {
+    if (end < begin) return false;
+    const std::size_t at = text.substr(begin, end - begin).rfind(pieces[i]);
+    if (at == std::string_view::npos) return false;
+    captures[i] = std::string(text.substr(begin + at + pieces[i].size(), end - begin - at - pieces[i].size()));
+    end = begin + at;
+  }
+  if (end < begin) return false;
+  captures[0] = std::string(text.substr(begin, end - begin));
+  return true;
+}
+
 }  // namespace unattend::detail

@@ -9,4 +9,10 @@ namespace unattend::detail {
 std::string ascii_lower(std::string_view text);
 std::vector<std::string> split_words(std::string_view text);
 
+// Matches `text` against `pattern`, in which each "{}" stands for any run of
+// characters; on success `captures` holds those runs. The first capture is
+// greedy and the others are as short as possible, which fits messages that
+// quote a user's value first.
+bool match_pattern(std::string_view text, std::string_view pattern, std::vector<std::string>& captures);
+
 }  // namespace unattend::detail

@@ -1,5 +1,6 @@
 #include <unattend/validator.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <optional>
@@ -24,6 +25,8 @@
 #include "grammar.hpp"
 #include "message.hpp"
 #include "safe_reader.hpp"
+#include "text.hpp"
+#include "validation.hpp"
 #include "xerces_runtime.hpp"
 
 namespace unattend {
@@ -37,9 +40,9 @@ namespace {
 constexpr std::size_t max_input_bytes = 16 * 1024 * 1024;
 constexpr std::size_t max_depth = 256;
 
-Diagnostic make(std::string_view file, Position at, Severity severity, const char* code, std::string message) {
-  return {std::string(file), static_cast<std::size_t>(at.line), static_cast<std::size_t>(at.column), severity,
-          code, std::move(message)};
+Diagnostic make(std::string_view file, Position at, const RuleInfo& rule, std::string message) {
+  return {std::string(file), static_cast<std::size_t>(at.line), static_cast<std::size_t>(at.column), rule.severity,
+          std::string(rule.code), std::move(message)};
 }
 
 // Validates one component's content, rewritten as a fragment, against the
@@ -71,8 +74,8 @@ class FragmentValidator final : public detail::UntrustedInputHandler {
     const detail::FragmentLine& line = fragment_->line(e.getLineNumber());
     const Setting* setting = line.path.empty() ? nullptr : Schema::instance().find_setting(component_->name, line.path);
     const auto message =
-        detail::component_message(to_utf8(e.getMessage()), {component_->name, line.path, setting}, reported_);
-    if (message) out_.push_back(make(file_, line.position, Severity::error, codes::component_content, *message));
+        detail::component_message(to_utf8(e.getMessage()), {*component_, line.path, setting}, reported_);
+    if (message) out_.push_back(make(file_, line.position, *message->rule, message->text));
   }
 
   std::string_view file_;
@@ -88,8 +91,8 @@ class FragmentValidator final : public detail::UntrustedInputHandler {
 // that each setting sits in a pass where it is valid.
 class DocumentValidator final : public detail::UntrustedInputHandler {
  public:
-  DocumentValidator(std::string_view file, std::vector<Diagnostic>& out)
-      : file_(file), out_(out), schema_(Schema::instance()), fragments_(file, out) {}
+  DocumentValidator(std::string_view file, std::vector<Diagnostic>& out, detail::Document& document)
+      : file_(file), out_(out), schema_(Schema::instance()), document_(document), fragments_(file, out) {}
 
   void setDocumentLocator(const Locator* locator) override { locator_ = locator; }
 
@@ -98,14 +101,18 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
     UntrustedInputHandler::startDTD(name, public_id, system_id);
   }
 
-  void startElement(const XMLCh* uri, const XMLCh* local, const XMLCh*, const Attributes& attrs) override {
+  void startElement(const XMLCh* uri, const XMLCh* local, const XMLCh* qname, const Attributes& attrs) override {
     const Position at = here();
     if (++depth_ > max_depth) {
       stopped_at_ = at;
       throw SAXException(u"elements are nested more deeply than 256 levels");
     }
     const bool ours = XMLString::equals(uri, detail::unattend_namespace);
-    if (component_ == nullptr) elements_.push_back(to_utf8(local));
+    if (component_ == nullptr) {
+      attribute_errors_to(to_utf8(local), ours, attrs, at);
+      elements_.push_back(to_utf8(local));
+    }
+    add_node(uri, local, qname, attrs, at);
     if (component_ != nullptr) {
       if (depth_ == component_depth_ + 1) check_pass(local, at);
       fragment_.open(uri, local, attrs, at);
@@ -114,10 +121,19 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
       pass_ = pass != nullptr ? parse_pass(to_utf8(pass)) : std::nullopt;
     } else if (ours && depth_ == 3 && XMLString::equals(local, u"component")) {
       begin_component(attrs, at);
+      current_->component = component_;
+    }
+    if (component_ != nullptr && depth_ > component_depth_) {
+      current_->setting = schema_.find_setting(component_->name, current_->setting_path());
     }
   }
 
   void endElement(const XMLCh*, const XMLCh*, const XMLCh*) override {
+    pending_disabled_.clear();
+    if (current_ != nullptr) {
+      current_->end = here();
+      current_ = current_->parent;
+    }
     if (component_ != nullptr) {
       if (depth_ == component_depth_) {
         fragment_.end();
@@ -134,15 +150,36 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
 
   void characters(const XMLCh* chars, const XMLSize_t length) override {
     if (component_ != nullptr) fragment_.text(chars, length);
+    if (current_ != nullptr) {
+      const std::string text = to_utf8(chars, length);
+      current_->text += text;
+      if (text.find_first_not_of(" \t\r\n") != std::string::npos) pending_disabled_.clear();
+    }
+  }
+
+  // <!-- unattend-disable CODE[, CODE...] --> silences those codes for the next element.
+  void comment(const XMLCh* chars, const XMLSize_t length) override {
+    const std::string text = to_utf8(chars, length);
+    const auto words = detail::split_words(text);
+    if (words.empty() || words.front() != "unattend-disable") return;
+    for (std::size_t i = 1; i < words.size(); ++i) {
+      for (auto code : detail::split_words(std::string_view(words[i]))) {
+        std::erase(code, ',');
+        if (!code.empty()) pending_disabled_.push_back(code);
+      }
+    }
   }
 
   void warning(const SAXParseException&) override {}
   void error(const SAXParseException& e) override {
-    out_.push_back(make(file_, position_of(e), Severity::error, codes::envelope,
-                        detail::envelope_message(to_utf8(e.getMessage()), elements_.empty() ? "" : elements_.back())));
+    const std::string raw = to_utf8(e.getMessage());
+    const auto message = detail::envelope_message(raw, elements_.empty() ? "" : elements_.back());
+    out_.push_back(make(file_, position_of(e), *message.rule, message.text));
+    unattributed_.push_back({out_.size() - 1, raw});
   }
   void fatalError(const SAXParseException& e) override {
-    out_.push_back(make(file_, position_of(e), Severity::error, codes::not_well_formed,
+    document_.well_formed = false;
+    out_.push_back(make(file_, position_of(e), codes::not_well_formed,
                         "not well-formed XML: " + to_utf8(e.getMessage())));
   }
 
@@ -157,29 +194,91 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
 
   static Position position_of(const SAXParseException& e) { return {e.getLineNumber(), e.getColumnNumber()}; }
 
+  // Xerces reports an element's own errors (its attributes, or the element
+  // not being allowed) before startElement; now that we know the element,
+  // say it in its terms.
+  void attribute_errors_to(const std::string& element, bool ours, const Attributes& attrs, Position at) {
+    for (const auto& [index, raw] : unattributed_) {
+      Diagnostic& d = out_[index];
+      if (d.line != at.line || d.column != at.column) continue;
+      if (depth_ == 1 && element != "unattend") {
+        d.code = codes::wrong_root.code;
+        d.message = "the root element is <" + element +
+                    ">; an answer file's root element is <unattend xmlns=\"urn:schemas-microsoft-com:unattend\">";
+      } else if (depth_ == 1 && !ours) {
+        d.code = codes::missing_namespace.code;
+        d.message = "<unattend> is not in the namespace urn:schemas-microsoft-com:unattend; add "
+                    "xmlns=\"urn:schemas-microsoft-com:unattend\" to it, or Setup ignores the file";
+      } else if ((element == "settings" || element == "component") && raw.rfind("no declaration", 0) != 0) {
+        const auto message = detail::attribute_message(raw, element, [&](const std::string& value) {
+          for (XMLSize_t i = 0; i < attrs.getLength(); ++i) {
+            if (to_utf8(attrs.getValue(i)) == value) return to_utf8(attrs.getQName(i));
+          }
+          return std::string{};
+        });
+        d.code = message.rule->code;
+        d.message = message.text;
+      }
+    }
+    unattributed_.clear();
+  }
+
+  void add_node(const XMLCh* uri, const XMLCh* local, const XMLCh* qname, const Attributes& attrs, Position at) {
+    auto node = std::make_unique<detail::Node>();
+    node->uri = to_utf8(uri);
+    node->name = to_utf8(local);
+    for (XMLSize_t i = 0; i < attrs.getLength(); ++i) {
+      node->attributes.push_back(
+          {to_utf8(attrs.getURI(i)), to_utf8(attrs.getLocalName(i)), to_utf8(attrs.getQName(i)), to_utf8(attrs.getValue(i))});
+    }
+    (void)qname;
+    node->start = at;
+    node->disabled = std::move(pending_disabled_);
+    pending_disabled_.clear();
+    node->parent = current_;
+    detail::Node* raw = node.get();
+    if (current_ != nullptr) {
+      current_->children.push_back(std::move(node));
+    } else {
+      document_.root = std::move(node);
+    }
+    current_ = raw;
+  }
+
   void begin_component(const Attributes& attrs, Position at) {
     const XMLCh* name = attrs.getValue(u"name");
     if (name == nullptr) return;  // the envelope reports the missing attribute
     const std::string component_name = to_utf8(name);
     const ComponentInfo* component = schema_.find_component(component_name);
     if (component == nullptr) {
-      out_.push_back(make(file_, at, Severity::warning, codes::unknown_component,
+      out_.push_back(make(file_, at, codes::unknown_component,
                           "unknown component '" + component_name + "': its settings are not checked"));
       return;
     }
     component_ = component;
     component_depth_ = depth_;
+    component_in_wrong_pass_ = false;
+    if (pass_ && !component->passes.empty() &&
+        std::find(component->passes.begin(), component->passes.end(), *pass_) == component->passes.end()) {
+      // One finding for the component instead of one per setting.
+      component_in_wrong_pass_ = true;
+      std::string valid;
+      for (const Pass pass : component->passes) valid += (valid.empty() ? "" : ", ") + std::string(to_string(pass));
+      out_.push_back(make(file_, at, codes::component_wrong_pass,
+                          component->name + " has no setting that is valid in the " + std::string(to_string(*pass_)) +
+                              " pass; move it to " + valid));
+    }
     fragment_.begin(detail::to_utf16(component->name), at);
   }
 
   void check_pass(const XMLCh* local, Position at) {
-    if (!pass_) return;
+    if (!pass_ || component_in_wrong_pass_) return;
     const std::string name = to_utf8(local);
     const Setting* setting = schema_.find_setting(component_->name, name);
     if (setting == nullptr || setting->valid_in(*pass_)) return;
     std::string valid;
     for (const Pass pass : setting->passes) valid += (valid.empty() ? "" : ", ") + std::string(to_string(pass));
-    out_.push_back(make(file_, at, Severity::error, codes::wrong_pass,
+    out_.push_back(make(file_, at, codes::wrong_pass,
                         "'" + name + "' of " + component_->name + " is not valid in the " +
                             std::string(to_string(*pass_)) + " pass; valid passes: " + valid));
   }
@@ -193,7 +292,12 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
   std::optional<Pass> pass_;
   const ComponentInfo* component_ = nullptr;
   std::size_t component_depth_ = 0;
+  bool component_in_wrong_pass_ = false;
   std::vector<std::string> elements_;  // open envelope elements, for messages
+  detail::Document& document_;
+  detail::Node* current_ = nullptr;
+  std::vector<std::string> pending_disabled_;
+  std::vector<std::pair<std::size_t, std::string>> unattributed_;  // envelope errors and their raw text
   detail::Fragment fragment_;
   FragmentValidator fragments_;
 };
@@ -205,14 +309,18 @@ Validator::Validator() {
   (void)Schema::instance();
 }
 
-std::vector<Diagnostic> Validator::validate(std::string_view bytes, std::string_view display_path) const {
-  std::vector<Diagnostic> out;
+namespace detail {
+
+Validation validate_document(std::string_view bytes, std::string_view display_path) {
+  Validation result;
+  auto& out = result.diagnostics;
   if (bytes.size() > max_input_bytes) {
-    out.push_back(make(display_path, {}, Severity::error, codes::input_limit,
+    out.push_back(make(display_path, {}, codes::input_limit,
                        "file is larger than 16 MiB; answer files are a few kilobytes"));
-    return out;
+    result.document.well_formed = false;
+    return result;
   }
-  DocumentValidator handler(display_path, out);
+  DocumentValidator handler(display_path, out, result.document);
   detail::SafeReader reader(detail::Grammar::instance().pool());
   reader.set_handler(handler);
   MemBufInputSource source(reinterpret_cast<const XMLByte*>(bytes.data()), bytes.size(), u"answer-file", false);
@@ -221,17 +329,27 @@ std::vector<Diagnostic> Validator::validate(std::string_view bytes, std::string_
   } catch (const SAXParseException&) {
     // Already reported through fatalError.
   } catch (const SAXException& e) {
+    result.document.well_formed = false;
     const std::string message = to_utf8(e.getMessage());
     const bool doctype = message.find("DOCTYPE") != std::string::npos;
-    out.push_back(make(display_path, handler.stopped_at(), Severity::error,
-                       doctype ? codes::forbidden_markup : codes::input_limit, message));
+    out.push_back(make(display_path, handler.stopped_at(), doctype ? codes::forbidden_markup : codes::input_limit,
+                       message));
   } catch (const XMLException& e) {
-    out.push_back(make(display_path, {}, Severity::error, codes::not_well_formed,
+    result.document.well_formed = false;
+    out.push_back(make(display_path, {}, codes::not_well_formed,
                        "cannot read the file as XML: " + to_utf8(e.getMessage())));
   } catch (const OutOfMemoryException&) {
-    out.push_back(make(display_path, {}, Severity::error, codes::input_limit, "out of memory while parsing"));
+    result.document.well_formed = false;
+    out.push_back(make(display_path, {}, codes::input_limit, "out of memory while parsing"));
   }
-  return out;
+  if (!result.document.well_formed) result.document.root.reset();
+  return result;
+}
+
+}  // namespace detail
+
+std::vector<Diagnostic> Validator::validate(std::string_view bytes, std::string_view display_path) const {
+  return detail::validate_document(bytes, display_path).diagnostics;
 }
 
 std::vector<Diagnostic> Validator::validate_file(const std::filesystem::path& path) const {

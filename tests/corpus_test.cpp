@@ -1,5 +1,5 @@
-// Validation of the real answer files in ../shared/corpus, pinned as a
-// reviewed snapshot (tests/corpus/validation.snapshot) so that every change
+// What `unattend check` finds in the real answer files in ../shared/corpus,
+// pinned as a reviewed snapshot (tests/corpus/check.snapshot) so that every change
 // in the findings is deliberate. Regenerate after a reviewed change with
 //   UNATTEND_UPDATE_SNAPSHOTS=1 build/tests/unattend_tests --gtest_filter='Corpus.*'
 // Skipped when ../shared/corpus is absent.
@@ -12,7 +12,7 @@
 #include <fstream>
 #include <sstream>
 
-#include <unattend/validator.hpp>
+#include <unattend/check.hpp>
 
 namespace unattend {
 namespace {
@@ -20,7 +20,7 @@ namespace {
 namespace fs = std::filesystem;
 
 const fs::path corpus_dir = fs::path(UNATTEND_SHARED_DIR) / "corpus";
-const fs::path snapshot_file = fs::path(UNATTEND_SOURCE_DIR) / "tests" / "corpus" / "validation.snapshot";
+const fs::path snapshot_file = fs::path(UNATTEND_SOURCE_DIR) / "tests" / "corpus" / "check.snapshot";
 
 std::vector<fs::path> corpus_files() {
   std::vector<fs::path> files;
@@ -33,23 +33,23 @@ std::vector<fs::path> corpus_files() {
 
 TEST(Corpus, FindingsMatchTheReviewedSnapshot) {
   if (!fs::exists(corpus_dir / "files")) GTEST_SKIP() << corpus_dir << " not found: corpus tests skipped";
-  const Validator validator;
+  const Checker checker;
   std::ostringstream actual;
   std::size_t files = 0;
   std::size_t clean = 0;
   for (const fs::path& file : corpus_files()) {
     const std::string name = file.parent_path().filename().string() + "/" + file.filename().string();
-    auto diagnostics = validator.validate_file(file);
+    auto diagnostics = checker.check_file(file);
     ++files;
-    clean += diagnostics.empty() ? 1 : 0;
+    clean += has_errors(diagnostics) ? 0 : 1;
     actual << name << ": " << (diagnostics.empty() ? "clean" : std::to_string(diagnostics.size()) + " findings") << '\n';
     for (auto& d : diagnostics) {
       d.file = name;
       actual << "  " << format(d) << '\n';
     }
   }
-  actual << files << " files, " << clean << " clean\n";
-  std::cout << "[ corpus   ] " << files << " files, " << clean << " validate clean\n";
+  actual << files << " files, " << clean << " without errors\n";
+  std::cout << "[ corpus   ] " << files << " files, " << clean << " without errors\n";
   EXPECT_GE(files, 375u);
 
   if (std::getenv("UNATTEND_UPDATE_SNAPSHOTS") != nullptr) {
@@ -64,7 +64,7 @@ TEST(Corpus, FindingsMatchTheReviewedSnapshot) {
   std::string al, el;
   for (int line = 1; static_cast<bool>(std::getline(e, el)) | static_cast<bool>(std::getline(a, al)); ++line) {
     if (al != el) {
-      FAIL() << "validation of the corpus changed; first difference at snapshot line " << line << "\n  expected: " << el
+      FAIL() << "the findings over the corpus changed; first difference at snapshot line " << line << "\n  expected: " << el
              << "\n  actual:   " << al << "\nReview, then regenerate (see the top of corpus_test.cpp).";
     }
     al.clear();

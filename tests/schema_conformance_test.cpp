@@ -39,13 +39,15 @@ class EverySetting : public ::testing::Test {
                                      << test::dump(diagnostics) << placed.document;
   }
 
-  void expect_error_on_line(const Setting& s, const std::string& inner, const std::string& why) {
+  void expect_error_on_line(const Setting& s, const std::string& inner, const std::string& why,
+                            const std::string& code) {
     const test::Placed placed = test::place(s, inner);
     const auto diagnostics = validator.validate(placed.document, "t.xml");
     ASSERT_EQ(diagnostics.size(), 1u) << s.component << "/" << s.path << ": " << why << "\n"
                                       << test::dump(diagnostics) << placed.document;
     EXPECT_EQ(diagnostics[0].line, placed.line) << s.component << "/" << s.path << ": " << why;
-    EXPECT_EQ(diagnostics[0].code, "UA3002");
+    EXPECT_EQ(diagnostics[0].code, code) << s.component << "/" << s.path << ": " << why << ": "
+                                         << diagnostics[0].message;
   }
 };
 
@@ -55,10 +57,10 @@ TEST_F(EverySetting, AcceptsAValueOfItsKind) {
 
 TEST_F(EverySetting, RejectsAValueOfTheWrongKind) {
   for (const Setting& s : schema.settings()) {
-    if (s.kind == SettingKind::boolean) expect_error_on_line(s, "maybe", "not a boolean");
-    if (s.kind == SettingKind::integer) expect_error_on_line(s, "12x", "not an integer");
-    if (s.kind == SettingKind::enumeration) expect_error_on_line(s, "NotOneOfThem", "not an allowed value");
-    if (s.kind == SettingKind::container) expect_error_on_line(s, "text", "text in a container");
+    if (s.kind == SettingKind::boolean) expect_error_on_line(s, "maybe", "not a boolean", "UA3008");
+    if (s.kind == SettingKind::integer) expect_error_on_line(s, "12x", "not an integer", "UA3008");
+    if (s.kind == SettingKind::enumeration) expect_error_on_line(s, "NotOneOfThem", "not an allowed value", "UA3011");
+    if (s.kind == SettingKind::container) expect_error_on_line(s, "text", "text in a container", "UA3013");
   }
 }
 
@@ -67,11 +69,11 @@ TEST_F(EverySetting, RejectsValuesOutOfRange) {
     if (s.kind != SettingKind::integer) continue;
     if (s.min) {
       expect_clean(s, std::to_string(*s.min));
-      expect_error_on_line(s, std::to_string(*s.min - 1), "below the minimum");
+      expect_error_on_line(s, std::to_string(*s.min - 1), "below the minimum", "UA3009");
     }
     if (s.max) {
       expect_clean(s, std::to_string(*s.max));
-      expect_error_on_line(s, std::to_string(*s.max + 1), "above the maximum");
+      expect_error_on_line(s, std::to_string(*s.max + 1), "above the maximum", "UA3009");
     }
   }
 }
@@ -79,7 +81,7 @@ TEST_F(EverySetting, RejectsValuesOutOfRange) {
 TEST_F(EverySetting, RejectsOverlongStrings) {
   for (const Setting& s : schema.settings()) {
     if (s.kind == SettingKind::string && s.max_length) {
-      expect_error_on_line(s, std::string(*s.max_length + 1, 'a'), "too long");
+      expect_error_on_line(s, std::string(*s.max_length + 1, 'a'), "too long", "UA3010");
     }
   }
 }

@@ -33,14 +33,14 @@ TEST(Validator, ReportsAnUnknownPassOnItsLine) {
   const auto diagnostics = Validator().validate(file, "t.xml");
   ASSERT_EQ(diagnostics.size(), 1u) << test::dump(diagnostics);
   EXPECT_EQ(diagnostics[0].line, 3u);
-  EXPECT_EQ(diagnostics[0].code, "UA2001");
+  EXPECT_EQ(diagnostics[0].code, "UA2005");
   EXPECT_NE(diagnostics[0].message.find("windowsPe"), std::string::npos) << diagnostics[0].message;
 }
 
 TEST(Validator, ReportsAWrongRootNamespace) {
   const auto diagnostics = Validator().validate("<unattend><settings pass='specialize'/></unattend>", "t.xml");
   ASSERT_FALSE(diagnostics.empty());
-  EXPECT_EQ(diagnostics[0].code, "UA2001");
+  EXPECT_EQ(diagnostics[0].code, "UA2003");
   EXPECT_EQ(diagnostics[0].line, 1u);
 }
 
@@ -60,7 +60,7 @@ TEST(Validator, ReportsComponentErrorsAtTheOriginalLines) {
       "      <CopyProfile>maybe</CopyProfile>\n";      // line 7
   const auto diagnostics = Validator().validate(answer_file("specialize", body), "t.xml");
   EXPECT_EQ(lines_of(diagnostics), (std::vector<std::size_t>{5, 7})) << test::dump(diagnostics);
-  EXPECT_EQ(codes_of(diagnostics), (std::vector<std::string>{"UA3002", "UA3002"}));
+  EXPECT_EQ(codes_of(diagnostics), (std::vector<std::string>{"UA3004", "UA3008"}));
 }
 
 TEST(Validator, ReportsOverlongStrings) {
@@ -68,7 +68,7 @@ TEST(Validator, ReportsOverlongStrings) {
       Validator().validate(answer_file("specialize", "<ComputerName>a-very-long-computer-name</ComputerName>"), "t.xml");
   ASSERT_EQ(diagnostics.size(), 1u) << test::dump(diagnostics);
   EXPECT_EQ(diagnostics[0].line, 4u);
-  EXPECT_EQ(diagnostics[0].code, "UA3002");
+  EXPECT_EQ(diagnostics[0].code, "UA3010");
 }
 
 TEST(Validator, ReportsASettingInAWrongPass) {

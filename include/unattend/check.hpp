@@ -1,0 +1,42 @@
+#pragma once
+
+#include <filesystem>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <unattend/diagnostic.hpp>
+
+namespace unattend {
+
+// A diagnostic code the checker can emit. Each has a page docs/rules/CODE.md.
+struct RuleInfo {
+  std::string_view code;      // "UA5002"
+  std::string_view name;      // "duplicate-order"
+  Severity severity;
+  std::string_view summary;   // one line
+};
+
+// Every code, validation and semantic rules alike, in code order.
+std::span<const RuleInfo> all_rules();
+const RuleInfo* find_rule(std::string_view code_or_name);
+
+struct CheckOptions {
+  std::vector<std::string> disabled;  // codes or names to silence everywhere
+};
+
+// Everything `unattend check` finds: schema validation (envelope, component
+// content, passes) plus the semantic rules, minus what the file or the options
+// silence. Diagnostics come sorted by position. Never throws for a bad answer
+// file; check_file throws unattend::Error when the file cannot be read.
+// A Checker may be shared between threads.
+class Checker {
+ public:
+  Checker();
+  std::vector<Diagnostic> check(std::string_view bytes, std::string_view display_path,
+                                const CheckOptions& options = {}) const;
+  std::vector<Diagnostic> check_file(const std::filesystem::path& path, const CheckOptions& options = {}) const;
+};
+
+}  // namespace unattend

@@ -1,0 +1,35 @@
+#include "rule.hpp"
+
+// Registering a rule: add its factory's name here, in code order. Each rule's
+// file defines `std::unique_ptr<Rule> make_NAME()` in unattend::detail::rules.
+#define UNATTEND_SEMANTIC_RULES(X) \
+  X(utf8_bom)                      \
+  X(encoding_mismatch)             \
+  X(non_ascii)                     \
+  X(duplicate_pass)                \
+  X(duplicate_component)           \
+  X(mixed_architectures)           \
+  X(deprecated_setting)            \
+  X(missing_action)                \
+  X(duplicate_key)
+
+namespace unattend::detail {
+
+namespace rules {
+#define UNATTEND_DECLARE_RULE(name) std::unique_ptr<Rule> make_##name();
+UNATTEND_SEMANTIC_RULES(UNATTEND_DECLARE_RULE)
+#undef UNATTEND_DECLARE_RULE
+}  // namespace rules
+
+const std::vector<std::unique_ptr<Rule>>& semantic_rules() {
+  static const std::vector<std::unique_ptr<Rule>> all = [] {
+    std::vector<std::unique_ptr<Rule>> list;
+#define UNATTEND_MAKE_RULE(name) list.push_back(rules::make_##name());
+    UNATTEND_SEMANTIC_RULES(UNATTEND_MAKE_RULE)
+#undef UNATTEND_MAKE_RULE
+    return list;
+  }();
+  return all;
+}
+
+}  // namespace unattend::detail

@@ -1,0 +1,51 @@
+#pragma once
+
+// The semantic rules of the checker. Each rule is a small class in a file of
+// its own under model/rules/, with a page docs/rules/CODE.md and annotated
+// test files tests/rules/CODE*.xml.
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <unattend/check.hpp>
+#include <unattend/schema.hpp>
+
+#include "../document.hpp"
+
+namespace unattend::detail {
+
+struct CheckContext {
+  const Document& document;
+  std::string_view bytes;  // the file as read, for encoding rules
+  const Schema& schema;
+};
+
+// Where a rule's findings go; the rule's code and severity are added here.
+class Findings {
+ public:
+  Findings(const RuleInfo& rule, std::string_view file, std::vector<Diagnostic>& out)
+      : rule_(rule), file_(file), out_(out) {}
+  void add(const Node& at, std::string message) { add(at.start, std::move(message)); }
+  void add(Position at, std::string message);
+  // For rules whose severity depends on the case.
+  void add(Position at, Severity severity, std::string message);
+
+ private:
+  const RuleInfo& rule_;
+  std::string_view file_;
+  std::vector<Diagnostic>& out_;
+};
+
+class Rule {
+ public:
+  virtual ~Rule() = default;
+  virtual const RuleInfo& info() const = 0;
+  virtual void check(const CheckContext& context, Findings& findings) const = 0;
+};
+
+// Every semantic rule, in code order.
+const std::vector<std::unique_ptr<Rule>>& semantic_rules();
+
+}  // namespace unattend::detail
