@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One command for each set-up job (see README.md):
-#   ./build.sh example    install dependencies, build, check the example answer file
+#   ./build.sh example    install dependencies, build, check and package the example answer file
 #   ./build.sh test       install dependencies, build, run every test
 #   ./build.sh sanitize   the tests again, built with AddressSanitizer and UBSan
 set -euo pipefail
@@ -22,6 +22,8 @@ case "${1:-}" in
     echo "+ unattend check examples/lima-like.xml"
     build/cli/unattend check examples/lima-like.xml
     echo "examples/lima-like.xml: no problems found"
+    echo "+ unattend package examples/lima-like.xml -o build/example.iso --force"
+    build/cli/unattend package examples/lima-like.xml -o build/example.iso --force
     ;;
   test)
     scripts/install-deps

@@ -6,7 +6,7 @@
 namespace unattend::cli {
 
 std::span<const Command> commands() {
-  static const std::array<Command, 2> all = {check_command, schema_command};
+  static const std::array<Command, 3> all = {check_command, package_command, schema_command};
   return all;
 }
 

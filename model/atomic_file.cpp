@@ -11,6 +11,8 @@
 
 #include <unattend/error.hpp>
 
+#include "atomic_writer.hpp"
+
 namespace unattend {
 
 namespace {
@@ -19,30 +21,9 @@ namespace {
   throw Error(path.string() + ": " + what + ": " + std::strerror(error));
 }
 
-// Closes and removes the temporary file unless released.
-class TemporaryFile {
- public:
-  TemporaryFile(std::string name, int fd) : name_(std::move(name)), fd_(fd) {}
-  TemporaryFile(const TemporaryFile&) = delete;
-  TemporaryFile& operator=(const TemporaryFile&) = delete;
-  ~TemporaryFile() {
-    if (fd_ >= 0) ::close(fd_);
-    if (!released_) ::unlink(name_.c_str());
-  }
-  int fd() const { return fd_; }
-  const std::string& name() const { return name_; }
-  int close() {
-    const int result = ::close(fd_);
-    fd_ = -1;
-    return result;
-  }
-  void release() { released_ = true; }
-
- private:
-  std::string name_;
-  int fd_;
-  bool released_ = false;
-};
+[[noreturn]] void fail_exists(const std::filesystem::path& path) {
+  throw Error(path.string() + ": already exists (use --force to replace it)");
+}
 
 void sync_directory(const std::filesystem::path& directory) {
   const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -51,37 +32,69 @@ void sync_directory(const std::filesystem::path& directory) {
   ::close(fd);
 }
 
+std::filesystem::path directory_of(const std::filesystem::path& path) {
+  return path.has_parent_path() ? path.parent_path() : ".";
+}
+
 }  // namespace
 
-void write_file_atomically(const std::filesystem::path& path, std::string_view bytes, const WriteOptions& options) {
-  const std::filesystem::path directory = path.has_parent_path() ? path.parent_path() : ".";
-  std::string pattern = (directory / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
-  const int fd = ::mkostemp(pattern.data(), O_CLOEXEC);  // mode 0600
-  if (fd < 0) fail(path, "cannot create a file in its directory", errno);
-  TemporaryFile temporary(pattern, fd);
+namespace detail {
 
-  if (!options.secret) {
+AtomicWriter::AtomicWriter(std::filesystem::path target, const WriteOptions& options)
+    : target_(std::move(target)), options_(options) {
+  struct stat st {};
+  if (!options_.overwrite && ::lstat(target_.c_str(), &st) == 0) fail_exists(target_);
+  temporary_ = (directory_of(target_) / ("." + target_.filename().string() + ".tmp-XXXXXX")).string();
+  fd_ = ::mkostemp(temporary_.data(), O_CLOEXEC);  // mode 0600
+  if (fd_ < 0) fail(target_, "cannot create a file in its directory", errno);
+  if (!options_.secret) {
     const mode_t mask = ::umask(0);
     ::umask(mask);
-    if (::fchmod(fd, 0666 & ~mask) != 0) fail(path, "cannot set permissions", errno);
+    if (::fchmod(fd_, 0666 & ~mask) != 0) {
+      const int error = errno;
+      ::close(fd_);
+      ::unlink(temporary_.c_str());
+      fail(target_, "cannot set permissions", error);
+    }
   }
+}
+
+AtomicWriter::~AtomicWriter() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!committed_) ::unlink(temporary_.c_str());
+}
+
+void AtomicWriter::write(std::string_view bytes) {
   for (std::size_t written = 0; written < bytes.size();) {
-    const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+    const ssize_t n = ::write(fd_, bytes.data() + written, bytes.size() - written);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) fail(path, "cannot write", errno);
+    if (n < 0) fail(target_, "cannot write", errno);
     written += static_cast<std::size_t>(n);
   }
-  if (::fsync(fd) != 0) fail(path, "cannot flush to disk", errno);
-  if (temporary.close() != 0) fail(path, "cannot write", errno);
+}
 
-  if (options.overwrite) {
-    if (::rename(temporary.name().c_str(), path.c_str()) != 0) fail(path, "cannot replace", errno);
-  } else if (::renameat2(AT_FDCWD, temporary.name().c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE) != 0) {
-    if (errno == EEXIST) throw Error(path.string() + ": already exists (use --force to replace it)");
-    fail(path, "cannot create", errno);
+void AtomicWriter::commit() {
+  if (::fsync(fd_) != 0) fail(target_, "cannot flush to disk", errno);
+  const int closed = ::close(fd_);
+  fd_ = -1;
+  if (closed != 0) fail(target_, "cannot write", errno);
+
+  if (options_.overwrite) {
+    if (::rename(temporary_.c_str(), target_.c_str()) != 0) fail(target_, "cannot replace", errno);
+  } else if (::renameat2(AT_FDCWD, temporary_.c_str(), AT_FDCWD, target_.c_str(), RENAME_NOREPLACE) != 0) {
+    if (errno == EEXIST) fail_exists(target_);
+    fail(target_, "cannot create", errno);
   }
-  temporary.release();
-  sync_directory(directory);
+  committed_ = true;
+  sync_directory(directory_of(target_));
+}
+
+}  // namespace detail
+
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes, const WriteOptions& options) {
+  detail::AtomicWriter writer(path, options);
+  writer.write(bytes);
+  writer.commit();
 }
 
 }  // namespace unattend

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include <unattend/atomic_file.hpp>
+
+namespace unattend::detail {
+
+// The streaming form of write_file_atomically, for outputs too large to hold
+// in memory: bytes go to a temporary file in the target's directory, which
+// commit() flushes and renames over the target. Until then the target is
+// untouched; destroying the writer without commit() removes the temporary file.
+// Every failure throws unattend::Error naming the target.
+class AtomicWriter {
+ public:
+  // Fails at once if the target exists and options.overwrite is off, so that
+  // a caller learns it before doing the work.
+  AtomicWriter(std::filesystem::path target, const WriteOptions& options);
+  ~AtomicWriter();
+  AtomicWriter(const AtomicWriter&) = delete;
+  AtomicWriter& operator=(const AtomicWriter&) = delete;
+
+  void write(std::string_view bytes);
+  // Where the bytes are until commit(), for reading them back first.
+  const std::string& temporary_path() const { return temporary_; }
+  void commit();
+
+ private:
+  std::filesystem::path target_;
+  WriteOptions options_;
+  std::string temporary_;
+  int fd_ = -1;
+  bool committed_ = false;
+};
+
+}  // namespace unattend::detail

@@ -1,0 +1,37 @@
+# cmake -DPROGRAM=path -DANSWER=file -P unwritable_output.cmake
+# `unattend package` into a directory it may not write to must exit 2 with a
+# clear message and leave nothing there. Root may write anywhere, so as root
+# the command runs as nobody (setpriv), from copies in a fresh directory under
+# /tmp that nobody can reach whatever the permissions of the build tree.
+string(RANDOM LENGTH 12 suffix)
+set(dir "/tmp/unattend-unwritable-${suffix}")
+file(MAKE_DIRECTORY "${dir}/locked")
+file(COPY "${PROGRAM}" "${ANSWER}" DESTINATION "${dir}")
+get_filename_component(program_name "${PROGRAM}" NAME)
+get_filename_component(answer_name "${ANSWER}" NAME)
+set(read_only OWNER_READ OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
+file(CHMOD "${dir}" PERMISSIONS OWNER_WRITE ${read_only})
+file(CHMOD "${dir}/locked" PERMISSIONS ${read_only})
+set(run_as)
+execute_process(COMMAND id -u OUTPUT_VARIABLE uid OUTPUT_STRIP_TRAILING_WHITESPACE)
+if(uid STREQUAL "0")
+  set(run_as setpriv --reuid=65534 --regid=65534 --clear-groups)
+endif()
+execute_process(COMMAND ${run_as} "${dir}/${program_name}" package "${dir}/${answer_name}" -o "${dir}/locked/out.iso"
+                RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+file(GLOB left "${dir}/locked/*" "${dir}/locked/.*")
+file(REMOVE_RECURSE "${dir}")
+set(problems)
+if(NOT code STREQUAL "2")
+  list(APPEND problems "exit code ${code}, expected 2")
+endif()
+if(NOT "${out}${err}" MATCHES "locked/out.iso: cannot create a file in its directory: Permission denied")
+  list(APPEND problems "no clear message")
+endif()
+if(left)
+  list(APPEND problems "left behind: ${left}")
+endif()
+if(problems)
+  string(REPLACE ";" "\n" problems "${problems}")
+  message(FATAL_ERROR "${problems}\n--- output:\n${out}${err}")
+endif()
