@@ -95,6 +95,11 @@ std::vector<Diagnostic> Checker::check(std::string_view bytes, std::string_view 
     detail::Findings findings(rule->info(), display_path, found);
     rule->check(context, findings);
   }
+  // Bytes in another encoding than the declared one cannot be parsed: the parser's
+  // complaint (UA1001) is a consequence of UA1102, not a second mistake.
+  if (std::any_of(found.begin(), found.end(), [](const Diagnostic& d) { return d.code == "UA1102"; })) {
+    std::erase_if(found, [](const Diagnostic& d) { return d.code == codes::not_well_formed.code; });
+  }
   std::erase_if(found, [&](const Diagnostic& d) { return silenced(d, validation.document, options); });
   std::sort(found.begin(), found.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::tie(a.line, a.column, a.code, a.message) < std::tie(b.line, b.column, b.code, b.message);

@@ -175,10 +175,11 @@ std::optional<Message> component_message(const std::string& message, const Setti
                                                      w[1] + " belongs on the items of a list"};
     }
     if (wcm_like) {
-      return Message{&codes::wcm_namespace, "'" + element + "' has the attribute '" + w[1] + "' in the namespace '" +
-                                                w[0] +
-                                                "'; the wcm prefix must be bound to exactly "
-                                                "http://schemas.microsoft.com/WMIConfig/2002/State"};
+      // The same text for every attribute bound to this namespace: the validator says it once per file.
+      return Message{&codes::wcm_namespace, "the wcm prefix is bound to '" + w[0] +
+                                                "'; it must be exactly http://schemas.microsoft.com/WMIConfig/2002/State, "
+                                                "or wcm:action and wcm:keyValue are not the attributes Setup reads "
+                                                "(reported once for the file)"};
     }
     return Message{&codes::component_content,
                    "'" + element + "' (" + here + ") does not take the attribute '" + attribute + "'"};

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -54,9 +55,10 @@ class FragmentValidator final : public detail::UntrustedInputHandler {
     reader_.set_handler(*this);
   }
 
-  void validate(const detail::Fragment& fragment, const ComponentInfo& component) {
+  void validate(const detail::Fragment& fragment, const ComponentInfo& component, const detail::Node* node) {
     fragment_ = &fragment;
     component_ = &component;
+    node_ = node;
     reported_.clear();
     const auto& text = fragment.document();
     MemBufInputSource source(reinterpret_cast<const XMLByte*>(text.data()), text.size() * sizeof(char16_t),
@@ -73,9 +75,54 @@ class FragmentValidator final : public detail::UntrustedInputHandler {
   void report(const SAXParseException& e) {
     const detail::FragmentLine& line = fragment_->line(e.getLineNumber());
     const Setting* setting = line.path.empty() ? nullptr : Schema::instance().find_setting(component_->name, line.path);
-    const auto message =
-        detail::component_message(to_utf8(e.getMessage()), {*component_, line.path, setting}, reported_);
+    const std::string raw = to_utf8(e.getMessage());
+    const auto message = detail::component_message(raw, {*component_, line.path, setting}, reported_);
+    std::vector<std::string> m;
+    if (detail::match_pattern(raw, "element '{}' is not allowed for content model{}", m) && report_repeats(line, m[0])) {
+      return;
+    }
+    if (message && message->rule == &codes::wcm_namespace && !wcm_reported_.insert(message->text).second) return;
     if (message) out_.push_back(make(file_, line.position, *message->rule, message->text));
+  }
+
+  static const detail::Node* find_node(const detail::Node& node, Position at) {
+    if (node.start.line == at.line && node.start.column == at.column) return &node;
+    for (const auto& child : node.children) {
+      if (const detail::Node* found = find_node(*child, at)) return found;
+    }
+    return nullptr;
+  }
+
+  // Xerces finds a setting given twice only when its parent ends: it reports
+  // the parent's position, names the first offender only (an unknown element
+  // may be that one) and checks the parent no further. Report every repeated
+  // setting at its own element instead. Containers whose settings include no
+  // list item (xs:all) hold each setting once; in lists only the named one.
+  bool report_repeats(const detail::FragmentLine& where, const std::string& named) {
+    const detail::Node* parent = node_ != nullptr ? find_node(*node_, where.position) : nullptr;
+    if (parent == nullptr) return false;
+    const Schema& schema = Schema::instance();
+    const std::string prefix = where.path.empty() ? "" : where.path + "/";
+    const Setting* parent_setting = where.path.empty() ? nullptr : schema.find_setting(component_->name, where.path);
+    const std::vector<std::string> none;
+    const auto& declared = where.path.empty() ? component_->children : parent_setting ? parent_setting->children : none;
+    const bool list = std::any_of(declared.begin(), declared.end(), [&](const std::string& child) {
+      const Setting* s = schema.find_setting(component_->name, prefix + child);
+      return s != nullptr && s->list_item;
+    });
+    const std::string here = component_->name + (where.path.empty() ? "" : "/" + where.path);
+    std::map<std::string, const detail::Node*> first;
+    bool found = false;
+    for (const auto& child : parent->children) {
+      if (child->setting == nullptr || (list && child->name != named)) continue;  // unknown: reported as such
+      const auto [it, inserted] = first.emplace(child->name, child.get());
+      if (inserted) continue;
+      out_.push_back(make(file_, child->start, codes::duplicate_setting,
+                          "'" + child->name + "' may appear only once in " + here + "; the first is on line " +
+                              std::to_string(it->second->start.line)));
+      found = true;
+    }
+    return found;
   }
 
   std::string_view file_;
@@ -83,7 +130,9 @@ class FragmentValidator final : public detail::UntrustedInputHandler {
   detail::SafeReader reader_;
   const detail::Fragment* fragment_ = nullptr;
   const ComponentInfo* component_ = nullptr;
+  const detail::Node* node_ = nullptr;  // the component's element, its children complete
   std::set<std::string> reported_;
+  std::set<std::string> wcm_reported_;  // one wrong wcm namespace is one mistake, however often it is used
 };
 
 // Walks the original document once: Xerces validates the envelope while this
@@ -109,7 +158,7 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
     }
     const bool ours = XMLString::equals(uri, detail::unattend_namespace);
     if (component_ == nullptr) {
-      attribute_errors_to(to_utf8(local), ours, attrs, at);
+      attribute_errors_to(to_utf8(local), ours, uri != nullptr && *uri != 0 && !ours, attrs, at);
       elements_.push_back(to_utf8(local));
     }
     add_node(uri, local, qname, attrs, at);
@@ -122,6 +171,7 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
     } else if (ours && depth_ == 3 && XMLString::equals(local, u"component")) {
       begin_component(attrs, at);
       current_->component = component_;
+      component_node_ = current_;
     }
     if (component_ != nullptr && depth_ > component_depth_) {
       current_->setting = schema_.find_setting(component_->name, current_->setting_path());
@@ -137,13 +187,14 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
     if (component_ != nullptr) {
       if (depth_ == component_depth_) {
         fragment_.end();
-        fragments_.validate(fragment_, *component_);
+        fragments_.validate(fragment_, *component_, component_node_);
         component_ = nullptr;
       } else {
         fragment_.close();
       }
     }
     if (depth_ == 2) pass_.reset();
+    if (depth_ == undeclared_depth_) undeclared_depth_ = 0;
     if (component_ == nullptr && !elements_.empty()) elements_.pop_back();
     --depth_;
   }
@@ -173,6 +224,14 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
   void warning(const SAXParseException&) override {}
   void error(const SAXParseException& e) override {
     const std::string raw = to_utf8(e.getMessage());
+    // Inside an element that is not allowed where it is, every error follows from that one.
+    if (undeclared_depth_ != 0 && depth_ >= undeclared_depth_) return;
+    // When the parent ends, Xerces names again a child it has reported as undeclared.
+    std::vector<std::string> m;
+    if (detail::match_pattern(raw, "element '{}' is not allowed for content model{}", m) &&
+        undeclared_names_.count(m[0]) != 0) {
+      return;
+    }
     const auto message = detail::envelope_message(raw, elements_.empty() ? "" : elements_.back());
     out_.push_back(make(file_, position_of(e), *message.rule, message.text));
     unattributed_.push_back({out_.size() - 1, raw});
@@ -197,10 +256,40 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
   // Xerces reports an element's own errors (its attributes, or the element
   // not being allowed) before startElement; now that we know the element,
   // say it in its terms.
-  void attribute_errors_to(const std::string& element, bool ours, const Attributes& attrs, Position at) {
+  void attribute_errors_to(const std::string& element, bool ours, bool foreign, const Attributes& attrs, Position at) {
+    // An element that is not allowed here: its attributes and its content are not checked either.
+    bool undeclared = false;
+    for (const auto& [index, raw] : unattributed_) {
+      undeclared |= out_[index].line == at.line && out_[index].column == at.column &&
+                    raw.rfind("no declaration found", 0) == 0;
+    }
+    // <unattend> and <settings> take elements of other namespaces (cpi:offlineImage); Xerces
+    // reports one only when an earlier error in the same parent has broken its content model.
+    const bool foreign_allowed = depth_ > 1 && foreign && !elements_.empty() &&
+                                 (elements_.back() == "unattend" || elements_.back() == "settings");
+    if (undeclared && foreign_allowed) {
+      std::vector<std::size_t> all;
+      for (const auto& [index, raw] : unattributed_) {
+        if (out_[index].line == at.line && out_[index].column == at.column) all.push_back(index);
+      }
+      for (auto index = all.rbegin(); index != all.rend(); ++index) {
+        out_.erase(out_.begin() + static_cast<std::ptrdiff_t>(*index));
+      }
+      unattributed_.clear();
+      return;
+    }
+    if (undeclared) {
+      undeclared_names_.insert(element);
+      if (undeclared_depth_ == 0) undeclared_depth_ = depth_;
+    }
+    std::vector<std::size_t> consequences;
     for (const auto& [index, raw] : unattributed_) {
       Diagnostic& d = out_[index];
       if (d.line != at.line || d.column != at.column) continue;
+      if (undeclared && raw.rfind("attribute '", 0) == 0) {
+        consequences.push_back(index);
+        continue;
+      }
       if (depth_ == 1 && element != "unattend") {
         d.code = codes::wrong_root.code;
         d.message = "the root element is <" + element +
@@ -219,6 +308,9 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
         d.code = message.rule->code;
         d.message = message.text;
       }
+    }
+    for (auto index = consequences.rbegin(); index != consequences.rend(); ++index) {
+      out_.erase(out_.begin() + static_cast<std::ptrdiff_t>(*index));
     }
     unattributed_.clear();
   }
@@ -291,6 +383,7 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
   std::size_t depth_ = 0;
   std::optional<Pass> pass_;
   const ComponentInfo* component_ = nullptr;
+  const detail::Node* component_node_ = nullptr;
   std::size_t component_depth_ = 0;
   bool component_in_wrong_pass_ = false;
   std::vector<std::string> elements_;  // open envelope elements, for messages
@@ -298,6 +391,8 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
   detail::Node* current_ = nullptr;
   std::vector<std::string> pending_disabled_;
   std::vector<std::pair<std::size_t, std::string>> unattributed_;  // envelope errors and their raw text
+  std::size_t undeclared_depth_ = 0;                                // of the outermost element reported as not allowed
+  std::set<std::string> undeclared_names_;
   detail::Fragment fragment_;
   FragmentValidator fragments_;
 };

@@ -11,7 +11,30 @@
   X(mixed_architectures)           \
   X(deprecated_setting)            \
   X(missing_action)                \
-  X(duplicate_key)
+  X(duplicate_key)                 \
+  X(missing_order)                 \
+  X(duplicate_order)               \
+  X(order_gaps)                    \
+  X(path_too_long)                 \
+  X(line_break_in_command)         \
+  X(plaintext_password)            \
+  X(undecodable_password)          \
+  X(password_suffix)               \
+  X(computer_name)                 \
+  X(user_name)                     \
+  X(user_equals_computer_name)     \
+  X(autologon_user_missing)        \
+  X(unknown_time_zone)             \
+  X(locale_format)                 \
+  X(input_locale)                  \
+  X(product_key)                   \
+  X(empty_key)                     \
+  X(uefi_without_system_partitions) \
+  X(small_efi_partition)           \
+  X(install_to_missing_partition)  \
+  X(unformatted_partition)         \
+  X(several_extend)                \
+  X(hard_coded_drive_letter)
 
 namespace unattend::detail {
 

@@ -1,0 +1,56 @@
+// UA5004: a command's Path longer than 259 characters (or its CommandLine
+// longer than 1024) where the component's schema sets no maximum, so that
+// validation (UA3010) does not already report it. Today that is the Path of
+// Microsoft-Windows-Setup's RunSynchronous and RunAsynchronous commands in
+// windowsPE: the reference states 259 for the same setting of
+// Microsoft-Windows-Deployment, the limit of a Windows path (MAX_PATH less
+// the terminating NUL).
+#include "rule.hpp"
+
+namespace unattend::detail::rules {
+namespace {
+
+// Characters, not bytes: UTF-8 continuation bytes do not count.
+std::size_t characters(std::string_view text) {
+  std::size_t n = 0;
+  for (const char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+bool is_command(const Node& node) {
+  const Setting* s = node.setting;
+  return s != nullptr && s->list_item && s->key == "Order" && node.name.ends_with("Command");
+}
+
+class PathTooLong final : public Rule {
+ public:
+  static constexpr RuleInfo rule{"UA5004", "path-too-long", Severity::error,
+                                 "a command Path over 259 characters (CommandLine over 1024)"};
+  const RuleInfo& info() const override { return rule; }
+
+  void check(const CheckContext& context, Findings& findings) const override {
+    context.document.for_each([&](const Node& item) {
+      if (!is_command(item)) return;
+      for (const auto& field : item.children) {
+        std::size_t limit = 0;
+        if (field->name == "Path") limit = 259;
+        else if (field->name == "CommandLine") limit = 1024;
+        else continue;
+        if (field->setting == nullptr || field->setting->max_length) continue;  // unknown, or UA3010's
+        const std::size_t length = characters(field->value());
+        if (length <= limit) continue;
+        findings.add(*field, "'" + field->name + "' of '" + item.name + "' is " + std::to_string(length) +
+                                 " characters long, over the limit of " + std::to_string(limit) +
+                                 "; move the work into a script and run that");
+      }
+    });
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_path_too_long() { return std::make_unique<PathTooLong>(); }
+
+}  // namespace unattend::detail::rules

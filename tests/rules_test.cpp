@@ -1,0 +1,131 @@
+// The checker's rules, tested the way clang-tidy tests its checks: every file
+// in tests/rules/ is an answer file annotated with the diagnostics it must
+// produce. A comment `<!-- expect: UA5002 -->` (several codes may follow)
+// expects those codes on its own line; every diagnostic must be expected and
+// every expectation met, so a test file also proves the absence of noise.
+//
+// Besides, every code the checker knows has a page docs/rules/CODE.md and is
+// expected by at least one test file, so removing a rule fails a test.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <unattend/check.hpp>
+
+namespace unattend {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path rules_dir = fs::path(UNATTEND_SOURCE_DIR) / "tests" / "rules";
+const fs::path docs_dir = fs::path(UNATTEND_SOURCE_DIR) / "docs" / "rules";
+
+std::string read_bytes(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+std::vector<fs::path> rule_files() {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(rules_dir)) {
+    if (entry.path().extension() == ".xml") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+using Expectations = std::multiset<std::pair<std::size_t, std::string>>;  // line, code
+
+// Reads the `expect:` comments. NUL bytes are dropped first so that files in
+// UTF-16 (ASCII text in two-byte units) can be annotated too.
+Expectations expectations_of(std::string bytes) {
+  std::erase(bytes, '\0');
+  Expectations expected;
+  std::istringstream in(bytes);
+  std::string line;
+  for (std::size_t number = 1; std::getline(in, line); ++number) {
+    for (std::size_t at = line.find("<!-- expect:"); at != std::string::npos; at = line.find("<!-- expect:", at + 1)) {
+      const std::size_t end = line.find("-->", at);
+      std::istringstream codes(line.substr(at + 12, end == std::string::npos ? std::string::npos : end - at - 12));
+      for (std::string code; codes >> code;) expected.emplace(number, code);
+    }
+  }
+  return expected;
+}
+
+std::string describe(const Expectations& items) {
+  std::string out;
+  for (const auto& [line, code] : items) out += "  line " + std::to_string(line) + ": " + code + "\n";
+  return out;
+}
+
+TEST(RuleFiles, EachFileGetsExactlyTheAnnotatedDiagnostics) {
+  const Checker checker;
+  std::size_t files = 0;
+  for (const fs::path& file : rule_files()) {
+    ++files;
+    const std::string bytes = read_bytes(file);
+    const Expectations expected = expectations_of(bytes);
+    const auto diagnostics = checker.check(bytes, file.filename().string());
+    Expectations actual;
+    std::string messages;
+    for (const auto& d : diagnostics) {
+      actual.emplace(d.line, d.code);
+      messages += "  " + format(d) + "\n";
+    }
+    Expectations missing, unexpected;
+    std::set_difference(expected.begin(), expected.end(), actual.begin(), actual.end(),
+                        std::inserter(missing, missing.end()));
+    std::set_difference(actual.begin(), actual.end(), expected.begin(), expected.end(),
+                        std::inserter(unexpected, unexpected.end()));
+    EXPECT_TRUE(missing.empty() && unexpected.empty())
+        << file.filename().string() << "\nexpected but not reported:\n"
+        << describe(missing) << "reported but not expected:\n"
+        << describe(unexpected) << "all diagnostics:\n"
+        << messages;
+  }
+  EXPECT_GT(files, 0u);
+}
+
+TEST(RuleFiles, EveryRuleHasAPageAndATest) {
+  std::set<std::string> tested;
+  for (const fs::path& file : rule_files()) {
+    for (const auto& [line, code] : expectations_of(read_bytes(file))) tested.insert(code);
+  }
+  for (const RuleInfo& rule : all_rules()) {
+    const std::string code(rule.code);
+    EXPECT_TRUE(fs::exists(docs_dir / (code + ".md"))) << "no page docs/rules/" << code << ".md";
+    EXPECT_EQ(tested.count(code), 1u) << code << " (" << rule.name << ") is expected by no file in tests/rules/";
+  }
+}
+
+TEST(RuleFiles, EveryPageNamesAKnownRuleWithItsName) {
+  for (const auto& entry : fs::directory_iterator(docs_dir)) {
+    const std::string stem = entry.path().stem().string();
+    if (stem == "README") continue;
+    const RuleInfo* rule = find_rule(stem);
+    ASSERT_NE(rule, nullptr) << entry.path() << " documents no known code";
+    const std::string page = read_bytes(entry.path());
+    EXPECT_NE(page.find("# " + stem + ": " + std::string(rule->name)), std::string::npos)
+        << entry.path() << " must start with '# " << stem << ": " << rule->name << "'";
+  }
+}
+
+TEST(RuleFiles, CodesAndNamesAreUnique) {
+  std::set<std::string_view> codes, names;
+  for (const RuleInfo& rule : all_rules()) {
+    EXPECT_TRUE(codes.insert(rule.code).second) << rule.code;
+    EXPECT_TRUE(names.insert(rule.name).second) << rule.name;
+  }
+}
+
+}  // namespace
+}  // namespace unattend
