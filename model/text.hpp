@@ -9,6 +9,9 @@ namespace unattend::detail {
 std::string ascii_lower(std::string_view text);
 std::vector<std::string> split_words(std::string_view text);
 
+// Levenshtein distance, for "did you mean" suggestions.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
 // Matches `text` against `pattern`, in which each "{}" stands for any run of
 // characters; on success `captures` holds those runs. The first capture is
 // greedy and the others are as short as possible, which fits messages that

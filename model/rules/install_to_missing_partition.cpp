@@ -4,49 +4,16 @@
 // create (partitions are numbered in Order; an Extended partition gets no
 // number of its own, its Logical partitions do), or an EFI/MSR partition.
 // When the disk keeps its partitions, the numbers cannot be known here.
-#include <algorithm>
-#include <charconv>
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
-#include "../text.hpp"
+#include "disk_layout.hpp"
 #include "rule.hpp"
 
 namespace unattend::detail::rules {
 namespace {
-
-bool truthy(const Node* n) { return n != nullptr && (n->value() == "true" || n->value() == "1"); }
-
-std::optional<long> number(const Node* n) {
-  if (n == nullptr) return std::nullopt;
-  const std::string text = n->value();
-  long value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
-
-bool is_setup(const Node& node, std::string_view path) {
-  return node.setting != nullptr && node.setting->component == "Microsoft-Windows-Setup" && node.setting->path == path;
-}
-
-// The partitions a CreatePartitions list makes, in the order Setup numbers
-// them; nullopt when an Order is missing (UA5001's) and the numbers are unknown.
-std::optional<std::vector<const Node*>> numbered(const Node& create) {
-  std::vector<const Node*> items = create.children_named("CreatePartition");
-  for (const Node* item : items) {
-    if (!number(item->child("Order"))) return std::nullopt;
-  }
-  std::stable_sort(items.begin(), items.end(), [](const Node* a, const Node* b) {
-    return number(a->child("Order")).value_or(0) < number(b->child("Order")).value_or(0);
-  });
-  std::erase_if(items, [](const Node* p) {
-    const Node* type = p->child("Type");
-    return type != nullptr && ascii_lower(type->value()) == "extended";
-  });
-  return items;
-}
 
 class InstallToMissingPartition final : public Rule {
  public:
@@ -59,12 +26,9 @@ class InstallToMissingPartition final : public Rule {
       if (component.component == nullptr || component.component->name != "Microsoft-Windows-Setup") return;
       std::vector<const Node*> disks;
       std::vector<const Node*> targets;
-      visit(component, [&](const Node& node) {
+      for_each_below(component, [&](const Node& node) {
         if (is_setup(node, "DiskConfiguration/Disk")) disks.push_back(&node);
-        if (is_setup(node, "ImageInstall/OSImage/InstallTo") || is_setup(node, "ImageInstall/DataImage/InstallTo") ||
-            is_setup(node, "WindowsDeploymentServices/ImageSelection/InstallTo")) {
-          targets.push_back(&node);
-        }
+        if (is_install_to(node)) targets.push_back(&node);
       });
       if (disks.empty()) return;  // installs to partitions that already exist
       for (const Node* target : targets) check_target(*target, disks, findings);
@@ -115,19 +79,12 @@ class InstallToMissingPartition final : public Rule {
                                       " (numbered in Order; an Extended partition takes no number)");
       return;
     }
-    const Node* type = made[static_cast<std::size_t>(*partition) - 1]->child("Type");
-    const std::string kind = type != nullptr ? ascii_lower(type->value()) : std::string{};
+    const std::string kind = partition_type(*made[static_cast<std::size_t>(*partition) - 1]);
     if (kind == "efi" || kind == "msr") {
       findings.add(*partition_id, "InstallTo names partition " + std::to_string(*partition) + " of " + where +
                                       ", which is the " + (kind == "efi" ? "EFI system" : "Microsoft Reserved") +
                                       " partition; Windows and data images go on a Primary or Logical partition");
     }
-  }
-
-  template <typename F>
-  static void visit(const Node& node, F&& f) {
-    f(node);
-    for (const auto& child : node.children) visit(*child, f);
   }
 };
 

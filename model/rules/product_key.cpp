@@ -5,23 +5,10 @@
 #include <string>
 
 #include "rule.hpp"
+#include "values.hpp"
 
 namespace unattend::detail::rules {
 namespace {
-
-// Template syntax a generator was meant to replace: ${x}, {{x}}, {x}, [x],
-// %x%, @@x@@, --x--, $Name.
-bool placeholder(std::string_view v) {
-  if (v.size() < 3) return false;
-  if (v.find("${") != std::string_view::npos || v.find("{{") != std::string_view::npos) return true;
-  const char f = v.front();
-  const char b = v.back();
-  if ((f == '{' && b == '}') || (f == '[' && b == ']') || (f == '%' && b == '%')) return true;
-  if ((v.starts_with("@@") && v.ends_with("@@")) || (v.starts_with("--") && v.ends_with("--"))) return true;
-  return f == '$' && ((v[1] >= 'A' && v[1] <= 'Z') || (v[1] >= 'a' && v[1] <= 'z'));
-}
-
-constexpr std::string_view placeholder_note = "; it looks like a template placeholder that was never filled in";
 
 bool well_formed(std::string_view key) {
   if (key.size() != 29) return false;

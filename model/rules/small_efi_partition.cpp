@@ -1,10 +1,10 @@
 // UA8002: an EFI system partition smaller than 100 MB, the minimum Windows
 // supports. Disks with 4 KB sectors (4Kn) need 260 MB, because FAT32 needs
 // more clusters than a smaller partition holds.
-#include <charconv>
+#include <optional>
 #include <string>
 
-#include "../text.hpp"
+#include "disk_layout.hpp"
 #include "rule.hpp"
 
 namespace unattend::detail::rules {
@@ -18,18 +18,12 @@ class SmallEfiPartition final : public Rule {
 
   void check(const CheckContext& context, Findings& findings) const override {
     context.document.for_each([&](const Node& node) {
-      if (node.setting == nullptr || node.setting->component != "Microsoft-Windows-Setup" ||
-          node.setting->path != "DiskConfiguration/Disk/CreatePartitions/CreatePartition") {
-        return;
-      }
-      const Node* type = node.child("Type");
+      if (!is_setup(node, "DiskConfiguration/Disk/CreatePartitions/CreatePartition")) return;
       const Node* size = node.child("Size");
-      if (type == nullptr || size == nullptr || ascii_lower(type->value()) != "efi") return;
-      const std::string text = size->value();
-      long megabytes = 0;
-      const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), megabytes);
-      if (error != std::errc{} || end != text.data() + text.size() || megabytes >= 100) return;
-      findings.add(*size, "EFI system partition of " + text +
+      if (size == nullptr || partition_type(node) != "efi") return;
+      const std::optional<long> megabytes = number(size);
+      if (!megabytes || *megabytes >= 100) return;
+      findings.add(*size, "EFI system partition of " + size->value() +
                               " MB; Windows needs at least 100 MB, and 260 MB on disks with 4 KB sectors (4Kn), "
                               "where FAT32 needs more clusters than a smaller partition holds: use 260");
     });

@@ -4,14 +4,13 @@
 // partition. A layout is GPT when it creates an EFI or MSR partition or gives
 // a partition a GUID TypeID; Primary partitions alone are MBR/BIOS.
 #include <string>
+#include <vector>
 
-#include "../text.hpp"
+#include "disk_layout.hpp"
 #include "rule.hpp"
 
 namespace unattend::detail::rules {
 namespace {
-
-bool truthy(const Node* n) { return n != nullptr && (n->value() == "true" || n->value() == "1"); }
 
 bool guid_like(std::string_view text) {
   if (!text.empty() && text.front() == '{' && text.back() == '}') text = text.substr(1, text.size() - 2);
@@ -23,15 +22,6 @@ bool guid_like(std::string_view text) {
     if (dash ? c != '-' : !hex) return false;
   }
   return true;
-}
-
-std::string type_of(const Node& partition) {
-  const Node* type = partition.child("Type");
-  return type != nullptr ? ascii_lower(type->value()) : std::string{};
-}
-
-bool is_setup(const Node& node, std::string_view path) {
-  return node.setting != nullptr && node.setting->component == "Microsoft-Windows-Setup" && node.setting->path == path;
 }
 
 class UefiWithoutSystemPartitions final : public Rule {
@@ -48,10 +38,11 @@ class UefiWithoutSystemPartitions final : public Rule {
       std::vector<const Node*> disks;
       std::string install_disk;
       bool any_efi = false;
-      visit(component, [&](const Node& node) {
+      for_each_below(component, [&](const Node& node) {
         if (is_setup(node, "DiskConfiguration/Disk")) disks.push_back(&node);
         if (is_setup(node, "ImageInstall/OSImage/InstallTo/DiskID")) install_disk = node.value();
-        if (is_setup(node, "DiskConfiguration/Disk/CreatePartitions/CreatePartition") && type_of(node) == "efi") {
+        if (is_setup(node, "DiskConfiguration/Disk/CreatePartitions/CreatePartition") &&
+            partition_type(node) == "efi") {
           any_efi = true;
         }
       });
@@ -60,7 +51,7 @@ class UefiWithoutSystemPartitions final : public Rule {
         if (create == nullptr || !truthy(disk->child("WillWipeDisk"))) continue;  // existing partitions: unknown
         bool efi = false, msr = false, gpt_type = false;
         for (const Node* partition : create->children_named("CreatePartition")) {
-          const std::string type = type_of(*partition);
+          const std::string type = partition_type(*partition);
           efi = efi || type == "efi";
           msr = msr || type == "msr";
         }
@@ -87,13 +78,6 @@ class UefiWithoutSystemPartitions final : public Rule {
         }
       }
     });
-  }
-
- private:
-  template <typename F>
-  static void visit(const Node& node, F&& f) {
-    f(node);
-    for (const auto& child : node.children) visit(*child, f);
   }
 };
 

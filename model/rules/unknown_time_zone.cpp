@@ -16,23 +16,10 @@
 
 #include "../text.hpp"
 #include "rule.hpp"
+#include "values.hpp"
 
 namespace unattend::detail::rules {
 namespace {
-
-// Template syntax a generator was meant to replace: ${x}, {{x}}, {x}, [x],
-// %x%, @@x@@, --x--, $Name.
-bool placeholder(std::string_view v) {
-  if (v.size() < 3) return false;
-  if (v.find("${") != std::string_view::npos || v.find("{{") != std::string_view::npos) return true;
-  const char f = v.front();
-  const char b = v.back();
-  if ((f == '{' && b == '}') || (f == '[' && b == ']') || (f == '%' && b == '%')) return true;
-  if ((v.starts_with("@@") && v.ends_with("@@")) || (v.starts_with("--") && v.ends_with("--"))) return true;
-  return f == '$' && ((v[1] >= 'A' && v[1] <= 'Z') || (v[1] >= 'a' && v[1] <= 'z'));
-}
-
-constexpr std::string_view placeholder_note = "; it looks like a template placeholder that was never filled in";
 
 std::string utf8(const icu::UnicodeString& text) {
   std::string out;
@@ -115,21 +102,6 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 16> abbrevia
     {"aest", "'AUS Eastern Standard Time'"},
 }};
 
-std::size_t distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 std::string trim(std::string_view text) {
   const auto first = text.find_first_not_of(" \t");
   if (first == std::string_view::npos) return {};
@@ -170,7 +142,7 @@ std::string advice(const std::string& value) {
   std::string best;
   std::size_t best_distance = std::max<std::size_t>(2, value.size() / 5) + 1;
   for (const auto& [id_lower, id] : z.by_lower) {
-    const std::size_t d = distance(lower, id_lower);
+    const std::size_t d = edit_distance(lower, id_lower);
     if (d < best_distance) {
       best_distance = d;
       best = id;

@@ -8,6 +8,7 @@
 
 #include "../text.hpp"
 #include "rule.hpp"
+#include "values.hpp"
 
 namespace unattend::detail::rules {
 namespace {
@@ -33,32 +34,6 @@ constexpr std::array<std::string_view, 16> group_names = {"administrators",
                                                           "cryptographic operators",
                                                           "iis_iusrs",
                                                           "none"};
-
-// Template syntax a generator was meant to replace: ${x}, {{x}}, {x}, [x],
-// %x%, @@x@@, --x--, $Name.
-bool placeholder(std::string_view v) {
-  if (v.size() < 3) return false;
-  if (v.find("${") != std::string_view::npos || v.find("{{") != std::string_view::npos) return true;
-  const char f = v.front();
-  const char b = v.back();
-  if ((f == '{' && b == '}') || (f == '[' && b == ']') || (f == '%' && b == '%')) return true;
-  if ((v.starts_with("@@") && v.ends_with("@@")) || (v.starts_with("--") && v.ends_with("--"))) return true;
-  return f == '$' && ((v[1] >= 'A' && v[1] <= 'Z') || (v[1] >= 'a' && v[1] <= 'z'));
-}
-
-constexpr std::string_view placeholder_note = "; it looks like a template placeholder that was never filled in";
-
-std::size_t code_points(std::string_view utf8) {
-  std::size_t n = 0;
-  for (const char c : utf8) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
-  return n;
-}
-
-std::string shown(char c) {
-  if (c == ' ') return "a space";
-  if (static_cast<unsigned char>(c) < 0x20) return "a control character";
-  return std::string("'") + c + "'";
-}
 
 enum class Kind { local_account, autologon };
 
