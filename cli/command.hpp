@@ -41,7 +41,9 @@ void print_command_help(const Command& command, std::ostream& out);
 
 // Each command, defined in its own file.
 extern const Command check_command;
+extern const Command fmt_command;
 extern const Command package_command;
+extern const Command password_command;
 extern const Command schema_command;
 
 }  // namespace unattend::cli

@@ -14,30 +14,22 @@
 
 #include <unattend/check.hpp>
 
+#include "corpus.hpp"
+
 namespace unattend {
 namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path corpus_dir = fs::path(UNATTEND_SHARED_DIR) / "corpus";
 const fs::path snapshot_file = fs::path(UNATTEND_SOURCE_DIR) / "tests" / "corpus" / "check.snapshot";
 
-std::vector<fs::path> corpus_files() {
-  std::vector<fs::path> files;
-  for (const char* folder : {"files", "templated"}) {
-    for (const auto& entry : fs::directory_iterator(corpus_dir / folder)) files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
 TEST(Corpus, FindingsMatchTheReviewedSnapshot) {
-  if (!fs::exists(corpus_dir / "files")) GTEST_SKIP() << corpus_dir << " not found: corpus tests skipped";
+  if (!test::corpus_present()) GTEST_SKIP() << test::corpus_dir << " not found: corpus tests skipped";
   const Checker checker;
   std::ostringstream actual;
   std::size_t files = 0;
   std::size_t clean = 0;
-  for (const fs::path& file : corpus_files()) {
+  for (const fs::path& file : test::corpus_files()) {
     const std::string name = file.parent_path().filename().string() + "/" + file.filename().string();
     auto diagnostics = checker.check_file(file);
     ++files;

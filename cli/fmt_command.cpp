@@ -1,0 +1,88 @@
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <unattend/answer_file.hpp>
+#include <unattend/check.hpp>
+#include <unattend/error.hpp>
+
+#include "command.hpp"
+#include "input_files.hpp"
+
+namespace po = boost::program_options;
+
+namespace unattend::cli {
+
+namespace {
+
+void describe(po::options_description& options, po::positional_options_description& positional) {
+  options.add_options()
+      ("input", po::value<std::string>(), "the answer file ('-' reads standard input)")
+      ("output,o", po::value<std::string>(), "write here instead of rewriting the input ('-': standard output)")
+      ("encode-passwords", po::bool_switch(), "turn plaintext passwords into encoded ones (PlainText false)")
+      ("check", po::bool_switch(), "write nothing; exit 1 when the file is not in the canonical form")
+      ("force", po::bool_switch(), "replace an existing output file other than the input");
+  positional.add("input", 1);
+}
+
+std::string read_input(const std::string& path) {
+  if (path == "-") return read_stdin();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(path + ": cannot be read");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+void print(const std::vector<Diagnostic>& diagnostics) {
+  for (const auto& d : diagnostics) std::cerr << format(d) << '\n';
+}
+
+int run(const po::variables_map& vm) {
+  if (vm.count("input") == 0) throw UsageError("fmt needs an answer file");
+  const std::string input = vm["input"].as<std::string>();
+  const std::string output = vm.count("output") != 0 ? vm["output"].as<std::string>() : input;
+  if (output == "-" && input != "-" && vm.count("output") == 0) throw UsageError("fmt: give -o OUT");
+  if (input == "-" && vm.count("output") == 0) throw UsageError("fmt reads standard input only with -o OUT");
+
+  const std::string display = input == "-" ? "<stdin>" : input;
+  const std::string original = read_input(input);
+  LoadResult loaded = AnswerFile::load(original, display);
+  if (!loaded.file) {
+    print(loaded.diagnostics);
+    std::cerr << "unattend: " << display << " cannot be loaded; nothing written\n";
+    return exit_findings;
+  }
+  AnswerFile& file = *loaded.file;
+  std::vector<std::string> changes = file.normalize();
+  if (vm["encode-passwords"].as<bool>()) {
+    for (auto& change : file.encode_passwords()) changes.push_back(std::move(change));
+  }
+  const std::string formatted = file.to_xml();
+  if (formatted != original && changes.empty()) changes.push_back("layout, encoding or escaping rewritten");
+  for (const auto& change : changes) std::cerr << display << ": " << change << '\n';
+
+  if (vm["check"].as<bool>()) return formatted == original ? exit_ok : exit_findings;
+  const auto diagnostics = Checker().check(formatted, display);
+  if (has_errors(diagnostics)) {
+    print(diagnostics);
+    std::cerr << "unattend: " << display << " has errors; nothing written\n";
+    return exit_findings;
+  }
+  if (output == "-") {
+    std::cout << formatted;
+    return exit_ok;
+  }
+  const bool in_place = output == input;
+  if (in_place && formatted == original) return exit_ok;
+  file.save(output, {.overwrite = in_place || vm["force"].as<bool>()});
+  return exit_ok;
+}
+
+}  // namespace
+
+extern const Command fmt_command = {
+    "fmt", "Rewrite an answer file in the canonical form",
+    "unattend fmt FILE [-o OUT] [--encode-passwords] [--check] [--force]", describe, run};
+
+}  // namespace unattend::cli

@@ -1,0 +1,23 @@
+#pragma once
+
+// The one serializer of answer files. Its output is what Setup reads most
+// reliably: UTF-8 declared as utf-8, no BOM, ASCII only (every other character
+// as a numeric character reference), and one fixed layout, so that the same
+// document always gives the same bytes.
+
+#include <string>
+
+#include <xercesc/dom/DOMDocument.hpp>
+
+namespace unattend::detail {
+
+// Layout: the XML declaration, then one element per line indented by four
+// spaces per level; a leaf's text stays on its line exactly as it is
+// (whitespace included); whitespace between elements is replaced by the
+// layout; comments and processing instructions keep their place; an element
+// with both text and child elements is written as it is, without layout.
+// Throws unattend::Error naming the element when a text, attribute or comment
+// holds what XML 1.0 cannot carry (control characters, a "--" in a comment).
+std::string write_canonical_xml(const xercesc::DOMDocument& document);
+
+}  // namespace unattend::detail

@@ -1,0 +1,257 @@
+// The model: load, edit through the generated bindings, serialize, save.
+
+#include <gtest/gtest.h>
+
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <unattend/answer_file.hpp>
+#include <unattend/password.hpp>
+#include <unattend/xml/components/Microsoft-Windows-Deployment.hxx>
+#include <unattend/xml/components/Microsoft-Windows-Shell-Setup.hxx>
+
+#include "test_support.hpp"
+
+namespace unattend {
+namespace {
+
+namespace fs = std::filesystem;
+using ShellSetup = xml::shell_setup::Microsoft_Windows_Shell_Setup;
+using Deployment = xml::deployment::Microsoft_Windows_Deployment;
+
+const fs::path example = fs::path(UNATTEND_SOURCE_DIR) / "examples" / "lima-like.xml";
+
+AnswerFile load_ok(std::string_view bytes) {
+  LoadResult loaded = AnswerFile::load(bytes);
+  if (!loaded.file) throw std::runtime_error("did not load:\n" + test::dump(loaded.diagnostics));
+  return std::move(*loaded.file);
+}
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+class TempDir : public ::testing::Test {
+ protected:
+  fs::path dir;
+  void SetUp() override {
+    dir = fs::temp_directory_path() / ("unattend-model-" + std::to_string(::getpid()) + "-" +
+                                       ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+  }
+  void TearDown() override { fs::remove_all(dir); }
+};
+
+TEST(AnswerFile, WritesANewFileInTheCanonicalForm) {
+  AnswerFile file;
+  ShellSetup shell;
+  shell.ComputerName("BUILD-01");
+  shell.TimeZone("UTC");
+  file.set(Pass::specialize, shell);
+  EXPECT_EQ(file.to_xml(),
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+            "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\" "
+            "xmlns:wcm=\"http://schemas.microsoft.com/WMIConfig/2002/State\">\n"
+            "    <settings pass=\"specialize\">\n"
+            "        <component name=\"Microsoft-Windows-Shell-Setup\" processorArchitecture=\"amd64\" "
+            "publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\">\n"
+            "            <ComputerName>BUILD-01</ComputerName>\n"
+            "            <TimeZone>UTC</TimeZone>\n"
+            "        </component>\n"
+            "    </settings>\n"
+            "</unattend>\n");
+  EXPECT_TRUE(file.check().empty()) << test::dump(file.check());
+}
+
+TEST(AnswerFile, ReadsAndEditsAComponentThroughItsBinding) {
+  AnswerFile file = load_ok(slurp(example));
+  std::optional<ShellSetup> shell = file.get<ShellSetup>(Pass::specialize);
+  ASSERT_TRUE(shell.has_value());
+  ASSERT_TRUE(shell->ComputerName().present());
+  EXPECT_EQ(std::string(*shell->ComputerName()), "lima-win11");
+  shell->ComputerName("RENAMED");
+  file.set(Pass::specialize, *shell);
+  const std::string out = file.to_xml();
+  EXPECT_NE(out.find("<ComputerName>RENAMED</ComputerName>"), std::string::npos);
+  EXPECT_EQ(out.find("lima-win11"), std::string::npos);
+  // The rest of the file is untouched, the leading comment included.
+  EXPECT_NE(out.find("Windows 11 on a UEFI virtual machine"), std::string::npos);
+  EXPECT_TRUE(file.contains(Pass::windowsPE, "microsoft-windows-setup"));
+  EXPECT_FALSE(file.get<ShellSetup>(Pass::windowsPE).has_value());
+  EXPECT_TRUE(load_ok(out).check().empty());
+}
+
+TEST(AnswerFile, AddsComponentsInPassOrderWithTheirAttributes) {
+  AnswerFile file;
+  file.set(Pass::oobeSystem, ShellSetup{}, Architecture::arm64);
+  file.set(Pass::windowsPE, Deployment{});
+  const auto components = file.components();
+  ASSERT_EQ(components.size(), 2u);
+  EXPECT_EQ(components[0].pass, Pass::windowsPE);
+  EXPECT_EQ(components[0].name, "Microsoft-Windows-Deployment");
+  EXPECT_EQ(components[1].architecture, Architecture::arm64);
+  EXPECT_NE(file.to_xml().find("processorArchitecture=\"arm64\" publicKeyToken=\"31bf3856ad364e35\" "
+                               "language=\"neutral\" versionScope=\"nonSxS\""),
+            std::string::npos);
+  EXPECT_TRUE(file.remove(Pass::windowsPE, "Microsoft-Windows-Deployment"));
+  EXPECT_EQ(file.components().size(), 1u);
+}
+
+TEST(AnswerFile, EscapesTextAndWritesNonAsciiAsCharacterReferences) {
+  AnswerFile file;
+  ShellSetup shell;
+  shell.RegisteredOrganization("R&D <lab> \"east\" é 日本 😀");
+  file.set(Pass::specialize, shell);
+  const std::string out = file.to_xml();
+  EXPECT_NE(out.find("R&amp;D &lt;lab&gt; \"east\" &#xE9; &#x65E5;&#x672C; &#x1F600;"), std::string::npos) << out;
+  for (const char c : out) EXPECT_LT(static_cast<unsigned char>(c), 0x80) << "non-ASCII byte in the output";
+  const auto again = load_ok(out).get<ShellSetup>(Pass::specialize);
+  EXPECT_EQ(std::string(*again->RegisteredOrganization()), "R&D <lab> \"east\" é 日本 😀");
+}
+
+TEST(AnswerFile, RefusesControlCharacters) {
+  AnswerFile file;
+  ShellSetup shell;
+  shell.RegisteredOwner(std::string("bell\x07"));
+  file.set(Pass::specialize, shell);
+  try {
+    (void)file.to_xml();
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("RegisteredOwner>: holds the control character U+7"), std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(AnswerFile, KeepsWhatItDoesNotModel) {
+  const std::string original =
+      "<?xml version=\"1.0\"?>\n"
+      "<!-- top -->\n"
+      "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n"
+      "  <servicing><package action=\"configure\"><assemblyIdentity name=\"Microsoft-Windows-Foundation-Package\" "
+      "version=\"10.0.0.0\" processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" language=\"\"/>"
+      "</package></servicing>\n"
+      "  <settings pass=\"specialize\">\n"
+      "    <!-- before the component -->\n"
+      "    <component name=\"Contoso-Custom-Component\" processorArchitecture=\"amd64\" "
+      "publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\">\n"
+      "      <Anything deep=\"yes\"><Nested>kept   as is</Nested></Anything>\n"
+      "    </component>\n"
+      "  </settings>\n"
+      "  <cpi:offlineImage cpi:source=\"wim:c:/install.wim#Windows 11 Pro\" "
+      "xmlns:cpi=\"urn:schemas-microsoft-com:cpi\" />\n"
+      "</unattend>\n";
+  const std::string out = load_ok(original).to_xml();
+  for (const char* kept : {"<!-- top -->", "<!-- before the component -->", "<servicing>",
+                           "language=\"\" version=\"10.0.0.0\" />", "Contoso-Custom-Component", "<Anything deep=\"yes\">",
+                           "<Nested>kept   as is</Nested>", "xmlns:cpi=\"urn:schemas-microsoft-com:cpi\"",
+                           "cpi:source=\"wim:c:/install.wim#Windows 11 Pro\""}) {
+    EXPECT_NE(out.find(kept), std::string::npos) << kept << "\n" << out;
+  }
+  EXPECT_EQ(load_ok(out).to_xml(), out);
+}
+
+TEST(AnswerFile, AddsActionsAndOrdersWhereTheyAreMissing) {
+  const std::string original = test::answer_file(
+      "oobeSystem",
+      "<FirstLogonCommands>"
+      "<SynchronousCommand><CommandLine>cmd /c one</CommandLine></SynchronousCommand>"
+      "<SynchronousCommand wcm:action=\"add\"><Order>5</Order><CommandLine>cmd /c two</CommandLine></SynchronousCommand>"
+      "<SynchronousCommand><CommandLine>cmd /c three</CommandLine></SynchronousCommand>"
+      "</FirstLogonCommands>");
+  AnswerFile file = load_ok(original);
+  const auto changes = file.normalize();
+  ASSERT_EQ(changes.size(), 4u);
+  EXPECT_EQ(changes[0], "Microsoft-Windows-Shell-Setup/FirstLogonCommands/SynchronousCommand: added <Order>6</Order>");
+  EXPECT_EQ(changes[3], "Microsoft-Windows-Shell-Setup/FirstLogonCommands/SynchronousCommand: added wcm:action=\"add\"");
+  const std::string out = file.to_xml();
+  EXPECT_NE(out.find("<SynchronousCommand wcm:action=\"add\">\n"
+                     "                    <Order>6</Order>\n"
+                     "                    <CommandLine>cmd /c one</CommandLine>"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("<Order>7</Order>"), std::string::npos);
+  EXPECT_TRUE(file.normalize().empty()) << "normalizing twice changes nothing";
+}
+
+TEST(AnswerFile, EncodesPlaintextPasswordsWithTheirSuffix) {
+  AnswerFile file = load_ok(test::answer_file(
+      "oobeSystem",
+      "<UserAccounts><AdministratorPassword><Value>admin-é</Value><PlainText>true</PlainText></AdministratorPassword>"
+      "<LocalAccounts><LocalAccount wcm:action=\"add\"><Name>dev</Name><Group>Users</Group>"
+      "<Password><Value>user-pw</Value></Password></LocalAccount></LocalAccounts></UserAccounts>"));
+  const auto changes = file.encode_passwords();
+  ASSERT_EQ(changes.size(), 2u);
+  for (const auto& change : changes) EXPECT_EQ(change.find("-pw"), std::string::npos) << change;
+  const std::string out = file.to_xml();
+  EXPECT_NE(out.find("<Value>" + encode_password("admin-é", "AdministratorPassword") + "</Value>"), std::string::npos);
+  EXPECT_NE(out.find("<Value>" + encode_password("user-pw", "Password") + "</Value>"), std::string::npos);
+  EXPECT_EQ(out.find("<PlainText>true"), std::string::npos);
+  EXPECT_TRUE(file.check().empty()) << test::dump(file.check());
+}
+
+TEST(AnswerFile, ReportsWhyAFileDoesNotLoad) {
+  const LoadResult broken = AnswerFile::load("<unattend xmlns=\"urn:schemas-microsoft-com:unattend\"><settings>",
+                                             "broken.xml");
+  EXPECT_FALSE(broken.file.has_value());
+  ASSERT_FALSE(broken.diagnostics.empty());
+  EXPECT_EQ(broken.diagnostics[0].code, "UA1001");
+  const LoadResult doctype = AnswerFile::load("<!DOCTYPE x [<!ENTITY a 'b'>]><unattend/>", "x.xml");
+  EXPECT_FALSE(doctype.file.has_value());
+  // Content errors do not stop loading: they are what a caller wants to fix.
+  const LoadResult wrong = AnswerFile::load(test::answer_file("oobeSystem", "<ComputerName>X</ComputerName>"));
+  EXPECT_TRUE(wrong.file.has_value());
+  EXPECT_EQ(test::codes_of(wrong.diagnostics), std::vector<std::string>{"UA3003"});
+}
+
+TEST(AnswerFile, BindingMismatchIsAnError) {
+  AnswerFile file = load_ok(test::answer_file("specialize", "<NoSuchSetting>1</NoSuchSetting>"));
+  try {
+    (void)file.get<ShellSetup>(Pass::specialize);
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("Microsoft-Windows-Shell-Setup in the specialize pass does not fit"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
+class Saving : public TempDir {};
+
+TEST_F(Saving, RefusesAnInvalidDocumentAndWritesNothing) {
+  AnswerFile file;
+  ShellSetup shell;
+  shell.ComputerName("SIXTEEN-CHARS-XX");
+  file.set(Pass::specialize, shell);
+  const auto diagnostics = file.save(dir / "out.xml");
+  EXPECT_TRUE(has_errors(diagnostics));
+  EXPECT_EQ(test::codes_of(diagnostics), std::vector<std::string>{"UA3010"});
+  EXPECT_TRUE(fs::is_empty(dir));
+}
+
+TEST_F(Saving, WritesAtomicallyAndKeepsSecretsPrivate) {
+  AnswerFile file = load_ok(slurp(example));
+  EXPECT_TRUE(file.save(dir / "out.xml").empty());
+  EXPECT_EQ(slurp(dir / "out.xml"), file.to_xml());
+  struct stat st {};
+  ASSERT_EQ(::stat((dir / "out.xml").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u) << "the example holds a password";
+  EXPECT_THROW((void)file.save(dir / "out.xml"), Error) << "an existing file needs overwrite";
+  EXPECT_TRUE(file.save(dir / "out.xml", {.overwrite = true}).empty());
+
+  AnswerFile plain;
+  plain.set(Pass::specialize, ShellSetup{});
+  EXPECT_TRUE(plain.save(dir / "plain.xml").empty());
+  ASSERT_EQ(::stat((dir / "plain.xml").c_str(), &st), 0);
+  EXPECT_NE(st.st_mode & 0044, 0u) << "no secret: the usual permissions";
+}
+
+}  // namespace
+}  // namespace unattend

@@ -1,0 +1,45 @@
+# cmake -DBUILD_DIR=... -DEXAMPLE=... -DWORK=... -DGENERATOR=... -P install_and_use.cmake
+function(run)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT code EQUAL 0)
+    string(JOIN " " command ${ARGN})
+    message(FATAL_ERROR "failed (${code}): ${command}\n${out}${err}")
+  endif()
+  set(output "${out}${err}" PARENT_SCOPE)
+endfunction()
+
+file(REMOVE_RECURSE ${WORK})
+set(prefix ${WORK}/prefix)
+run(${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${prefix})
+
+# find_package(unattend)
+run(${CMAKE_COMMAND} -S ${EXAMPLE} -B ${WORK}/example -G ${GENERATOR} -DCMAKE_PREFIX_PATH=${prefix}
+    -DCMAKE_BUILD_TYPE=Release)
+run(${CMAKE_COMMAND} --build ${WORK}/example)
+run(${WORK}/example/set-computer-name ${WORK}/answer.xml BUILD-07)
+file(READ ${WORK}/answer.xml written)
+if(NOT written MATCHES "<ComputerName>BUILD-07</ComputerName>")
+  message(FATAL_ERROR "the example did not write the computer name:\n${written}")
+endif()
+execute_process(COMMAND ${WORK}/example/set-computer-name ${WORK}/answer.xml SIXTEEN-CHARS-XX
+                RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT code EQUAL 1 OR NOT err MATCHES "UA3010")
+  message(FATAL_ERROR "an overlong name was not refused (exit ${code}):\n${out}${err}")
+endif()
+
+# pkg-config
+set(ENV{PKG_CONFIG_PATH} ${prefix}/lib/pkgconfig)
+execute_process(COMMAND pkg-config --cflags --libs unattend OUTPUT_VARIABLE flags
+                OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE code)
+if(NOT code EQUAL 0)
+  message(FATAL_ERROR "pkg-config does not find unattend in ${prefix}/lib/pkgconfig")
+endif()
+separate_arguments(flags UNIX_COMMAND "${flags}")
+file(WRITE ${WORK}/version.cpp
+  "#include <unattend/password.hpp>\n#include <unattend/version.hpp>\n#include <iostream>\n"
+  "int main() { std::cout << unattend::encode_password(\"pw\", \"Password\") << '\\n'; }\n")
+run(c++ -std=c++20 ${WORK}/version.cpp -o ${WORK}/version ${flags})
+run(${WORK}/version)
+if(NOT output STREQUAL "cAB3AFAAYQBzAHMAdwBvAHIAZAA=\n")
+  message(FATAL_ERROR "the pkg-config program printed: ${output}")
+endif()
