@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One command for each set-up job (see README.md):
-#   ./build.sh example    install dependencies, build, check and package the example answer file
+#   ./build.sh example    install dependencies, build, generate an answer file from an example spec,
+#                         check it and package it
 #   ./build.sh test       install dependencies, build, run every test
 #   ./build.sh sanitize   the tests again, built with AddressSanitizer and UBSan
 set -euo pipefail
@@ -19,11 +20,13 @@ case "${1:-}" in
     scripts/install-deps
     configure build
     cmake --build build --parallel "$jobs" --target unattend_cli
-    echo "+ unattend check examples/lima-like.xml"
-    build/cli/unattend check examples/lima-like.xml
-    echo "examples/lima-like.xml: no problems found"
-    echo "+ unattend package examples/lima-like.xml -o build/example.iso --force"
-    build/cli/unattend package examples/lima-like.xml -o build/example.iso --force
+    echo "+ unattend generate --spec examples/spec/lima.yaml -o build/autounattend.xml --force"
+    build/cli/unattend generate --spec examples/spec/lima.yaml -o build/autounattend.xml --force
+    echo "+ unattend check --strict build/autounattend.xml examples/lima-like.xml"
+    build/cli/unattend check --strict build/autounattend.xml examples/lima-like.xml
+    echo "no problems found"
+    echo "+ unattend package build/autounattend.xml -o build/example.iso --force"
+    build/cli/unattend package build/autounattend.xml -o build/example.iso --force
     ;;
   test)
     scripts/install-deps

@@ -6,6 +6,7 @@
 #include <boost/program_options.hpp>
 
 #include <unattend/error.hpp>
+#include <unattend/spec.hpp>
 #include <unattend/version.hpp>
 
 #include "command.hpp"
@@ -81,6 +82,10 @@ int main(int argc, char** argv) {
     std::cerr << "unattend: " << e.what() << "\nRun 'unattend --help' for usage.\n";
   } catch (const po::error& e) {
     std::cerr << "unattend: " << e.what() << "\nRun 'unattend --help' for usage.\n";
+  } catch (const unattend::SpecError& e) {
+    // A spec that asks for something invalid is a problem of the input, like an answer file's error.
+    std::cerr << "unattend: " << e.what() << "\nnothing written\n";
+    return exit_findings;
   } catch (const unattend::Error& e) {
     std::cerr << "unattend: " << e.what() << '\n';
   } catch (const std::exception& e) {

@@ -196,6 +196,12 @@ void AnswerFile::binding_mismatch(std::string_view component, Pass pass, const s
               " pass does not fit its schema (unattend check says where): " + why);
 }
 
+SettingEditor AnswerFile::edit(Pass pass, std::string_view component, Architecture architecture) {
+  const ComponentInfo* info = Schema::instance().find_component(component);
+  if (info == nullptr) throw Error("'" + std::string(component) + "' is not a component the schemas describe");
+  return SettingEditor(component_element(pass, info->name, architecture), info->name, pass);
+}
+
 std::vector<std::string> AnswerFile::normalize() { return detail::normalize_dom(*impl_->document); }
 
 std::vector<std::string> AnswerFile::encode_passwords() { return detail::encode_passwords_in_dom(*impl_->document); }

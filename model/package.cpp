@@ -50,12 +50,12 @@ std::int64_t resolve_timestamp(const PackageOptions& options) {
 }
 
 // With overwrite on, the output could otherwise replace one of its own inputs.
-void refuse_input_as_output(const fs::path& output, const fs::path& answer_file,
+void refuse_input_as_output(const fs::path& output, const fs::path* answer_file,
                             const std::vector<detail::ImageEntry>& entries) {
   std::error_code ec;
   if (!fs::exists(output, ec)) return;
   const auto is_output = [&](const fs::path& input) { return fs::equivalent(output, input, ec); };
-  if (is_output(answer_file)) throw Error(output.string() + ": is the answer file itself");
+  if (answer_file != nullptr && is_output(*answer_file)) throw Error(output.string() + ": is the answer file itself");
   for (const auto& entry : entries) {
     if (!entry.source.empty() && is_output(entry.source)) {
       throw Error(output.string() + ": would be packaged into itself (it is also '" + entry.path + "')");
@@ -65,14 +65,15 @@ void refuse_input_as_output(const fs::path& output, const fs::path& answer_file,
 
 }  // namespace
 
-PackageResult package_answer_file(const fs::path& answer_file, const fs::path& output_iso,
-                                  const PackageOptions& options) {
+namespace {
+
+PackageResult package(const std::string& answer, const std::string& display_name, const fs::path* answer_file,
+                      const fs::path& output_iso, const PackageOptions& options) {
   detail::check_volume_label(options.label);
   const std::int64_t timestamp = resolve_timestamp(options);
-  const std::string answer = detail::read_file(answer_file);
 
   detail::ImageLayout layout;
-  layout.add_content(answer_file_name, answer, answer_file.string());
+  layout.add_content(answer_file_name, answer, display_name);
   for (const PackageFile& file : options.extra) layout.add(file.source, file.destination);
   if (options.drivers) {
     std::error_code ec;
@@ -83,7 +84,7 @@ PackageResult package_answer_file(const fs::path& answer_file, const fs::path& o
   refuse_input_as_output(output_iso, answer_file, entries);
 
   PackageResult result;
-  result.diagnostics = check_answer_file(answer, answer_file.string());
+  result.diagnostics = check_answer_file(answer, display_name);
   if (has_errors(result.diagnostics)) return result;
 
   detail::AtomicWriter output(output_iso, {.overwrite = options.overwrite});
@@ -99,6 +100,17 @@ PackageResult package_answer_file(const fs::path& answer_file, const fs::path& o
   result.label = options.label;
   result.sha256 = sha256.hex_digest();
   return result;
+}
+
+}  // namespace
+
+PackageResult package_answer_file(const fs::path& answer_file, const fs::path& output_iso,
+                                  const PackageOptions& options) {
+  return package(detail::read_file(answer_file), answer_file.string(), &answer_file, output_iso, options);
+}
+
+PackageResult package_content(std::string_view answer_file, const fs::path& output_iso, const PackageOptions& options) {
+  return package(std::string(answer_file), "autounattend.xml", nullptr, output_iso, options);
 }
 
 }  // namespace unattend

@@ -28,6 +28,7 @@
 #include <unattend/diagnostic.hpp>
 #include <unattend/error.hpp>
 #include <unattend/pass.hpp>
+#include <unattend/setting_editor.hpp>
 #include <unattend/xml/component_names.hxx>
 
 namespace unattend {
@@ -108,6 +109,10 @@ class AnswerFile {
   // that hold a password are created with mode 0600. Throws unattend::Error
   // for I/O failures and for an existing file without options.overwrite.
   std::vector<Diagnostic> save(const std::filesystem::path& path, const SaveOptions& options = {}) const;
+
+  // Untyped editing by schema path, checked against the schemas; adds the
+  // component like set() does.
+  SettingEditor edit(Pass pass, std::string_view component, Architecture architecture = Architecture::amd64);
 
   // The <component> element, for callers that go below the typed API.
   const xercesc::DOMElement* find_component(Pass pass, std::string_view component, Architecture architecture) const;

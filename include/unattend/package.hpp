@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <unattend/diagnostic.hpp>
@@ -68,5 +69,9 @@ struct PackageResult {
 PackageResult package_answer_file(const std::filesystem::path& answer_file,
                                   const std::filesystem::path& output_iso,
                                   const PackageOptions& options = {});
+
+// The same for an answer file held in memory, such as one just generated.
+PackageResult package_content(std::string_view answer_file, const std::filesystem::path& output_iso,
+                              const PackageOptions& options = {});
 
 }  // namespace unattend

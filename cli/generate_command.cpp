@@ -1,0 +1,166 @@
+#include <iostream>
+
+#include <unattend/atomic_file.hpp>
+#include <unattend/package.hpp>
+#include <unattend/spec.hpp>
+
+#include "command.hpp"
+
+namespace po = boost::program_options;
+
+namespace unattend::cli {
+
+namespace {
+
+void describe(po::options_description& options, po::positional_options_description&) {
+  options.add_options()
+      ("spec", po::value<std::string>(), "the spec file (YAML, docs/spec.md); the options below override it")
+      ("output,o", po::value<std::string>(), "the answer file to write")
+      ("package", po::value<std::string>(), "also put it on this ISO image, with the spec's drivers and files")
+      ("force", po::bool_switch(), "replace existing outputs")
+      ("computer-name", po::value<std::string>(), "at most 15 characters; * lets Setup choose")
+      ("user", po::value<std::vector<std::string>>()->composing(), "a local administrator (repeatable)")
+      ("password-file", po::value<std::string>(), "the first user's password: first line of this file")
+      ("password-env", po::value<std::string>(), "the first user's password: this environment variable")
+      ("admin-password-file", po::value<std::string>(), "the built-in Administrator's password")
+      ("autologon", po::value<int>(), "log the first user on this many times")
+      ("ssh-authorized-keys", po::value<std::string>(), "OpenSSH server for the first user, with these keys")
+      ("image-index", po::value<int>(), "install this image of install.wim/esd")
+      ("image-name", po::value<std::string>(), "install the image with this name")
+      ("product-key", po::value<std::string>(), "product key, five groups of five")
+      ("firmware", po::value<std::string>(), "uefi | bios")
+      ("disk", po::value<int>(), "wipe and partition this disk")
+      ("no-disk-config", po::bool_switch(), "leave the disk to Setup")
+      ("locale", po::value<std::string>(), "language and formats, e.g. en-US")
+      ("keyboard", po::value<std::string>(), "input locale, e.g. 0409:00000409")
+      ("time-zone", po::value<std::string>(), "a Windows time-zone id, e.g. UTC")
+      ("architecture", po::value<std::string>(), "amd64 | arm64 | x86")
+      ("bypass-hardware-checks", po::bool_switch(), "skip the Windows 11 TPM, Secure Boot and RAM checks")
+      ("workgroup", po::value<std::string>(), "join this workgroup")
+      ("domain", po::value<std::string>(), "join this domain (needs --join-credentials-file)")
+      ("join-credentials-file", po::value<std::string>(), "account on line 1, password on line 2")
+      ("first-logon", po::value<std::vector<std::string>>()->composing(), "a command at first logon (repeatable)")
+      ("specialize", po::value<std::vector<std::string>>()->composing(), "a command in specialize (repeatable)");
+}
+
+SpecOrigin option(const std::string& name) { return {"command line", 0, 0, "--" + name}; }
+
+template <typename T>
+SpecValue<T> value(const po::variables_map& vm, const std::string& name) {
+  return {vm[name].as<T>(), option(name)};
+}
+
+std::vector<SpecValue<std::string>> values(const po::variables_map& vm, const std::string& name) {
+  std::vector<SpecValue<std::string>> out;
+  for (const auto& v : vm[name].as<std::vector<std::string>>()) out.push_back({v, option(name)});
+  return out;
+}
+
+void apply_options(const po::variables_map& vm, Spec& spec) {
+  const auto has = [&](const char* name) { return vm.count(name) != 0 && !vm[name].defaulted(); };
+  const auto one_of = [&](const char* name, std::initializer_list<std::string_view> allowed) {
+    const std::string v = vm[name].as<std::string>();
+    for (auto a : allowed) {
+      if (a == v) return SpecValue<std::string>{v, option(name)};
+    }
+    throw UsageError(std::string("--") + name + " '" + v + "' is not one of the allowed values");
+  };
+  if (has("computer-name")) spec.computer_name = value<std::string>(vm, "computer-name");
+  if (has("user")) {
+    spec.users.clear();
+    for (const auto& name : values(vm, "user")) spec.users.push_back({name, {}, {}, {}, {}});
+  }
+  if (has("password-file") || has("password-env")) {
+    if (spec.users.empty()) throw UsageError("--password-file and --password-env need a --user");
+    if (has("password-file") && has("password-env")) throw UsageError("give --password-file or --password-env");
+    spec.users.front().password_file.reset();
+    spec.users.front().password_env.reset();
+    if (has("password-file")) spec.users.front().password_file = value<std::string>(vm, "password-file");
+    if (has("password-env")) spec.users.front().password_env = value<std::string>(vm, "password-env");
+  }
+  if (has("admin-password-file")) spec.admin_password_file = value<std::string>(vm, "admin-password-file");
+  if (has("autologon")) spec.autologon = {vm["autologon"].as<int>(), option("autologon")};
+  if (has("ssh-authorized-keys")) spec.ssh_authorized_keys = value<std::string>(vm, "ssh-authorized-keys");
+  if (has("image-index") + has("image-name") > 1) throw UsageError("give --image-index or --image-name");
+  if (has("image-index")) {
+    spec.image_index = SpecValue<std::int64_t>{vm["image-index"].as<int>(), option("image-index")};
+    spec.image_name.reset();
+  }
+  if (has("image-name")) {
+    spec.image_name = value<std::string>(vm, "image-name");
+    spec.image_index.reset();
+  }
+  if (has("product-key")) spec.product_key = value<std::string>(vm, "product-key");
+  if (has("firmware")) spec.firmware = one_of("firmware", {"uefi", "bios"});
+  if (has("disk") && vm["no-disk-config"].as<bool>()) throw UsageError("give --disk or --no-disk-config");
+  if (has("disk")) spec.disk = SpecValue<std::int64_t>{vm["disk"].as<int>(), option("disk")};
+  if (vm["no-disk-config"].as<bool>()) spec.disk.reset();
+  if (has("locale")) spec.locale = value<std::string>(vm, "locale");
+  if (has("keyboard")) spec.keyboard = value<std::string>(vm, "keyboard");
+  if (has("time-zone")) spec.time_zone = value<std::string>(vm, "time-zone");
+  if (has("architecture")) spec.architecture = one_of("architecture", {"amd64", "arm64", "x86"});
+  if (vm["bypass-hardware-checks"].as<bool>()) spec.bypass_hardware_checks = {true, option("bypass-hardware-checks")};
+  if (has("workgroup") && has("domain")) throw UsageError("give --workgroup or --domain");
+  if (has("workgroup")) {
+    spec.workgroup = value<std::string>(vm, "workgroup");
+    spec.domain.reset();
+  }
+  if (has("domain")) {
+    spec.domain = value<std::string>(vm, "domain");
+    spec.workgroup.reset();
+  }
+  if (has("join-credentials-file")) spec.join_credentials_file = value<std::string>(vm, "join-credentials-file");
+  if (spec.domain && !spec.join_credentials_file) throw UsageError("--domain needs --join-credentials-file");
+  if (has("first-logon")) spec.first_logon_commands = values(vm, "first-logon");
+  if (has("specialize")) spec.specialize_commands = values(vm, "specialize");
+}
+
+int run(const po::variables_map& vm) {
+  if (vm.count("output") == 0 && vm.count("package") == 0) throw UsageError("generate needs -o FILE or --package OUT.iso");
+  Spec spec = vm.count("spec") != 0 ? load_spec(vm["spec"].as<std::string>()) : Spec{};
+  apply_options(vm, spec);
+  const bool force = vm["force"].as<bool>();
+
+  Generated generated = generate(spec);
+  for (const auto& d : generated.diagnostics) std::cerr << format(d) << '\n';
+  if (has_errors(generated.diagnostics)) {
+    std::cerr << "unattend: the generated answer file has errors; nothing written\n";
+    return exit_findings;
+  }
+  if (vm.count("output") != 0) {
+    const std::string output = vm["output"].as<std::string>();
+    if (output == "-") {
+      std::cout << generated.file.to_xml();
+    } else {
+      generated.file.save(output, {.overwrite = force});
+      std::cerr << "wrote " << output << '\n';
+    }
+  }
+  if (vm.count("package") != 0) {
+    PackageOptions options;
+    options.label = spec.label.value;
+    options.overwrite = force;
+    const auto resolve = [&](const std::string& path) {
+      const std::filesystem::path p = path;
+      return p.is_absolute() || spec.base_directory.empty() ? p : spec.base_directory / p;
+    };
+    if (spec.drivers) options.drivers = resolve(spec.drivers->value);
+    for (const auto& file : spec.files) {
+      const auto equals = file.value.rfind('=');
+      options.extra.push_back({resolve(file.value.substr(0, equals)),
+                               equals == std::string::npos ? "" : file.value.substr(equals + 1)});
+    }
+    const PackageResult result = package_content(generated.file.to_xml(), vm["package"].as<std::string>(), options);
+    std::cerr << "wrote " << vm["package"].as<std::string>() << " (" << result.size << " bytes, sha256 " << result.sha256
+              << ")\n";
+  }
+  return exit_ok;
+}
+
+}  // namespace
+
+extern const Command generate_command = {
+    "generate", "Generate a complete, checked answer file from a spec and options",
+    "unattend generate [--spec FILE] [options] -o FILE [--package OUT.iso]", describe, run};
+
+}  // namespace unattend::cli

@@ -1,0 +1,111 @@
+// Local accounts, the built-in Administrator's password, auto-logon, and the
+// SSH keys of the first user. Passwords are written encoded (PlainText false).
+#include <unattend/password.hpp>
+
+#include "build.hpp"
+
+namespace unattend::detail::spec {
+
+namespace {
+
+std::string password_of(const Build& build, const SpecUser& user) {
+  if (user.password_file) return build.secret_from_file(*user.password_file);
+  if (user.password_env) return build.secret_from_env(*user.password_env);
+  return {};
+}
+
+void put_password(SettingEditor container, std::string_view element, const std::string& password) {
+  container.set("Value", encode_password(password, element));
+  container.set("PlainText", "false");
+}
+
+// cmd.exe metacharacters in a key's comment must not end the echo command.
+std::string cmd_escaped(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    if (std::string_view("^&|<>()%!\"").find(c) != std::string_view::npos) out += '^';
+    out += c;
+  }
+  return out;
+}
+
+bool is_administrator(const SpecUser& user) {
+  if (user.groups.empty()) return true;
+  for (const auto& group : user.groups) {
+    if (group.value == "Administrators") return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void add_accounts(Build& build) {
+  const Spec& spec = build.spec;
+  SettingEditor shell = build.edit(Pass::oobeSystem, "Microsoft-Windows-Shell-Setup");
+  if (spec.admin_password_file) {
+    put_password(shell.container("UserAccounts/AdministratorPassword"), "AdministratorPassword",
+                 build.secret_from_file(*spec.admin_password_file));
+  }
+  for (const SpecUser& user : spec.users) {
+    SettingEditor account = shell.add_item("UserAccounts/LocalAccounts/LocalAccount");
+    build.put(account, "Name", user.name);
+    if (user.display_name) build.put(account, "DisplayName", *user.display_name);
+    std::string groups;
+    for (const auto& group : user.groups) groups += (groups.empty() ? "" : ";") + group.value;
+    account.set("Group", groups.empty() ? "Administrators" : groups);
+    if (!user.groups.empty()) build.written.emplace_back(groups, user.groups.front().origin);
+    put_password(account.container("Password"), "Password", password_of(build, user));
+  }
+  if (spec.autologon.value > 0) {
+    if (spec.users.empty()) throw SpecError(spec.autologon.origin, "autologon needs a user to log on");
+    const SpecUser& first = spec.users.front();
+    SettingEditor autologon = shell.container("AutoLogon");
+    autologon.set("Enabled", "true").set("LogonCount", std::to_string(spec.autologon.value));
+    build.put(autologon, "Username", first.name);
+    put_password(autologon.container("Password"), "Password", password_of(build, first));
+  }
+  if (spec.ssh_authorized_keys) {
+    if (spec.users.empty()) throw SpecError(spec.ssh_authorized_keys->origin, "ssh-authorized-keys needs a user");
+    const SpecUser& first = spec.users.front();
+    const SpecOrigin& origin = spec.ssh_authorized_keys->origin;
+    // OpenSSH for Windows reads an administrator's keys from ProgramData only.
+    const std::string file = is_administrator(first) ? "%ProgramData%\\ssh\\administrators_authorized_keys"
+                                                     : "%SystemDrive%\\Users\\" + first.name.value + "\\.ssh\\authorized_keys";
+    std::vector<SpecValue<std::string>> commands = {
+        generated("powershell -NoProfile -Command \"Add-WindowsCapability -Online -Name OpenSSH.Server~~~~0.0.1.0; "
+                  "Set-Service -Name sshd -StartupType Automatic; Start-Service sshd\"",
+                  origin),
+        generated("cmd /c if not exist \"" + file.substr(0, file.rfind('\\')) + "\" mkdir \"" +
+                      file.substr(0, file.rfind('\\')) + "\"",
+                  origin)};
+    const std::string keys = build.secret_from_file_all(*spec.ssh_authorized_keys);
+    std::size_t start = 0;
+    while (start < keys.size()) {
+      std::size_t end = keys.find('\n', start);
+      if (end == std::string::npos) end = keys.size();
+      std::string line = keys.substr(start, end - start);
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      start = end + 1;
+      if (line.empty() || line.front() == '#') continue;
+      commands.push_back(generated("cmd /c echo " + cmd_escaped(line) + ">>\"" + file + "\"", origin));
+    }
+    if (is_administrator(first)) {
+      commands.push_back(generated("cmd /c icacls \"" + file + "\" /inheritance:r /grant \"*S-1-5-32-544:F\" /grant \"SYSTEM:F\"",
+                                   origin));
+    }
+    append_commands(build, Pass::oobeSystem, "Microsoft-Windows-Shell-Setup", "FirstLogonCommands/SynchronousCommand",
+                    "CommandLine", commands);
+  }
+}
+
+void add_oobe(Build& build) {
+  if (!build.spec.skip_oobe.value) return;
+  SettingEditor oobe = build.edit(Pass::oobeSystem, "Microsoft-Windows-Shell-Setup").container("OOBE");
+  oobe.set("HideEULAPage", "true")
+      .set("HideOEMRegistrationScreen", "true")
+      .set("HideOnlineAccountScreens", "true")
+      .set("HideWirelessSetupInOOBE", "true")
+      .set("ProtectYourPC", "3");
+}
+
+}  // namespace unattend::detail::spec

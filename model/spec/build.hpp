@@ -1,0 +1,59 @@
+#pragma once
+
+// What the parts of the generator share: the spec, the answer file being
+// built, and the record of which spec value went where, so that a problem
+// found in the generated file can be reported at the spec line it came from.
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <unattend/answer_file.hpp>
+#include <unattend/spec.hpp>
+
+namespace unattend::detail::spec {
+
+struct Build {
+  const Spec& spec;
+  AnswerFile& file;
+  Architecture architecture;
+  std::vector<std::pair<std::string, SpecOrigin>> written;  // value, where it came from
+  std::map<std::string, int> orders;                        // command list -> last Order used
+
+  SettingEditor edit(Pass pass, std::string_view component) { return file.edit(pass, component, architecture); }
+
+  // Sets a value that came from the spec, remembering its origin.
+  void put(SettingEditor& editor, std::string_view path, const SpecValue<std::string>& value) {
+    editor.set(path, value.value);
+    written.emplace_back(value.value, value.origin);
+  }
+
+  // A password from a file (first line) or an environment variable.
+  std::string secret_from_file(const SpecValue<std::string>& file) const;
+  std::string secret_from_env(const SpecValue<std::string>& variable) const;
+  // A whole file, such as a list of SSH public keys.
+  std::string secret_from_file_all(const SpecValue<std::string>& file) const;
+  // A spec path relative to the spec's directory.
+  std::string path_of(const SpecValue<std::string>& file) const;
+};
+
+// Each adds one feature of the spec (one file each).
+void add_locale(Build& build);
+void add_disk_and_image(Build& build);
+void add_accounts(Build& build);
+void add_oobe(Build& build);
+void add_network(Build& build);
+void add_commands(Build& build);
+void add_components(Build& build);
+
+// A command the generator itself adds (no spec line of its own).
+SpecValue<std::string> generated(std::string command, const SpecOrigin& because);
+
+// Appends commands to a command list (RunSynchronous, FirstLogonCommands),
+// numbering Order after the items the generator already put there.
+// `text` names the element that holds the command (Path or CommandLine).
+void append_commands(Build& build, Pass pass, std::string_view component, std::string_view list,
+                     std::string_view text, const std::vector<SpecValue<std::string>>& commands);
+
+}  // namespace unattend::detail::spec

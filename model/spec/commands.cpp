@@ -1,0 +1,48 @@
+// Commands in Windows PE, specialize and at first logon, numbered in the
+// order given; and the Windows 11 hardware-check bypass, which is one.
+#include "build.hpp"
+
+namespace unattend::detail::spec {
+
+SpecValue<std::string> generated(std::string command, const SpecOrigin& because) {
+  return {std::move(command), because};
+}
+
+void append_commands(Build& build, Pass pass, std::string_view component, std::string_view list,
+                     std::string_view text, const std::vector<SpecValue<std::string>>& commands) {
+  int& order = build.orders[std::string(component) + "/" + std::string(list)];
+  SettingEditor editor = build.edit(pass, component);
+  for (const auto& command : commands) {
+    SettingEditor item = editor.add_item(list);
+    item.set("Order", std::to_string(++order));
+    build.put(item, text, command);
+  }
+}
+
+void add_commands(Build& build) {
+  const Spec& spec = build.spec;
+  if (spec.bypass_hardware_checks.value) {
+    std::vector<SpecValue<std::string>> bypass;
+    for (const char* check : {"BypassTPMCheck", "BypassSecureBootCheck", "BypassRAMCheck"}) {
+      bypass.push_back(generated(std::string("reg add HKLM\\SYSTEM\\Setup\\LabConfig /v ") + check +
+                                     " /t REG_DWORD /d 1 /f",
+                                 spec.bypass_hardware_checks.origin));
+    }
+    append_commands(build, Pass::windowsPE, "Microsoft-Windows-Setup", "RunSynchronous/RunSynchronousCommand", "Path",
+                    bypass);
+  }
+  if (!spec.windows_pe_commands.empty()) {
+    append_commands(build, Pass::windowsPE, "Microsoft-Windows-Setup", "RunSynchronous/RunSynchronousCommand", "Path",
+                    spec.windows_pe_commands);
+  }
+  if (!spec.specialize_commands.empty()) {
+    append_commands(build, Pass::specialize, "Microsoft-Windows-Deployment", "RunSynchronous/RunSynchronousCommand",
+                    "Path", spec.specialize_commands);
+  }
+  if (!spec.first_logon_commands.empty()) {
+    append_commands(build, Pass::oobeSystem, "Microsoft-Windows-Shell-Setup", "FirstLogonCommands/SynchronousCommand",
+                    "CommandLine", spec.first_logon_commands);
+  }
+}
+
+}  // namespace unattend::detail::spec

@@ -1,0 +1,116 @@
+// Spec -> answer file: each feature adds its settings, then the whole file is
+// checked like any other; an error is reported at the spec line whose value
+// it concerns.
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include <unattend/check.hpp>
+
+#include "build.hpp"
+
+namespace unattend {
+
+std::string SpecOrigin::describe() const {
+  if (line == 0) return key;
+  return file + ":" + std::to_string(line) + ":" + std::to_string(column) + (key.empty() ? "" : " (" + key + ")");
+}
+
+SpecError::SpecError(const SpecOrigin& origin, const std::string& message)
+    : Error(origin.describe() + ": " + message), origin_(origin) {}
+
+namespace detail::spec {
+
+std::string Build::path_of(const SpecValue<std::string>& file) const {
+  const std::filesystem::path path = file.value;
+  return (path.is_absolute() || spec.base_directory.empty() ? path : spec.base_directory / path).string();
+}
+
+std::string Build::secret_from_file_all(const SpecValue<std::string>& file) const {
+  std::ifstream in(path_of(file), std::ios::binary);
+  if (!in) throw SpecError(file.origin, "'" + file.value + "' cannot be read");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string Build::secret_from_file(const SpecValue<std::string>& file) const {
+  std::string text = secret_from_file_all(file);
+  if (const auto end = text.find_first_of("\r\n"); end != std::string::npos) text.resize(end);
+  return text;
+}
+
+std::string Build::secret_from_env(const SpecValue<std::string>& variable) const {
+  const char* value = std::getenv(variable.value.c_str());
+  if (value == nullptr) throw SpecError(variable.origin, "the environment variable " + variable.value + " is not set");
+  return value;
+}
+
+namespace {
+
+// The escaped form a value takes in the canonical output.
+std::string as_written(const std::string& value) {
+  std::string out;
+  for (const unsigned char c : value) {
+    if (c == '&') out += "&amp;";
+    else if (c == '<') out += "&lt;";
+    else if (c == '>') out += "&gt;";
+    else if (c >= 0x80) return out;  // compare the ASCII prefix only
+    else out += static_cast<char>(c);
+  }
+  return out;
+}
+
+// The spec value an error in the generated file is about: the longest
+// recorded value on the diagnostic's line.
+const SpecOrigin* origin_of(const Diagnostic& d, const std::string& xml, const Build& build) {
+  std::size_t start = 0;
+  for (std::size_t line = 1; line < d.line && start != std::string::npos; ++line) {
+    start = xml.find('\n', start);
+    if (start != std::string::npos) ++start;
+  }
+  if (start == std::string::npos) return nullptr;
+  const std::string text = xml.substr(start, xml.find('\n', start) - start);
+  const SpecOrigin* best = nullptr;
+  std::size_t best_length = 0;
+  for (const auto& [value, origin] : build.written) {
+    const std::string written = as_written(value);
+    if (written.size() > best_length && text.find(">" + written) != std::string::npos) {
+      best = &origin;
+      best_length = written.size();
+    }
+  }
+  return best;
+}
+
+Architecture architecture_of(const Spec& spec) {
+  if (spec.architecture.value == "arm64") return Architecture::arm64;
+  if (spec.architecture.value == "x86") return Architecture::x86;
+  return Architecture::amd64;
+}
+
+}  // namespace
+
+}  // namespace detail::spec
+
+Generated generate(const Spec& spec) {
+  Generated result;
+  detail::spec::Build build{spec, result.file, detail::spec::architecture_of(spec), {}, {}};
+  detail::spec::add_locale(build);
+  detail::spec::add_disk_and_image(build);
+  detail::spec::add_network(build);
+  detail::spec::add_oobe(build);
+  detail::spec::add_accounts(build);  // before the spec's own first-logon commands: they may need the accounts
+  detail::spec::add_commands(build);
+  detail::spec::add_components(build);
+
+  const std::string xml = result.file.to_xml();
+  result.diagnostics = Checker().check(xml, "generated answer file");
+  for (const Diagnostic& d : result.diagnostics) {
+    if (d.severity != Severity::error) continue;
+    if (const SpecOrigin* origin = detail::spec::origin_of(d, xml, build)) throw SpecError(*origin, d.message + " [" + d.code + "]");
+  }
+  return result;
+}
+
+}  // namespace unattend

@@ -1,0 +1,250 @@
+// The YAML form of a spec (docs/spec.md). Every key is known, every value has
+// its type, and every mistake names its line.
+#include <fstream>
+#include <functional>
+#include <set>
+#include <sstream>
+
+#include <yaml-cpp/yaml.h>
+
+#include <unattend/spec.hpp>
+
+namespace unattend {
+
+namespace {
+
+class Reader {
+ public:
+  Reader(std::string file) : file_(std::move(file)) {}
+
+  SpecOrigin origin(const YAML::Node& node, const std::string& key) const {
+    const YAML::Mark mark = node.Mark();
+    return {file_, static_cast<std::size_t>(mark.line + 1), static_cast<std::size_t>(mark.column + 1), key};
+  }
+
+  std::string scalar(const YAML::Node& node, const std::string& key) const {
+    if (!node.IsScalar()) throw SpecError(origin(node, key), "'" + key + "' must be a single value");
+    return node.Scalar();
+  }
+
+  SpecValue<std::string> string(const YAML::Node& node, const std::string& key) const {
+    return {scalar(node, key), origin(node, key)};
+  }
+
+  SpecValue<std::int64_t> integer(const YAML::Node& node, const std::string& key, std::int64_t min,
+                                  std::int64_t max) const {
+    const std::string text = scalar(node, key);
+    std::int64_t value = 0;
+    std::size_t used = 0;
+    try {
+      value = std::stoll(text, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used == 0 || used != text.size()) throw SpecError(origin(node, key), "'" + key + "' must be a whole number");
+    if (value < min || value > max) {
+      throw SpecError(origin(node, key), "'" + key + "' must be between " + std::to_string(min) + " and " +
+                                             std::to_string(max) + "; found " + text);
+    }
+    return {value, origin(node, key)};
+  }
+
+  SpecValue<bool> boolean(const YAML::Node& node, const std::string& key) const {
+    const std::string text = scalar(node, key);
+    if (text == "true") return {true, origin(node, key)};
+    if (text == "false") return {false, origin(node, key)};
+    throw SpecError(origin(node, key), "'" + key + "' must be true or false; found '" + text + "'");
+  }
+
+  SpecValue<std::string> one_of(const YAML::Node& node, const std::string& key,
+                                const std::vector<std::string>& allowed) const {
+    SpecValue<std::string> v = string(node, key);
+    if (std::find(allowed.begin(), allowed.end(), v.value) != allowed.end()) return v;
+    std::string list;
+    for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+    throw SpecError(v.origin, "'" + key + "' must be one of " + list + "; found '" + v.value + "'");
+  }
+
+  std::vector<SpecValue<std::string>> strings(const YAML::Node& node, const std::string& key) const {
+    std::vector<SpecValue<std::string>> out;
+    if (node.IsScalar()) {
+      out.push_back(string(node, key));
+      return out;
+    }
+    if (!node.IsSequence()) throw SpecError(origin(node, key), "'" + key + "' must be a list of values");
+    for (std::size_t i = 0; i < node.size(); ++i) out.push_back(string(node[i], key + "[" + std::to_string(i) + "]"));
+    return out;
+  }
+
+  // Calls handle(key, value) for each entry of a mapping; rejects unknown and repeated keys.
+  void mapping(const YAML::Node& node, const std::string& where, const std::set<std::string>& known,
+               const std::function<void(const std::string&, const YAML::Node&)>& handle) const {
+    if (!node.IsMap()) throw SpecError(origin(node, where), (where.empty() ? "the spec" : "'" + where + "'") +
+                                                                " must be a mapping of keys to values");
+    std::set<std::string> seen;
+    for (const auto& entry : node) {
+      const std::string key = entry.first.Scalar();
+      const std::string full = where.empty() ? key : where + "." + key;
+      if (!known.empty() && known.count(key) == 0) {
+        std::string list;
+        for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+        throw SpecError(origin(entry.first, full), "unknown key '" + key + "'; the keys here are " + list);
+      }
+      if (!seen.insert(key).second) throw SpecError(origin(entry.first, full), "'" + full + "' is given twice");
+      handle(key, entry.second);
+    }
+  }
+
+ private:
+  std::string file_;
+};
+
+SpecUser read_user(const Reader& r, const YAML::Node& node, const std::string& where) {
+  SpecUser user;
+  bool named = false;
+  r.mapping(node, where, {"name", "display-name", "groups", "password-file", "password-env"},
+            [&](const std::string& key, const YAML::Node& value) {
+              const std::string full = where + "." + key;
+              if (key == "name") {
+                user.name = r.string(value, full);
+                named = true;
+              } else if (key == "display-name") {
+                user.display_name = r.string(value, full);
+              } else if (key == "groups") {
+                user.groups = r.strings(value, full);
+              } else if (key == "password-file") {
+                user.password_file = r.string(value, full);
+              } else {
+                user.password_env = r.string(value, full);
+              }
+            });
+  if (!named) throw SpecError(r.origin(node, where), "'" + where + "' needs a name");
+  if (user.password_file && user.password_env) {
+    throw SpecError(user.password_env->origin, "give password-file or password-env, not both");
+  }
+  return user;
+}
+
+std::vector<SpecSetting> read_settings(const Reader& r, const YAML::Node& node, const std::string& where,
+                                       const std::string& path);
+
+SpecSetting read_setting(const Reader& r, const std::string& key, const YAML::Node& value, const std::string& where,
+                         const std::string& path) {
+  SpecSetting setting;
+  setting.origin = r.origin(value, where);
+  setting.path = path;
+  if (value.IsScalar()) {
+    setting.value = value.Scalar();
+  } else if (value.IsMap()) {
+    setting.children = read_settings(r, value, where, path);
+  } else if (value.IsSequence()) {
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      setting.items.push_back(read_settings(r, value[i], where + "[" + std::to_string(i) + "]", path));
+    }
+  } else {
+    throw SpecError(setting.origin, "'" + key + "' has no value");
+  }
+  return setting;
+}
+
+std::vector<SpecSetting> read_settings(const Reader& r, const YAML::Node& node, const std::string& where,
+                                       const std::string& path) {
+  std::vector<SpecSetting> out;
+  r.mapping(node, where, {}, [&](const std::string& key, const YAML::Node& value) {
+    out.push_back(read_setting(r, key, value, where + "." + key, path.empty() ? key : path + "/" + key));
+  });
+  return out;
+}
+
+std::vector<SpecComponent> read_components(const Reader& r, const YAML::Node& node) {
+  std::vector<SpecComponent> out;
+  r.mapping(node, "components", {}, [&](const std::string& pass_name, const YAML::Node& components) {
+    const auto pass = parse_pass(pass_name);
+    if (!pass) {
+      throw SpecError(r.origin(components, "components." + pass_name),
+                      "'" + pass_name + "' is not a pass: windowsPE, offlineServicing, generalize, specialize, "
+                                        "auditSystem, auditUser or oobeSystem");
+    }
+    r.mapping(components, "components." + pass_name, {}, [&](const std::string& name, const YAML::Node& settings) {
+      const std::string where = "components." + pass_name + "." + name;
+      out.push_back({r.origin(settings, where), *pass, name, read_settings(r, settings, where, "")});
+    });
+  });
+  return out;
+}
+
+const std::set<std::string> top_level_keys = {
+    "architecture", "image-index",  "image-name",     "product-key",   "firmware",
+    "disk",         "efi-size",     "recovery-size",  "locale",        "keyboard",
+    "time-zone",    "computer-name", "users",         "admin-password-file", "autologon",
+    "ssh-authorized-keys", "bypass-hardware-checks", "skip-oobe", "workgroup", "domain",
+    "join-credentials-file", "remote-desktop", "windows-pe", "specialize", "first-logon",
+    "components",   "drivers",      "files",          "label"};
+
+}  // namespace
+
+Spec parse_spec(std::string_view yaml, const std::string& display_name, const std::filesystem::path& base_directory) {
+  const Reader r(display_name);
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml));
+  } catch (const YAML::Exception& e) {
+    throw SpecError({display_name, static_cast<std::size_t>(e.mark.line + 1),
+                     static_cast<std::size_t>(e.mark.column + 1), ""},
+                    "not valid YAML: " + e.msg);
+  }
+  Spec spec;
+  spec.base_directory = base_directory;
+  if (root.IsNull()) return spec;
+  r.mapping(root, "", top_level_keys, [&](const std::string& key, const YAML::Node& v) {
+    if (key == "architecture") spec.architecture = r.one_of(v, key, {"amd64", "arm64", "x86"});
+    else if (key == "image-index") spec.image_index = r.integer(v, key, 1, 1000);
+    else if (key == "image-name") spec.image_name = r.string(v, key);
+    else if (key == "product-key") spec.product_key = r.string(v, key);
+    else if (key == "firmware") spec.firmware = r.one_of(v, key, {"uefi", "bios"});
+    else if (key == "disk") {
+      if (v.IsScalar() && v.Scalar() == "none") spec.disk.reset();
+      else spec.disk = r.integer(v, key, 0, 127);
+    } else if (key == "efi-size") spec.efi_size = r.integer(v, key, 100, 4096);
+    else if (key == "recovery-size") spec.recovery_size = r.integer(v, key, 0, 65536);
+    else if (key == "locale") spec.locale = r.string(v, key);
+    else if (key == "keyboard") spec.keyboard = r.string(v, key);
+    else if (key == "time-zone") spec.time_zone = r.string(v, key);
+    else if (key == "computer-name") spec.computer_name = r.string(v, key);
+    else if (key == "users") {
+      if (!v.IsSequence()) throw SpecError(r.origin(v, key), "'users' must be a list");
+      for (std::size_t i = 0; i < v.size(); ++i) spec.users.push_back(read_user(r, v[i], "users[" + std::to_string(i) + "]"));
+    } else if (key == "admin-password-file") spec.admin_password_file = r.string(v, key);
+    else if (key == "autologon") spec.autologon = r.integer(v, key, 0, 999);
+    else if (key == "ssh-authorized-keys") spec.ssh_authorized_keys = r.string(v, key);
+    else if (key == "bypass-hardware-checks") spec.bypass_hardware_checks = r.boolean(v, key);
+    else if (key == "skip-oobe") spec.skip_oobe = r.boolean(v, key);
+    else if (key == "workgroup") spec.workgroup = r.string(v, key);
+    else if (key == "domain") spec.domain = r.string(v, key);
+    else if (key == "join-credentials-file") spec.join_credentials_file = r.string(v, key);
+    else if (key == "remote-desktop") spec.remote_desktop = r.boolean(v, key);
+    else if (key == "windows-pe") spec.windows_pe_commands = r.strings(v, key);
+    else if (key == "specialize") spec.specialize_commands = r.strings(v, key);
+    else if (key == "first-logon") spec.first_logon_commands = r.strings(v, key);
+    else if (key == "components") spec.components = read_components(r, v);
+    else if (key == "drivers") spec.drivers = r.string(v, key);
+    else if (key == "files") spec.files = r.strings(v, key);
+    else if (key == "label") spec.label = r.string(v, key);
+  });
+  if (spec.image_index && spec.image_name) throw SpecError(spec.image_name->origin, "give image-index or image-name, not both");
+  if (spec.workgroup && spec.domain) throw SpecError(spec.domain->origin, "give workgroup or domain, not both");
+  if (spec.domain && !spec.join_credentials_file) {
+    throw SpecError(spec.domain->origin, "joining a domain needs join-credentials-file");
+  }
+  return spec;
+}
+
+Spec load_spec(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(path.string() + ": cannot be read");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_spec(text.str(), path.string(), path.parent_path());
+}
+
+}  // namespace unattend

@@ -1,0 +1,122 @@
+// unattend generate: golden files per feature (tests/generate/NAME.yaml gives
+// tests/generate/NAME.xml; regenerate after a reviewed change with
+//   UNATTEND_UPDATE_SNAPSHOTS=1 build/tests/unattend_tests --gtest_filter='Generate.*'),
+// every example spec checked without a single finding, and bad specs refused
+// at their line.
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <unattend/check.hpp>
+#include <unattend/spec.hpp>
+
+#include "test_support.hpp"
+
+namespace unattend {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path golden_dir = fs::path(UNATTEND_SOURCE_DIR) / "tests" / "generate";
+const fs::path examples_dir = fs::path(UNATTEND_SOURCE_DIR) / "examples" / "spec";
+
+std::vector<fs::path> specs_in(const fs::path& dir) {
+  std::vector<fs::path> out;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().extension() == ".yaml") out.push_back(entry.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+TEST(Generate, EachFeatureMatchesItsGoldenFile) {
+  ::setenv("UNATTEND_TEST_PASSWORD", "from-the-environment", 1);
+  const bool update = std::getenv("UNATTEND_UPDATE_SNAPSHOTS") != nullptr;
+  std::size_t count = 0;
+  for (const fs::path& spec_file : specs_in(golden_dir)) {
+    ++count;
+    const Generated generated = generate(load_spec(spec_file));
+    const std::string xml = generated.file.to_xml();
+    EXPECT_TRUE(generated.diagnostics.empty()) << spec_file.filename() << "\n" << test::dump(generated.diagnostics);
+    fs::path golden = spec_file;
+    golden.replace_extension(".xml");
+    if (update) {
+      std::ofstream(golden, std::ios::binary) << xml;
+      continue;
+    }
+    EXPECT_EQ(xml, slurp(golden)) << spec_file.filename() << " no longer gives " << golden.filename()
+                                  << "; review, then regenerate (see the top of generate_test.cpp)";
+  }
+  EXPECT_GE(count, 8u);
+}
+
+TEST(Generate, EveryExampleSpecGivesAFileWithoutAnyFinding) {
+  std::size_t count = 0;
+  for (const fs::path& spec_file : specs_in(examples_dir)) {
+    ++count;
+    const Generated generated = generate(load_spec(spec_file));
+    const auto findings = Checker().check(generated.file.to_xml(), spec_file.filename().string());
+    EXPECT_TRUE(findings.empty()) << spec_file.filename() << "\n" << test::dump(findings);
+  }
+  EXPECT_GE(count, 2u);
+}
+
+TEST(Generate, OutputIsAsciiWithEncodedPasswordsAndNoDriveLetters) {
+  ::setenv("UNATTEND_TEST_PASSWORD", "pässwörd 😀", 1);
+  const std::string xml = generate(load_spec(golden_dir / "accounts.yaml")).file.to_xml();
+  for (const char c : xml) ASSERT_LT(static_cast<unsigned char>(c), 0x80u);
+  EXPECT_EQ(xml.find("PlainText>true"), std::string::npos);
+  EXPECT_EQ(xml.find("correct horse"), std::string::npos);
+  EXPECT_EQ(xml.rfind("<?xml", 0), 0u) << "no BOM, the declaration first";
+  EXPECT_TRUE(Checker().check(xml, "accounts").empty());
+}
+
+// The message of the SpecError that parsing and generating `yaml` throws.
+std::string spec_error(const std::string& yaml) {
+  try {
+    (void)generate(parse_spec(yaml, "spec.yaml", golden_dir));
+  } catch (const SpecError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+TEST(Generate, RefusesBadSpecsAtTheirLine) {
+  EXPECT_EQ(spec_error("locale: en-US\ncolour: blue\n").rfind("spec.yaml:2:1 (colour): unknown key 'colour'", 0), 0u)
+      << spec_error("locale: en-US\ncolour: blue\n");
+  const std::string long_name = spec_error("time-zone: UTC\ncomputer-name: ABCDEFGHIJKLMNOP\n");
+  EXPECT_EQ(long_name.rfind("spec.yaml:2:16 (computer-name): 'ComputerName' is 16 characters long", 0), 0u) << long_name;
+  const std::string zone = spec_error("time-zone: Europe/Paris\n");
+  EXPECT_EQ(zone.rfind("spec.yaml:1:12 (time-zone): ", 0), 0u) << zone;
+  EXPECT_NE(zone.find("Romance Standard Time"), std::string::npos) << zone;
+  const std::string command = spec_error("first-logon:\n  - cmd /c echo " + std::string(1100, 'x') + "\n");
+  EXPECT_EQ(command.rfind("spec.yaml:2:5 (first-logon[0]): 'CommandLine' is 1112 characters long", 0), 0u) << command;
+  EXPECT_NE(spec_error("autologon: many\n").find("spec.yaml:1:12 (autologon): 'autologon' must be a whole number"),
+            std::string::npos);
+  EXPECT_NE(spec_error("firmware: efi\n").find("'firmware' must be one of uefi, bios"), std::string::npos);
+  EXPECT_NE(spec_error("components:\n  specialize:\n    Microsoft-Windows-Shell-Setup:\n      NoSuchThing: 1\n")
+                .find("spec.yaml:4:20 (components.specialize.Microsoft-Windows-Shell-Setup.NoSuchThing): "
+                      "'NoSuchThing' is not a setting of Microsoft-Windows-Shell-Setup"),
+            std::string::npos)
+      << spec_error("components:\n  specialize:\n    Microsoft-Windows-Shell-Setup:\n      NoSuchThing: 1\n");
+  EXPECT_NE(spec_error("components:\n  oobeSystem:\n    Microsoft-Windows-Shell-Setup:\n      ComputerName: X\n")
+                .find("is not valid in the oobeSystem pass"),
+            std::string::npos);
+  EXPECT_NE(spec_error("users:\n  - name: a\n    password-file: no-such-file\n").find("'no-such-file' cannot be read"),
+            std::string::npos);
+  EXPECT_NE(spec_error("image-index: [1, 2]\n").find("'image-index' must be a single value"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace unattend
