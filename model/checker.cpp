@@ -96,9 +96,10 @@ std::vector<Diagnostic> Checker::check(std::string_view bytes, std::string_view 
     rule->check(context, findings);
   }
   // Bytes in another encoding than the declared one cannot be parsed: the parser's
-  // complaint (UA1001) is a consequence of UA1102, not a second mistake.
+  // complaint (UA1001) and the non-ASCII note (UA1103) follow from UA1102, they
+  // are not more mistakes.
   if (std::any_of(found.begin(), found.end(), [](const Diagnostic& d) { return d.code == "UA1102"; })) {
-    std::erase_if(found, [](const Diagnostic& d) { return d.code == codes::not_well_formed.code; });
+    std::erase_if(found, [](const Diagnostic& d) { return d.code == codes::not_well_formed.code || d.code == "UA1103"; });
   }
   std::erase_if(found, [&](const Diagnostic& d) { return silenced(d, validation.document, options); });
   std::sort(found.begin(), found.end(), [](const Diagnostic& a, const Diagnostic& b) {

@@ -55,6 +55,8 @@ void Fragment::open(const XMLCh* uri, const XMLCh* local, const xercesc::Attribu
       name = u"wcm:" + std::u16string(attributes.getLocalName(i));
     } else if (XMLString::equals(attribute_uri, xercesc::SchemaSymbols::fgURI_XSI)) {
       continue;  // xsi:type and friends must not steer validation
+    } else if (XMLString::equals(attribute_uri, xercesc::XMLUni::fgXMLURIName)) {
+      name = u"xml:" + std::u16string(attributes.getLocalName(i));  // bound by XML itself, never redeclared
     } else {
       const std::u16string prefix = u"f" + std::u16string(1, static_cast<char16_t>(u'0' + foreign++ % 10));
       document_ += u" xmlns:" + prefix + u"=\"";

@@ -166,8 +166,11 @@ std::optional<Message> component_message(const std::string& message, const Setti
                                                 "or wcm:action and wcm:keyValue are not the attributes Setup reads "
                                                 "(reported once for the file)"};
     }
-    return Message{&codes::component_content,
-                   "'" + element + "' (" + here + ") does not take the attribute '" + attribute + "'"};
+    std::vector<std::string> x;
+    const bool xml_attribute = match_pattern(attribute, pattern::foreign_attribute, x) &&
+                               x[0] == "http://www.w3.org/XML/1998/namespace";
+    return Message{&codes::component_content, "'" + element + "' (" + here + ") does not take the attribute '" +
+                                                  (xml_attribute ? "xml:" + x[1] : attribute) + "'"};
   }
   return Message{&codes::component_content, secret ? "invalid content in " + here : message + " (in " + here + ")"};
 }

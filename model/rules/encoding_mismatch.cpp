@@ -1,6 +1,10 @@
-// UA1102: UTF-16 bytes whose XML declaration says utf-8. Some parsers accept
-// the file (the BOM wins), others, Setup among them, may not; the declaration
-// must say what the bytes are.
+// UA1102: bytes in another encoding than the declared one: UTF-16 bytes that
+// declare utf-8 (some parsers let the BOM win, others, Setup among them, may
+// not), or bytes that are not UTF-8 (usually Windows-1252 from an editor)
+// where the declaration says utf-8 or says nothing. The parser stops at the
+// first such byte with a cryptic message; this names the byte and the cause.
+#include <cstdint>
+
 #include "rule.hpp"
 
 #include "../text.hpp"
@@ -8,17 +12,71 @@
 namespace unattend::detail::rules {
 namespace {
 
+// The declared encoding, lower case, from an ASCII-compatible declaration; "" when none.
+std::string declared_encoding(std::string_view b) {
+  if (b.rfind("<?xml", 0) != 0) return {};
+  const std::string declaration(b.substr(0, std::min<std::size_t>(b.find("?>"), 200)));
+  const auto at = declaration.find("encoding");
+  if (at == std::string::npos) return {};
+  const auto quote = declaration.find_first_of("\"'", at);
+  if (quote == std::string::npos) return {};
+  const auto end = declaration.find(declaration[quote], quote + 1);
+  return end == std::string::npos ? std::string() : ascii_lower(declaration.substr(quote + 1, end - quote - 1));
+}
+
+// The length of the valid UTF-8 sequence at b[i], or 0.
+std::size_t utf8_sequence(std::string_view b, std::size_t i) {
+  const auto c = static_cast<unsigned char>(b[i]);
+  const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  if (n == 0 || i + n > b.size() || (n == 2 && c < 0xC2)) return 0;
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((static_cast<unsigned char>(b[i + k]) & 0xC0) != 0x80) return 0;
+  }
+  return n;
+}
+
+void check_utf8(std::string_view b, Findings& findings) {
+  const std::string declared = declared_encoding(b);
+  if (!declared.empty() && declared != "utf-8" && declared != "utf8") return;
+  std::uint64_t line = 1;
+  std::uint64_t column = 1;
+  for (std::size_t i = b.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0; i < b.size();) {
+    const std::size_t n = utf8_sequence(b, i);
+    if (n == 0) {
+      static constexpr char hex[] = "0123456789ABCDEF";
+      const auto c = static_cast<unsigned char>(b[i]);
+      findings.add(Position{line, column},
+                   std::string("byte 0x") + hex[c >> 4] + hex[c & 0xF] + " is not UTF-8, but the file " +
+                       (declared.empty() ? "has no encoding declaration, so it must be UTF-8"
+                                         : "declares encoding=\"" + declared + "\"") +
+                       "; it was probably saved as Windows-1252: save it as UTF-8, or write the character as a "
+                       "reference such as &#233;");
+      return;
+    }
+    if (b[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    i += n;
+  }
+}
+
 class EncodingMismatch final : public Rule {
  public:
   static constexpr RuleInfo rule{"UA1102", "encoding-mismatch", Severity::error,
-                                 "the bytes are UTF-16 but the XML declaration says another encoding"};
+                                 "the bytes are not in the encoding the XML declaration names"};
   const RuleInfo& info() const override { return rule; }
 
   void check(const CheckContext& context, Findings& findings) const override {
     const std::string_view b = context.bytes;
     const bool little = b.substr(0, 2) == "\xFF\xFE" || (b.size() >= 2 && b[0] == '<' && b[1] == '\0');
     const bool big = b.substr(0, 2) == "\xFE\xFF" || (b.size() >= 2 && b[0] == '\0' && b[1] == '<');
-    if (!little && !big) return;
+    if (!little && !big) {
+      check_utf8(b, findings);
+      return;
+    }
     // The declaration, read as ASCII from every other byte.
     std::string declaration;
     for (std::size_t i = (b[0] == '<' || b[1] == '<') ? (little ? 0 : 1) : (little ? 2 : 3);
