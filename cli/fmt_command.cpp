@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include <unattend/answer_file.hpp>
+#include <unattend/atomic_file.hpp>
 #include <unattend/check.hpp>
 #include <unattend/error.hpp>
 
@@ -75,7 +76,9 @@ int run(const po::variables_map& vm) {
   }
   const bool in_place = output == input;
   if (in_place && formatted == original) return exit_ok;
-  file.save(output, {.overwrite = in_place || vm["force"].as<bool>()});
+  // Checked above: write those bytes rather than have save() serialize and check them again.
+  write_file_atomically(output, formatted,
+                        {.overwrite = in_place || vm["force"].as<bool>(), .secret = file.holds_secrets()});
   return exit_ok;
 }
 

@@ -20,7 +20,7 @@ void describe(po::options_description& options, po::positional_options_descripti
       ("force", po::bool_switch(), "replace existing outputs")
       ("computer-name", po::value<std::string>(), "at most 15 characters; * lets Setup choose")
       ("user", po::value<std::vector<std::string>>()->composing(), "a local administrator (repeatable)")
-      ("password-file", po::value<std::string>(), "the first user's password: first line of this file")
+      ("password-file", po::value<std::string>(), "the first user's password: first line of this file (- reads standard input)")
       ("password-env", po::value<std::string>(), "the first user's password: this environment variable")
       ("admin-password-file", po::value<std::string>(), "the built-in Administrator's password")
       ("autologon", po::value<int>(), "log the first user on this many times")
@@ -132,7 +132,7 @@ int run(const po::variables_map& vm) {
     if (output == "-") {
       std::cout << generated.file.to_xml();
     } else {
-      generated.file.save(output, {.overwrite = force});
+      generated.file.save(output, {.overwrite = force, .secret = true});
       std::cerr << "wrote " << output << '\n';
     }
   }

@@ -212,13 +212,15 @@ std::string AnswerFile::to_xml() const {
   return detail::write_canonical_xml(*copy);
 }
 
+bool AnswerFile::holds_secrets() const { return detail::holds_password(*impl_->document); }
+
 std::vector<Diagnostic> AnswerFile::check() const { return Checker().check(to_xml(), "<answer file>"); }
 
 std::vector<Diagnostic> AnswerFile::save(const std::filesystem::path& path, const SaveOptions& options) const {
   const std::string bytes = to_xml();
   std::vector<Diagnostic> diagnostics = Checker().check(bytes, path.string());
   if (has_errors(diagnostics)) return diagnostics;
-  write_file_atomically(path, bytes, {.overwrite = options.overwrite, .secret = detail::holds_password(*impl_->document)});
+  write_file_atomically(path, bytes, {.overwrite = options.overwrite, .secret = options.secret || holds_secrets()});
   return diagnostics;
 }
 

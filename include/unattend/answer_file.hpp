@@ -47,6 +47,7 @@ struct ComponentEntry {
 
 struct SaveOptions {
   bool overwrite = false;  // replace an existing file (the CLI's --force)
+  bool secret = false;     // mode 0600 even when the file holds no password
 };
 
 class AnswerFile;
@@ -101,12 +102,15 @@ class AnswerFile {
   // unattend::Error when a value holds a character XML cannot carry.
   std::string to_xml() const;
 
+  // Whether any password element holds a value: save() writes such files 0600.
+  bool holds_secrets() const;
+
   // What `unattend check` finds in to_xml().
   std::vector<Diagnostic> check() const;
 
   // Writes to_xml() after check(): with any error nothing is written and the
   // diagnostics are returned. Atomic (temporary file, fsync, rename); files
-  // that hold a password are created with mode 0600. Throws unattend::Error
+  // that hold a password (or options.secret) are created with mode 0600. Throws unattend::Error
   // for I/O failures and for an existing file without options.overwrite.
   std::vector<Diagnostic> save(const std::filesystem::path& path, const SaveOptions& options = {}) const;
 

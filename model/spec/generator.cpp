@@ -3,6 +3,7 @@
 // it concerns.
 #include <cstdlib>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include <unattend/check.hpp>
@@ -27,6 +28,14 @@ std::string Build::path_of(const SpecValue<std::string>& file) const {
 }
 
 std::string Build::secret_from_file_all(const SpecValue<std::string>& file) const {
+  if (file.value == "-") {  // standard input, read once: a second use gets the same text
+    static const std::string from_stdin = [] {
+      std::ostringstream text;
+      text << std::cin.rdbuf();
+      return text.str();
+    }();
+    return from_stdin;
+  }
   std::ifstream in(path_of(file), std::ios::binary);
   if (!in) throw SpecError(file.origin, "'" + file.value + "' cannot be read");
   std::ostringstream text;

@@ -1,4 +1,4 @@
-# cmake -DBUILD_DIR=... -DEXAMPLE=... -DWORK=... -DGENERATOR=... -P install_and_use.cmake
+# cmake -DBUILD_DIR=... -DEXAMPLE=... -DWORK=... -DGENERATOR=... [-DFLAGS=...] -P install_and_use.cmake
 function(run)
   execute_process(COMMAND ${ARGN} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
   if(NOT code EQUAL 0)
@@ -14,7 +14,7 @@ run(${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${prefix})
 
 # find_package(unattend)
 run(${CMAKE_COMMAND} -S ${EXAMPLE} -B ${WORK}/example -G ${GENERATOR} -DCMAKE_PREFIX_PATH=${prefix}
-    -DCMAKE_BUILD_TYPE=Release)
+    -DCMAKE_BUILD_TYPE=Release "-DCMAKE_CXX_FLAGS=${FLAGS}" "-DCMAKE_EXE_LINKER_FLAGS=${FLAGS}")
 run(${CMAKE_COMMAND} --build ${WORK}/example)
 run(${WORK}/example/set-computer-name ${WORK}/answer.xml BUILD-07)
 file(READ ${WORK}/answer.xml written)
@@ -38,7 +38,8 @@ separate_arguments(flags UNIX_COMMAND "${flags}")
 file(WRITE ${WORK}/version.cpp
   "#include <unattend/password.hpp>\n#include <unattend/version.hpp>\n#include <iostream>\n"
   "int main() { std::cout << unattend::encode_password(\"pw\", \"Password\") << '\\n'; }\n")
-run(c++ -std=c++20 ${WORK}/version.cpp -o ${WORK}/version ${flags})
+separate_arguments(extra UNIX_COMMAND "${FLAGS}")
+run(c++ -std=c++20 ${extra} ${WORK}/version.cpp -o ${WORK}/version ${flags})
 run(${WORK}/version)
 if(NOT output STREQUAL "cAB3AFAAYQBzAHMAdwBvAHIAZAA=\n")
   message(FATAL_ERROR "the pkg-config program printed: ${output}")
