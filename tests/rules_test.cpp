@@ -116,6 +116,17 @@ TEST(RuleFiles, EveryPageNamesAKnownRuleWithItsName) {
     const std::string page = read_bytes(entry.path());
     EXPECT_NE(page.find("# " + stem + ": " + std::string(rule->name)), std::string::npos)
         << entry.path() << " must start with '# " << stem << ": " << rule->name << "'";
+    EXPECT_NE(page.find("**Severity:** " + std::string(to_string(rule->severity))), std::string::npos)
+        << entry.path() << " must give the severity " << to_string(rule->severity);
+  }
+}
+
+TEST(RuleFiles, TheIndexListsEveryRuleAsTheCodeDefinesIt) {
+  const std::string index = read_bytes(docs_dir / "README.md");
+  for (const RuleInfo& rule : all_rules()) {
+    const std::string row = "| [" + std::string(rule.code) + "](" + std::string(rule.code) + ".md) | `" +
+                            std::string(rule.name) + "` | " + std::string(to_string(rule.severity)) + " |";
+    EXPECT_NE(index.find(row), std::string::npos) << "docs/rules/README.md lacks the row " << row;
   }
 }
 

@@ -84,6 +84,9 @@ struct Spec {
   std::vector<SpecValue<std::string>> windows_pe_commands;
   std::vector<SpecValue<std::string>> specialize_commands;
   std::vector<SpecValue<std::string>> first_logon_commands;
+  // Scripts on the packaged medium ('/'-separated paths), run at first logon
+  // from wherever the medium is: found by its volume label, not a drive letter.
+  std::vector<SpecValue<std::string>> media_scripts;
   std::vector<SpecComponent> components;
   // For --package: what goes on the medium besides the answer file.
   std::optional<SpecValue<std::string>> drivers;

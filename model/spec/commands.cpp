@@ -1,5 +1,7 @@
 // Commands in Windows PE, specialize and at first logon, numbered in the
 // order given; and the Windows 11 hardware-check bypass, which is one.
+#include <algorithm>
+
 #include "build.hpp"
 
 namespace unattend::detail::spec {
@@ -38,6 +40,23 @@ void add_commands(Build& build) {
   if (!spec.specialize_commands.empty()) {
     append_commands(build, Pass::specialize, "Microsoft-Windows-Deployment", "RunSynchronous/RunSynchronousCommand",
                     "Path", spec.specialize_commands);
+  }
+  std::vector<SpecValue<std::string>> scripts;
+  for (const auto& script : spec.media_scripts) {
+    std::string path = script.value;
+    if (path.empty() || path.front() == '/' || path.find(':') != std::string::npos || path.find("..") != std::string::npos ||
+        path.find_first_of("'\"`$") != std::string::npos) {
+      throw SpecError(script.origin, "'" + path + "' is not a path on the medium (relative, '/'-separated, no '..')");
+    }
+    std::replace(path.begin(), path.end(), '/', '\\');
+    // The label, not a drive letter: letters move when disks or drives are added.
+    scripts.push_back(generated("powershell -NoProfile -ExecutionPolicy Bypass -Command \"$v = Get-Volume -FileSystemLabel '" +
+                                    spec.label.value + "' | Select-Object -First 1; & ($v.DriveLetter + ':\\" + path + "')\"",
+                                script.origin));
+  }
+  if (!scripts.empty()) {
+    append_commands(build, Pass::oobeSystem, "Microsoft-Windows-Shell-Setup", "FirstLogonCommands/SynchronousCommand",
+                    "CommandLine", scripts);
   }
   if (!spec.first_logon_commands.empty()) {
     append_commands(build, Pass::oobeSystem, "Microsoft-Windows-Shell-Setup", "FirstLogonCommands/SynchronousCommand",

@@ -179,7 +179,7 @@ const std::set<std::string> top_level_keys = {
     "time-zone",    "computer-name", "users",         "admin-password-file", "autologon",
     "ssh-authorized-keys", "bypass-hardware-checks", "skip-oobe", "workgroup", "domain",
     "join-credentials-file", "remote-desktop", "windows-pe", "specialize", "first-logon",
-    "components",   "drivers",      "files",          "label"};
+    "components",   "drivers",      "files",          "label",         "media-scripts"};
 
 }  // namespace
 
@@ -229,7 +229,15 @@ Spec parse_spec(std::string_view yaml, const std::string& display_name, const st
     else if (key == "components") spec.components = read_components(r, v);
     else if (key == "drivers") spec.drivers = r.string(v, key);
     else if (key == "files") spec.files = r.strings(v, key);
-    else if (key == "label") spec.label = r.string(v, key);
+    else if (key == "label") {
+      spec.label = r.string(v, key);
+      const std::string& l = spec.label.value;
+      if (l.empty() || l.size() > 32 ||
+          l.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") != std::string::npos) {
+        throw SpecError(spec.label.origin, "'label' must be 1 to 32 of A-Z a-z 0-9 _ -; found '" + l + "'");
+      }
+    }
+    else if (key == "media-scripts") spec.media_scripts = r.strings(v, key);
   });
   if (spec.image_index && spec.image_name) throw SpecError(spec.image_name->origin, "give image-index or image-name, not both");
   if (spec.workgroup && spec.domain) throw SpecError(spec.domain->origin, "give workgroup or domain, not both");
