@@ -56,10 +56,18 @@ class ComputerName final : public Rule {
                                "; use letters, digits and hyphens, at most 15 bytes and not only digits, or '*' for a "
                                "random name" +
                                std::string(placeholder(name) ? placeholder_note : ""));
-      } else if (name.front() == '-' || name.back() == '-') {
+      } else {
+        // NetBIOS takes these; DNS (RFC 1123) does not, and Windows uses the name as its DNS host name too.
+        std::vector<std::string> dns;
+        if (name.front() == '-' || name.back() == '-') {
+          dns.push_back(std::string(name.front() == '-' ? "starts" : "ends") + " with a hyphen");
+        }
+        if (name.find('_') != std::string::npos) dns.push_back("contains '_'");
+        if (dns.empty()) return;
+        std::string text;
+        for (std::size_t i = 0; i < dns.size(); ++i) text += (i == 0 ? "" : " and ") + dns[i];
         findings.add(node.start, Severity::warning,
-                     quoted + (name.front() == '-' ? "starts" : "ends") +
-                         " with a hyphen: NetBIOS accepts it, but it is not a valid DNS host name (RFC 1123)" +
+                     quoted + text + ": NetBIOS accepts it, but it is not a valid DNS host name (RFC 1123)" +
                          std::string(placeholder(name) ? placeholder_note : ""));
       }
     });
