@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <set>
 
 #include <xercesc/dom/DOMAttr.hpp>
 #include <xercesc/dom/DOMDocument.hpp>
 #include <xercesc/dom/DOMElement.hpp>
 #include <xercesc/dom/DOMNamedNodeMap.hpp>
+#include <xercesc/util/XMLString.hpp>
 
 #include <unattend/atomic_file.hpp>
 #include <unattend/check.hpp>
@@ -139,12 +141,12 @@ DOMElement& AnswerFile::component_element(Pass pass, std::string_view name, Arch
     if (p && *p > pass && later == nullptr) later = s;
   }
   if (settings == nullptr) {
-    settings = document.createElementNS(detail::unattend_namespace, u"settings");
+    settings = detail::create_element(root, u"settings");
     settings->setAttribute(u"pass", detail::xml(detail::to_utf16(to_string(pass))));
     root.insertBefore(settings, later);
   }
   const ComponentInfo* info = Schema::instance().find_component(name);
-  DOMElement* component = document.createElementNS(detail::unattend_namespace, u"component");
+  DOMElement* component = detail::create_element(*settings, u"component");
   component->setAttribute(u"name", detail::xml(detail::to_utf16(info != nullptr ? info->name : name)));
   component->setAttribute(u"processorArchitecture", detail::xml(detail::to_utf16(to_string(architecture))));
   component->setAttribute(u"publicKeyToken", u"31bf3856ad364e35");
@@ -155,22 +157,75 @@ DOMElement& AnswerFile::component_element(Pass pass, std::string_view name, Arch
 }
 
 void AnswerFile::replace_content(DOMElement& element, const std::function<void(DOMElement&)>& serialize) {
-  // C++/Tree clears the element, attributes included, before it serializes.
-  std::vector<std::pair<std::u16string, std::u16string>> attributes;  // qualified name, value
-  std::vector<std::u16string> uris;
+  // Into a new element first: C++/Tree clears what it serializes into,
+  // attributes included, and a throw halfway must leave the file as it was.
+  DOMElement* fresh = element.getOwnerDocument()->createElementNS(element.getNamespaceURI(), element.getTagName());
   const xercesc::DOMNamedNodeMap* map = element.getAttributes();
+  // Namespace declarations first, so that the serializer finds the prefixes in scope.
+  for (const bool declarations : {true, false}) {
+    for (XMLSize_t i = 0; i < map->getLength(); ++i) {
+      const xercesc::DOMNode* a = map->item(i);
+      const bool declaration = xercesc::XMLString::equals(a->getNamespaceURI(), detail::xmlns_namespace);
+      if (declaration == declarations) fresh->setAttributeNS(a->getNamespaceURI(), a->getNodeName(), a->getNodeValue());
+    }
+  }
+  element.getParentNode()->insertBefore(fresh, &element);
+  try {
+    serialize(*fresh);
+  } catch (...) {
+    fresh->getParentNode()->removeChild(fresh)->release();
+    throw;
+  }
   for (XMLSize_t i = 0; i < map->getLength(); ++i) {
     const xercesc::DOMNode* a = map->item(i);
-    attributes.emplace_back(a->getNodeName(), a->getNodeValue());
-    uris.emplace_back(a->getNamespaceURI() != nullptr ? a->getNamespaceURI() : u"");
+    if (fresh->getAttributeNodeNS(a->getNamespaceURI(), a->getLocalName() != nullptr ? a->getLocalName() : a->getNodeName()) == nullptr) {
+      fresh->setAttributeNS(a->getNamespaceURI(), a->getNodeName(), a->getNodeValue());
+    }
   }
-  while (xercesc::DOMNode* child = element.getFirstChild()) element.removeChild(child)->release();
-  serialize(element);
-  for (std::size_t i = 0; i < attributes.size(); ++i) {
-    const XMLCh* uri = uris[i].empty() ? nullptr : uris[i].c_str();
-    element.setAttributeNS(uri, attributes[i].first.c_str(), attributes[i].second.c_str());
-  }
+  element.getParentNode()->removeChild(&element)->release();
 }
+
+namespace {
+
+// What a component holds, as comparable lines: every leaf's value (booleans
+// and integers in their canonical form, so that "1" and "true" agree) and
+// every attribute below the component element.
+std::multiset<std::string> content_of(const DOMElement& component, const std::string& name) {
+  std::multiset<std::string> out;
+  auto collect = [&](DOMElement&, const std::string&, const std::string& path, DOMElement& element) {
+    const xercesc::DOMNamedNodeMap* map = element.getAttributes();
+    for (XMLSize_t i = 0; i < map->getLength(); ++i) {
+      const xercesc::DOMNode* a = map->item(i);
+      if (xercesc::XMLString::equals(a->getNamespaceURI(), detail::xmlns_namespace)) continue;
+      const XMLCh* uri = a->getNamespaceURI();
+      out.insert(path + " @{" + detail::to_utf8(uri) + "}" + detail::to_utf8(a->getLocalName()) + "=" +
+                 detail::to_utf8(a->getNodeValue()));
+    }
+    if (element.getFirstElementChild() != nullptr) {
+      out.insert(path);
+      return;
+    }
+    std::string value = detail::to_utf8(element.getTextContent());
+    if (const Setting* s = Schema::instance().find_setting(name, path)) {
+      const std::string trimmed = detail::trim(value);
+      if (s->kind == SettingKind::boolean && (trimmed == "1" || trimmed == "true")) value = "true";
+      if (s->kind == SettingKind::boolean && (trimmed == "0" || trimmed == "false")) value = "false";
+      if (s->kind == SettingKind::integer) {
+        long long number = 0;
+        const auto [end, error] = std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), number);
+        if (error == std::errc{} && end == trimmed.data() + trimmed.size() && !trimmed.empty()) {
+          value = std::to_string(number);
+        }
+      }
+    }
+    out.insert(path + " = " + value);
+  };
+  auto& e = const_cast<DOMElement&>(component);  // walked, never changed
+  detail::walk_settings(e, name, "", e, collect);
+  return out;
+}
+
+}  // namespace
 
 void AnswerFile::check_lossless(const DOMElement& original, std::string_view component, Pass pass,
                                 const std::function<void(DOMElement&)>& serialize) {
@@ -178,17 +233,18 @@ void AnswerFile::check_lossless(const DOMElement& original, std::string_view com
   DOMElement& copy = *scratch->createElementNS(detail::unattend_namespace, u"component");
   scratch->getDocumentElement()->appendChild(&copy);
   serialize(copy);
-  const auto paths = [](const DOMElement& element) {
-    std::multiset<std::string> out;
-    auto collect = [&](DOMElement&, const std::string&, const std::string& path, DOMElement&) { out.insert(path); };
-    auto& e = const_cast<DOMElement&>(element);  // walked, never changed
-    detail::walk_settings(e, "", "", e, collect);
-    return out;
-  };
-  const auto kept = paths(copy);
-  for (const std::string& path : paths(original)) {
-    if (kept.count(path) == 0) binding_mismatch(component, pass, "its binding has no place for '" + path + "'");
-  }
+  const std::string name(component);
+  const auto before = content_of(original, name);
+  const auto after = content_of(copy, name);
+  if (before == after) return;
+  std::vector<std::string> lost;
+  std::set_difference(before.begin(), before.end(), after.begin(), after.end(), std::back_inserter(lost));
+  std::vector<std::string> changed;
+  std::set_difference(after.begin(), after.end(), before.begin(), before.end(), std::back_inserter(changed));
+  const std::string what = !lost.empty() ? lost.front() : changed.front();
+  // Never a value in the message: it may be a password.
+  const std::string where = what.substr(0, what.find_first_of(" "));
+  binding_mismatch(component, pass, "its binding would not keep '" + where + "' as written");
 }
 
 void AnswerFile::binding_mismatch(std::string_view component, Pass pass, const std::string& why) {

@@ -164,15 +164,18 @@ class Writer {
     line(depth);
     start_tag(n);
     bool has_text = false;
-    bool has_markup = false;
+    bool has_elements = false;
+    bool has_other = false;  // comments, processing instructions
     for (const DOMNode* c = n->getFirstChild(); c != nullptr; c = c->getNextSibling()) {
       if (is_text(c)) {
         has_text = has_text || !is_blank(c->getNodeValue());
+      } else if (c->getNodeType() == DOMNode::ELEMENT_NODE) {
+        has_elements = true;
       } else {
-        has_markup = true;
+        has_other = true;
       }
     }
-    if (!has_markup) {
+    if (!has_elements && !has_other) {
       // A leaf keeps its text exactly, blank or not.
       bool empty = true;
       for (const DOMNode* c = n->getFirstChild(); c != nullptr; c = c->getNextSibling()) {
@@ -186,8 +189,8 @@ class Writer {
       for (const DOMNode* c = n->getFirstChild(); c != nullptr; c = c->getNextSibling()) {
         append_escaped(out, c->getNodeValue(), Context::text, n);
       }
-    } else if (has_text) {
-      // Mixed content: no layout, or the text would change.
+    } else if (has_text || !has_elements) {
+      // Mixed content, or a value beside a comment: no layout, or the text would change.
       out += '>';
       for (const DOMNode* c = n->getFirstChild(); c != nullptr; c = c->getNextSibling()) inline_node(c);
     } else {

@@ -1,5 +1,6 @@
 #include "dom_walk.hpp"
 
+#include <xercesc/dom/DOMDocument.hpp>
 #include <xercesc/util/XMLString.hpp>
 
 namespace unattend::detail {
@@ -14,6 +15,14 @@ std::vector<xercesc::DOMElement*> child_elements(const xercesc::DOMElement& pare
     }
   }
   return out;
+}
+
+xercesc::DOMElement* create_element(const xercesc::DOMElement& parent, std::u16string_view local_name) {
+  std::u16string qualified(local_name);
+  const XMLCh* prefix = xercesc::XMLString::equals(parent.getNamespaceURI(), unattend_namespace) ? parent.getPrefix()
+                                                                                                 : nullptr;
+  if (prefix != nullptr && *prefix != 0) qualified = std::u16string(prefix) + u":" + qualified;
+  return parent.getOwnerDocument()->createElementNS(unattend_namespace, qualified.c_str());
 }
 
 }  // namespace unattend::detail

@@ -4,6 +4,7 @@
 // built from, each in a file of its own.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xercesc/dom/DOMDocument.hpp>
@@ -13,6 +14,11 @@ namespace unattend::detail {
 
 // The child elements of `parent` in the unattend namespace with that local name.
 std::vector<xercesc::DOMElement*> child_elements(const xercesc::DOMElement& parent, const char16_t* local_name);
+
+// A new element in the unattend namespace, written with the prefix `parent`
+// uses for it (files may bind the namespace to a prefix instead of the
+// default), not yet inserted.
+xercesc::DOMElement* create_element(const xercesc::DOMElement& parent, std::u16string_view local_name);
 
 // Calls f(component element, component name, setting path, element) for
 // every element below every <settings>/<component>, depth first.

@@ -38,17 +38,20 @@ void number_orders(DOMElement& parent, const std::string& component, const std::
     const std::string name = to_utf8(item->getLocalName());
     const Setting* s = setting_of(component, (path.empty() ? "" : path + "/") + name);
     if (s == nullptr || !s->list_item || s->key != "Order") continue;
+    // For modify and remove, Order names the item acted on: inventing one would change the target.
+    const XMLCh* action = item->getAttributeNS(wcm_namespace, u"action");
+    if (action != nullptr && *action != 0 && !xercesc::XMLString::equals(action, u"add")) continue;
     if (child_elements(*item, u"Order").empty()) {
       unnumbered.push_back(item);
       highest.try_emplace(name, 0);
     } else if (const auto order = order_of(*item)) {
-      highest[name] = std::max(highest[name], *order);
+      highest[name] = std::max(highest[name], std::min(*order, 1000000L));  // far beyond Setup's 500
     }
   }
   for (DOMElement* item : unnumbered) {
     const std::string name = to_utf8(item->getLocalName());
     const long order = ++highest[name];
-    DOMElement* element = item->getOwnerDocument()->createElementNS(unattend_namespace, u"Order");
+    DOMElement* element = create_element(*item, u"Order");
     element->setTextContent(xml(to_utf16(std::to_string(order))));
     item->insertBefore(element, item->getFirstChild());
     changes.push_back(component + "/" + (path.empty() ? "" : path + "/") + name + ": added <Order>" +

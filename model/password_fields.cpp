@@ -26,24 +26,41 @@ bool is_container(const DOMElement& element) {
 }  // namespace
 
 std::vector<std::string> encode_passwords_in_dom(xercesc::DOMDocument& document) {
-  std::vector<std::string> changes;
+  struct Pending {
+    DOMElement* container;
+    DOMElement* value;
+    DOMElement* plain_text;
+    std::string encoded;
+    std::string where;
+  };
+  // Every value is encoded before any is changed: a failure (invalid UTF-8)
+  // leaves the document as it was, not half encoded.
+  std::vector<Pending> pending;
   for_each_setting(document, [&](DOMElement&, const std::string& component, const std::string& path,
                                  DOMElement& element) {
     if (!is_container(element)) return;
+    const std::string element_name = to_utf8(element.getLocalName());
+    if (element_name != "Password" && element_name != "AdministratorPassword" &&
+        element_name != "OfflineAdministratorPassword") {
+      return;  // no encoded form that Setup reads
+    }
     DOMElement* plain_text = child(element, u"PlainText");
-    const std::string flag = plain_text != nullptr ? ascii_lower(to_utf8(plain_text->getTextContent())) : "true";
+    const std::string flag = plain_text != nullptr ? ascii_lower(trim(to_utf8(plain_text->getTextContent()))) : "true";
     if (flag != "true" && flag != "1") return;  // already encoded, or invalid (the checker says so)
     DOMElement* value = child(element, u"Value");
-    const std::string element_name = to_utf8(element.getLocalName());
-    const std::string encoded = encode_password(to_utf8(value->getTextContent()), element_name);
-    value->setTextContent(xml(to_utf16(encoded)));
-    if (plain_text == nullptr) {
-      plain_text = document.createElementNS(unattend_namespace, u"PlainText");
-      element.appendChild(plain_text);
-    }
-    plain_text->setTextContent(u"false");
-    changes.push_back(component + "/" + path + ": password encoded (PlainText false)");
+    pending.push_back({&element, value, plain_text, encode_password(to_utf8(value->getTextContent()), element_name),
+                       component + "/" + path});
   });
+  std::vector<std::string> changes;
+  for (Pending& p : pending) {
+    p.value->setTextContent(xml(to_utf16(p.encoded)));
+    if (p.plain_text == nullptr) {
+      p.plain_text = create_element(*p.container, u"PlainText");
+      p.container->appendChild(p.plain_text);
+    }
+    p.plain_text->setTextContent(u"false");
+    changes.push_back(p.where + ": password encoded (PlainText false)");
+  }
   return changes;
 }
 

@@ -7,6 +7,8 @@
 namespace unattend::detail {
 
 std::string ascii_lower(std::string_view text);
+// Without leading and trailing XML white space (space, tab, CR, LF).
+std::string trim(std::string_view text);
 std::vector<std::string> split_words(std::string_view text);
 
 // Levenshtein distance, for "did you mean" suggestions.

@@ -223,6 +223,66 @@ TEST(AnswerFile, BindingMismatchIsAnError) {
   }
 }
 
+TEST(AnswerFile, RefusesABindingThatWouldLoseOrChangeAValue) {
+  const auto mismatch = [](const std::string& body) {
+    AnswerFile file = load_ok(test::answer_file("specialize", body));
+    try {
+      (void)file.get<ShellSetup>(Pass::specialize);
+    } catch (const Error& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  // C++/Tree keeps the first of two, and reads "12x" as 12.
+  EXPECT_NE(mismatch("<ComputerName>A</ComputerName><ComputerName>B</ComputerName>").find("'ComputerName'"),
+            std::string::npos);
+  EXPECT_NE(mismatch("<Display><HorizontalResolution>12x</HorizontalResolution></Display>")
+                .find("'Display/HorizontalResolution'"),
+            std::string::npos);
+  // The other spellings of a valid value are not a change.
+  EXPECT_EQ(mismatch("<CopyProfile>1</CopyProfile><Display><ColorDepth>032</ColorDepth></Display>"), "no error");
+}
+
+TEST(AnswerFile, WritesNewElementsWithThePrefixTheFileUses) {
+  AnswerFile file = load_ok(
+      "<u:unattend xmlns:u=\"urn:schemas-microsoft-com:unattend\" "
+      "xmlns:wcm=\"http://schemas.microsoft.com/WMIConfig/2002/State\"><u:settings pass=\"oobeSystem\">"
+      "<u:component name=\"Microsoft-Windows-Shell-Setup\" processorArchitecture=\"amd64\" "
+      "publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\">"
+      "<u:FirstLogonCommands><u:SynchronousCommand wcm:action=\"add\"><u:CommandLine>cmd /c ver</u:CommandLine>"
+      "</u:SynchronousCommand></u:FirstLogonCommands></u:component></u:settings></u:unattend>");
+  file.edit(Pass::specialize, "Microsoft-Windows-Shell-Setup").set("ComputerName", "PREFIXED");
+  const std::string out = file.to_xml();
+  EXPECT_NE(out.find("<u:Order>1</u:Order>"), std::string::npos) << out;
+  EXPECT_NE(out.find("<u:settings pass=\"specialize\">"), std::string::npos) << out;
+  EXPECT_NE(out.find("<u:ComputerName>PREFIXED</u:ComputerName>"), std::string::npos) << out;
+  EXPECT_TRUE(load_ok(out).check().empty()) << test::dump(load_ok(out).check());
+}
+
+TEST(AnswerFile, KeepsAValueBesideACommentAsWritten) {
+  const std::string out = load_ok(test::answer_file(
+      "specialize", "<RegisteredOwner>  Ann <!-- the owner --> Lee</RegisteredOwner><TimeZone><!--x--></TimeZone>"))
+                              .to_xml();
+  EXPECT_NE(out.find("<RegisteredOwner>  Ann <!-- the owner --> Lee</RegisteredOwner>"), std::string::npos) << out;
+  EXPECT_NE(out.find("<TimeZone><!--x--></TimeZone>"), std::string::npos) << out;
+}
+
+TEST(AnswerFile, NumbersOnlyTheItemsItAdds) {
+  AnswerFile file = load_ok(test::answer_file(
+      "oobeSystem",
+      "<FirstLogonCommands><SynchronousCommand wcm:action=\"modify\"><CommandLine>a</CommandLine>"
+      "</SynchronousCommand></FirstLogonCommands>"));
+  EXPECT_TRUE(file.normalize().empty()) << "a modify item keeps the Order it has (none)";
+}
+
+TEST(AnswerFile, ABadPathLeavesNoTrace) {
+  AnswerFile file;
+  SettingEditor shell = file.edit(Pass::specialize, "Microsoft-Windows-Shell-Setup");
+  EXPECT_THROW(shell.set("OEMInformation/NoSuchThing", "x"), Error);
+  EXPECT_THROW(shell.set("UserAccounts/AdministratorPassword/Value", "x"), Error) << "not valid in specialize";
+  EXPECT_EQ(file.to_xml().find("OEMInformation"), std::string::npos);
+}
+
 class Saving : public TempDir {};
 
 TEST_F(Saving, RefusesAnInvalidDocumentAndWritesNothing) {

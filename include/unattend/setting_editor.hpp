@@ -14,6 +14,8 @@
 
 namespace unattend {
 
+// An editor points into the document: AnswerFile::set() and remove() on its
+// component invalidate it.
 class SettingEditor {
  public:
   // Edits `element`, a <component> or a list item in it; base_path is the
@@ -41,6 +43,7 @@ class SettingEditor {
   Pass pass_;
   std::string base_;
 
+  void check_path(std::string_view path, bool last_is_item) const;
   xercesc::DOMElement& walk(std::string_view path, bool last_is_item);
 };
 
