@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <iostream>
 
 #include <unattend/atomic_file.hpp>
@@ -50,6 +51,22 @@ SpecValue<T> value(const po::variables_map& vm, const std::string& name) {
   return {vm[name].as<T>(), option(name)};
 }
 
+// A file named on the command line is relative to where the command runs,
+// not to the spec's folder.
+SpecValue<std::string> file_value(const po::variables_map& vm, const std::string& name) {
+  const std::string path = vm[name].as<std::string>();
+  return {path == "-" ? path : std::filesystem::absolute(path).string(), option(name)};
+}
+
+SpecValue<std::int64_t> number(const po::variables_map& vm, const std::string& name, int min, int max) {
+  const int v = vm[name].as<int>();
+  if (v < min || v > max) {
+    throw SpecError(option(name), "must be between " + std::to_string(min) + " and " + std::to_string(max) +
+                                      "; found " + std::to_string(v));
+  }
+  return {v, option(name)};
+}
+
 std::vector<SpecValue<std::string>> values(const po::variables_map& vm, const std::string& name) {
   std::vector<SpecValue<std::string>> out;
   for (const auto& v : vm[name].as<std::vector<std::string>>()) out.push_back({v, option(name)});
@@ -63,7 +80,9 @@ void apply_options(const po::variables_map& vm, Spec& spec) {
     for (auto a : allowed) {
       if (a == v) return SpecValue<std::string>{v, option(name)};
     }
-    throw UsageError(std::string("--") + name + " '" + v + "' is not one of the allowed values");
+    std::string list;
+    for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+    throw SpecError(option(name), "'" + v + "' is not one of " + list);
   };
   if (has("computer-name")) spec.computer_name = value<std::string>(vm, "computer-name");
   if (has("user")) {
@@ -75,15 +94,15 @@ void apply_options(const po::variables_map& vm, Spec& spec) {
     if (has("password-file") && has("password-env")) throw UsageError("give --password-file or --password-env");
     spec.users.front().password_file.reset();
     spec.users.front().password_env.reset();
-    if (has("password-file")) spec.users.front().password_file = value<std::string>(vm, "password-file");
+    if (has("password-file")) spec.users.front().password_file = file_value(vm, "password-file");
     if (has("password-env")) spec.users.front().password_env = value<std::string>(vm, "password-env");
   }
-  if (has("admin-password-file")) spec.admin_password_file = value<std::string>(vm, "admin-password-file");
-  if (has("autologon")) spec.autologon = {vm["autologon"].as<int>(), option("autologon")};
-  if (has("ssh-authorized-keys")) spec.ssh_authorized_keys = value<std::string>(vm, "ssh-authorized-keys");
+  if (has("admin-password-file")) spec.admin_password_file = file_value(vm, "admin-password-file");
+  if (has("autologon")) spec.autologon = number(vm, "autologon", 0, 999);
+  if (has("ssh-authorized-keys")) spec.ssh_authorized_keys = file_value(vm, "ssh-authorized-keys");
   if (has("image-index") + has("image-name") > 1) throw UsageError("give --image-index or --image-name");
   if (has("image-index")) {
-    spec.image_index = SpecValue<std::int64_t>{vm["image-index"].as<int>(), option("image-index")};
+    spec.image_index = number(vm, "image-index", 1, 1000);
     spec.image_name.reset();
   }
   if (has("image-name")) {
@@ -93,7 +112,7 @@ void apply_options(const po::variables_map& vm, Spec& spec) {
   if (has("product-key")) spec.product_key = value<std::string>(vm, "product-key");
   if (has("firmware")) spec.firmware = one_of("firmware", {"uefi", "bios"});
   if (has("disk") && vm["no-disk-config"].as<bool>()) throw UsageError("give --disk or --no-disk-config");
-  if (has("disk")) spec.disk = SpecValue<std::int64_t>{vm["disk"].as<int>(), option("disk")};
+  if (has("disk")) spec.disk = number(vm, "disk", 0, 127);
   if (vm["no-disk-config"].as<bool>()) spec.disk.reset();
   if (has("locale")) spec.locale = value<std::string>(vm, "locale");
   if (has("keyboard")) spec.keyboard = value<std::string>(vm, "keyboard");
@@ -109,7 +128,7 @@ void apply_options(const po::variables_map& vm, Spec& spec) {
     spec.domain = value<std::string>(vm, "domain");
     spec.workgroup.reset();
   }
-  if (has("join-credentials-file")) spec.join_credentials_file = value<std::string>(vm, "join-credentials-file");
+  if (has("join-credentials-file")) spec.join_credentials_file = file_value(vm, "join-credentials-file");
   if (spec.domain && !spec.join_credentials_file) throw UsageError("--domain needs --join-credentials-file");
   if (has("first-logon")) spec.first_logon_commands = values(vm, "first-logon");
   if (has("specialize")) spec.specialize_commands = values(vm, "specialize");
@@ -121,6 +140,12 @@ int run(const po::variables_map& vm) {
   apply_options(vm, spec);
   const bool force = vm["force"].as<bool>();
 
+  // Both outputs are refused before either is written.
+  for (const char* name : {"output", "package"}) {
+    if (vm.count(name) == 0 || force) continue;
+    const std::string path = vm[name].as<std::string>();
+    if (path != "-" && std::filesystem::exists(path)) throw Error(path + ": already exists (use --force to replace it)");
+  }
   Generated generated = generate(spec);
   for (const auto& d : generated.diagnostics) std::cerr << format(d) << '\n';
   if (has_errors(generated.diagnostics)) {

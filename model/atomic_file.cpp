@@ -43,14 +43,24 @@ namespace detail {
 AtomicWriter::AtomicWriter(std::filesystem::path target, const WriteOptions& options)
     : target_(std::move(target)), options_(options) {
   struct stat st {};
-  if (!options_.overwrite && ::lstat(target_.c_str(), &st) == 0) fail_exists(target_);
+  const bool exists = ::lstat(target_.c_str(), &st) == 0;
+  if (!options_.overwrite && exists) fail_exists(target_);
+  // Replacing a symbolic link replaces the file it points to, not the link.
+  std::error_code ec;
+  if (exists && S_ISLNK(st.st_mode)) {
+    if (auto resolved = std::filesystem::canonical(target_, ec); !ec) target_ = resolved;
+  }
+  struct stat old {};
+  const bool replaces_file = ::stat(target_.c_str(), &old) == 0 && S_ISREG(old.st_mode);
   temporary_ = (directory_of(target_) / ("." + target_.filename().string() + ".tmp-XXXXXX")).string();
   fd_ = ::mkostemp(temporary_.data(), O_CLOEXEC);  // mode 0600
   if (fd_ < 0) fail(target_, "cannot create a file in its directory", errno);
   if (!options_.secret) {
+    // A replaced file keeps its permissions; a new one gets the usual ones.
     const mode_t mask = ::umask(0);
     ::umask(mask);
-    if (::fchmod(fd_, 0666 & ~mask) != 0) {
+    const mode_t mode = replaces_file ? (old.st_mode & 07777) : (0666 & ~mask);
+    if (::fchmod(fd_, mode) != 0) {
       const int error = errno;
       ::close(fd_);
       ::unlink(temporary_.c_str());

@@ -56,6 +56,24 @@ TEST_F(AtomicFile, ReplacesWithOverwrite) {
   EXPECT_EQ(read(dir / "a.xml"), "new");
 }
 
+TEST_F(AtomicFile, AReplacedFileKeepsItsPermissions) {
+  write_file_atomically(dir / "a.xml", "old");
+  fs::permissions(dir / "a.xml", fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  write_file_atomically(dir / "a.xml", "new", {.overwrite = true});
+  EXPECT_EQ(fs::status(dir / "a.xml").permissions(), fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  write_file_atomically(dir / "a.xml", "secret", {.overwrite = true, .secret = true});
+  EXPECT_EQ(fs::status(dir / "a.xml").permissions(), fs::perms::owner_read | fs::perms::owner_write);
+}
+
+TEST_F(AtomicFile, ReplacingASymlinkReplacesItsTarget) {
+  write_file_atomically(dir / "real.xml", "old");
+  fs::create_symlink("real.xml", dir / "link.xml");
+  write_file_atomically(dir / "link.xml", "new", {.overwrite = true});
+  EXPECT_TRUE(fs::is_symlink(dir / "link.xml"));
+  EXPECT_EQ(read(dir / "real.xml"), "new");
+  EXPECT_EQ(entries(), 2u);
+}
+
 TEST_F(AtomicFile, CreatesSecretFilesOwnerOnly) {
   write_file_atomically(dir / "secret.xml", "x", {.secret = true});
   struct stat st {};

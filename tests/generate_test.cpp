@@ -116,6 +116,15 @@ TEST(Generate, RefusesBadSpecsAtTheirLine) {
   EXPECT_NE(spec_error("users:\n  - name: a\n    password-file: no-such-file\n").find("'no-such-file' cannot be read"),
             std::string::npos);
   EXPECT_NE(spec_error("image-index: [1, 2]\n").find("'image-index' must be a single value"), std::string::npos);
+  EXPECT_NE(spec_error("users:\n  - name: nopass\n").find("spec.yaml:2:11 (users[0].name): user 'nopass' has no password"),
+            std::string::npos)
+      << spec_error("users:\n  - name: nopass\n");
+  EXPECT_NE(spec_error("users:\n  - name: a\n    password-file: empty.txt\n").find("holds no password"),
+            std::string::npos);
+  EXPECT_NE(spec_error("users:\n  - name: a\n    groups: [Users]\n    password-file: password.txt\n"
+                       "ssh-authorized-keys: authorized_keys\n")
+                .find("set autologon, or put the user in Administrators"),
+            std::string::npos);
 }
 
 }  // namespace

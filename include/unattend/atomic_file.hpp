@@ -7,7 +7,7 @@ namespace unattend {
 
 struct WriteOptions {
   bool overwrite = false;  // replace an existing file (the CLI's --force)
-  bool secret = false;     // create the file with mode 0600
+  bool secret = false;     // mode 0600; otherwise a replaced file keeps its mode, a new one gets 0666 & ~umask
 };
 
 // Writes `bytes` to `path` so that readers see either the old file or the

@@ -3,15 +3,18 @@
 #include <unattend/password.hpp>
 
 #include "build.hpp"
+#include "../text.hpp"
 
 namespace unattend::detail::spec {
 
 namespace {
 
-std::string password_of(const Build& build, const SpecUser& user) {
+std::string password_of(Build& build, const SpecUser& user) {
   if (user.password_file) return build.secret_from_file(*user.password_file);
   if (user.password_env) return build.secret_from_env(*user.password_env);
-  return {};
+  throw SpecError(user.name.origin, "user '" + user.name.value +
+                                        "' has no password: give password-file or password-env (a blank password "
+                                        "would let anyone log on)");
 }
 
 void put_password(SettingEditor container, std::string_view element, const std::string& password) {
@@ -32,7 +35,7 @@ std::string cmd_escaped(const std::string& text) {
 bool is_administrator(const SpecUser& user) {
   if (user.groups.empty()) return true;
   for (const auto& group : user.groups) {
-    if (group.value == "Administrators") return true;
+    if (ascii_lower(group.value) == "administrators") return true;
   }
   return false;
 }
@@ -68,9 +71,16 @@ void add_accounts(Build& build) {
     if (spec.users.empty()) throw SpecError(spec.ssh_authorized_keys->origin, "ssh-authorized-keys needs a user");
     const SpecUser& first = spec.users.front();
     const SpecOrigin& origin = spec.ssh_authorized_keys->origin;
-    // OpenSSH for Windows reads an administrator's keys from ProgramData only.
+    // OpenSSH for Windows reads an administrator's keys from ProgramData only,
+    // and anyone else's from their profile, which exists once they have logged
+    // on: first-logon commands run as the user auto-logon signs in.
+    if (!is_administrator(first) && spec.autologon.value == 0) {
+      throw SpecError(spec.ssh_authorized_keys->origin,
+                      "the keys of a user who is not an administrator go into their profile, which exists only "
+                      "after they log on: set autologon, or put the user in Administrators");
+    }
     const std::string file = is_administrator(first) ? "%ProgramData%\\ssh\\administrators_authorized_keys"
-                                                     : "%SystemDrive%\\Users\\" + first.name.value + "\\.ssh\\authorized_keys";
+                                                     : "%USERPROFILE%\\.ssh\\authorized_keys";
     std::vector<SpecValue<std::string>> commands = {
         generated("powershell -NoProfile -Command \"Add-WindowsCapability -Online -Name OpenSSH.Server~~~~0.0.1.0; "
                   "Set-Service -Name sshd -StartupType Automatic; Start-Service sshd\"",
@@ -87,10 +97,11 @@ void add_accounts(Build& build) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
       start = end + 1;
       if (line.empty() || line.front() == '#') continue;
-      commands.push_back(generated("cmd /c echo " + cmd_escaped(line) + ">>\"" + file + "\"", origin));
+      // The redirection first: a key ending in " 2" would otherwise read as "2>>".
+      commands.push_back(generated("cmd /c >>\"" + file + "\" echo " + cmd_escaped(line), origin));
     }
     if (is_administrator(first)) {
-      commands.push_back(generated("cmd /c icacls \"" + file + "\" /inheritance:r /grant \"*S-1-5-32-544:F\" /grant \"SYSTEM:F\"",
+      commands.push_back(generated("cmd /c icacls \"" + file + "\" /inheritance:r /grant \"*S-1-5-32-544:F\" /grant \"*S-1-5-18:F\"",
                                    origin));
     }
     append_commands(build, Pass::oobeSystem, "Microsoft-Windows-Shell-Setup", "FirstLogonCommands/SynchronousCommand",

@@ -29,11 +29,16 @@ struct Build {
     written.emplace_back(value.value, value.origin);
   }
 
-  // A password from a file (first line) or an environment variable.
-  std::string secret_from_file(const SpecValue<std::string>& file) const;
+  // A password from a file (first line; "-": standard input) or an environment
+  // variable; empty is refused.
+  std::string secret_from_file(const SpecValue<std::string>& file);
   std::string secret_from_env(const SpecValue<std::string>& variable) const;
   // A whole file, such as a list of SSH public keys.
-  std::string secret_from_file_all(const SpecValue<std::string>& file) const;
+  std::string secret_from_file_all(const SpecValue<std::string>& file);
+
+  bool stdin_used = false;
+  std::string stdin_text;
+  SpecOrigin stdin_origin;
   // A spec path relative to the spec's directory.
   std::string path_of(const SpecValue<std::string>& file) const;
 };

@@ -50,8 +50,10 @@ void add_commands(Build& build) {
     }
     std::replace(path.begin(), path.end(), '/', '\\');
     // The label, not a drive letter: letters move when disks or drives are added.
+    // DriveLetter is a [char]: format it into the path (char + string would be arithmetic).
     scripts.push_back(generated("powershell -NoProfile -ExecutionPolicy Bypass -Command \"$v = Get-Volume -FileSystemLabel '" +
-                                    spec.label.value + "' | Select-Object -First 1; & ($v.DriveLetter + ':\\" + path + "')\"",
+                                    spec.label.value + "' | Select-Object -First 1; if (-not $v) { exit 1 }; & ('{0}:\\" +
+                                    path + "' -f $v.DriveLetter)\"",
                                 script.origin));
   }
   if (!scripts.empty()) {

@@ -27,14 +27,21 @@ std::string Build::path_of(const SpecValue<std::string>& file) const {
   return (path.is_absolute() || spec.base_directory.empty() ? path : spec.base_directory / path).string();
 }
 
-std::string Build::secret_from_file_all(const SpecValue<std::string>& file) const {
-  if (file.value == "-") {  // standard input, read once: a second use gets the same text
-    static const std::string from_stdin = [] {
+std::string Build::secret_from_file_all(const SpecValue<std::string>& file) {
+  if (file.value == "-") {
+    // Standard input holds one secret: a second "-" would silently get the same text.
+    if (stdin_used && stdin_origin.describe() != file.origin.describe()) {
+      throw SpecError(file.origin, "standard input is already read for " + stdin_origin.describe() +
+                                       "; give this one a file");
+    }
+    if (!stdin_used) {
       std::ostringstream text;
       text << std::cin.rdbuf();
-      return text.str();
-    }();
-    return from_stdin;
+      stdin_text = text.str();
+      stdin_used = true;
+      stdin_origin = file.origin;
+    }
+    return stdin_text;
   }
   std::ifstream in(path_of(file), std::ios::binary);
   if (!in) throw SpecError(file.origin, "'" + file.value + "' cannot be read");
@@ -43,15 +50,18 @@ std::string Build::secret_from_file_all(const SpecValue<std::string>& file) cons
   return text.str();
 }
 
-std::string Build::secret_from_file(const SpecValue<std::string>& file) const {
+std::string Build::secret_from_file(const SpecValue<std::string>& file) {
   std::string text = secret_from_file_all(file);
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // Notepad's BOM is not part of the password
   if (const auto end = text.find_first_of("\r\n"); end != std::string::npos) text.resize(end);
+  if (text.empty()) throw SpecError(file.origin, "'" + file.value + "' holds no password (its first line is empty)");
   return text;
 }
 
 std::string Build::secret_from_env(const SpecValue<std::string>& variable) const {
   const char* value = std::getenv(variable.value.c_str());
   if (value == nullptr) throw SpecError(variable.origin, "the environment variable " + variable.value + " is not set");
+  if (*value == '\0') throw SpecError(variable.origin, "the environment variable " + variable.value + " is empty");
   return value;
 }
 
@@ -84,7 +94,7 @@ const SpecOrigin* origin_of(const Diagnostic& d, const std::string& xml, const B
   std::size_t best_length = 0;
   for (const auto& [value, origin] : build.written) {
     const std::string written = as_written(value);
-    if (written.size() > best_length && text.find(">" + written) != std::string::npos) {
+    if (written.size() > best_length && text.find(">" + written + "<") != std::string::npos) {
       best = &origin;
       best_length = written.size();
     }
@@ -104,7 +114,7 @@ Architecture architecture_of(const Spec& spec) {
 
 Generated generate(const Spec& spec) {
   Generated result;
-  detail::spec::Build build{spec, result.file, detail::spec::architecture_of(spec), {}, {}};
+  detail::spec::Build build{spec, result.file, detail::spec::architecture_of(spec), {}, {}, false, {}, {}};
   detail::spec::add_locale(build);
   detail::spec::add_disk_and_image(build);
   detail::spec::add_network(build);
