@@ -63,7 +63,8 @@ void add_accounts(Build& build) {
     if (spec.users.empty()) throw SpecError(spec.autologon.origin, "autologon needs a user to log on");
     const SpecUser& first = spec.users.front();
     SettingEditor autologon = shell.container("AutoLogon");
-    autologon.set("Enabled", "true").set("LogonCount", std::to_string(spec.autologon.value));
+    autologon.set("Enabled", "true");
+    build.put(autologon, "LogonCount", {std::to_string(spec.autologon.value), spec.autologon.origin});
     build.put(autologon, "Username", first.name);
     put_password(autologon.container("Password"), "Password", password_of(build, first));
   }

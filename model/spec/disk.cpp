@@ -13,20 +13,22 @@ struct Partition {
   const char* label;
   const char* type_id;   // ModifyPartition/TypeID, or nullptr
   bool active = false;
+  const SpecOrigin* origin = nullptr;  // the spec value that set the size, if any
 };
 
 std::vector<Partition> layout(const Spec& spec) {
   std::vector<Partition> parts;
   const bool recovery = spec.recovery_size.value > 0;
   if (spec.firmware.value == "uefi") {
-    parts.push_back({"EFI", spec.efi_size.value, "FAT32", "System", nullptr});
+    parts.push_back({"EFI", spec.efi_size.value, "FAT32", "System", nullptr, false, &spec.efi_size.origin});
     parts.push_back({"MSR", 16, nullptr, nullptr, nullptr});
     if (recovery) {
-      parts.push_back({"Primary", spec.recovery_size.value, "NTFS", "Recovery", "DE94BBA4-06D1-4D40-A16A-BFD50179D6AC"});
+      parts.push_back({"Primary", spec.recovery_size.value, "NTFS", "Recovery", "DE94BBA4-06D1-4D40-A16A-BFD50179D6AC",
+                       false, &spec.recovery_size.origin});
     }
   } else {
     parts.push_back({"Primary", 500, "NTFS", "System", nullptr, true});
-    if (recovery) parts.push_back({"Primary", spec.recovery_size.value, "NTFS", "Recovery", "0x27"});
+    if (recovery) parts.push_back({"Primary", spec.recovery_size.value, "NTFS", "Recovery", "0x27", false, &spec.recovery_size.origin});
   }
   parts.push_back({"Primary", 0, "NTFS", "Windows", nullptr});
   return parts;
@@ -54,7 +56,7 @@ void add_disk_and_image(Build& build) {
   if (!spec.disk) return;
   const std::string disk_id = std::to_string(spec.disk->value);
   SettingEditor disk = setup.add_item("DiskConfiguration/Disk");
-  disk.set("DiskID", disk_id);
+  build.put(disk, "DiskID", {disk_id, spec.disk->origin});
   disk.set("WillWipeDisk", "true");
   const std::vector<Partition> parts = layout(spec);
   for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -63,7 +65,11 @@ void add_disk_and_image(Build& build) {
     SettingEditor create = disk.add_item("CreatePartitions/CreatePartition");
     create.set("Order", order).set("Type", p.type);
     if (p.size > 0) {
-      create.set("Size", std::to_string(p.size));
+      if (p.origin != nullptr) {
+        build.put(create, "Size", {std::to_string(p.size), *p.origin});
+      } else {
+        create.set("Size", std::to_string(p.size));
+      }
     } else {
       create.set("Extend", "true");
     }
@@ -75,7 +81,8 @@ void add_disk_and_image(Build& build) {
     if (p.active) modify.set("Active", "true");
   }
   SettingEditor install_to = setup.container("ImageInstall/OSImage/InstallTo");
-  install_to.set("DiskID", disk_id).set("PartitionID", std::to_string(parts.size()));
+  build.put(install_to, "DiskID", {disk_id, spec.disk->origin});
+  install_to.set("PartitionID", std::to_string(parts.size()));
 }
 
 }  // namespace unattend::detail::spec
