@@ -116,6 +116,16 @@ TEST(AnswerFile, EscapesTextAndWritesNonAsciiAsCharacterReferences) {
   EXPECT_EQ(std::string(*again->RegisteredOrganization()), "R&D <lab> \"east\" é 日本 😀");
 }
 
+TEST(AnswerFile, EscapesAttributeValues) {
+  const std::string out = load_ok(test::answer_file(
+      "specialize", "<ComputerName>A</ComputerName>"
+                    "<!-- a foreign attribute keeps its value through the round trip -->"
+                    "<TimeZone xmlns:x=\"urn:example\" x:note=\"R&amp;D &lt;&gt; &quot;q&quot; tab&#9;nl&#10;cr&#13; &#233;\">UTC</TimeZone>"))
+                              .to_xml();
+  EXPECT_NE(out.find("x:note=\"R&amp;D &lt;&gt; &quot;q&quot; tab&#x9;nl&#xA;cr&#xD; &#xE9;\""), std::string::npos) << out;
+  EXPECT_EQ(load_ok(out).to_xml(), out);
+}
+
 TEST(AnswerFile, RefusesControlCharacters) {
   AnswerFile file;
   ShellSetup shell;
