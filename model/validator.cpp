@@ -138,10 +138,45 @@ class FragmentValidator final : public detail::UntrustedInputHandler {
 // Walks the original document once: Xerces validates the envelope while this
 // handler cuts out each component's content for its own validation and checks
 // that each setting sits in a pass where it is valid.
+// Xerces reports text where only elements may stand at the next tag, not at
+// the text itself; the text's own start and its first words, read from the
+// original bytes (ASCII-compatible encodings only).
+struct StrayText {
+  Position at;
+  std::string words;
+};
+
+std::optional<StrayText> stray_text_before(std::string_view bytes, Position next_tag) {
+  if (bytes.substr(0, 4).find('\0') != std::string_view::npos) return std::nullopt;  // UTF-16
+  std::size_t offset = 0;
+  for (std::uint64_t line = 1; line < next_tag.line; ++line) {
+    offset = bytes.find('\n', offset);
+    if (offset == std::string_view::npos) return std::nullopt;
+    ++offset;
+  }
+  for (std::uint64_t column = 1; column < next_tag.column && offset < bytes.size(); ++column) {
+    do ++offset;  // one character: skip its UTF-8 continuation bytes
+    while (offset < bytes.size() && (static_cast<unsigned char>(bytes[offset]) & 0xC0) == 0x80);
+  }
+  const std::size_t run = bytes.rfind('>', offset == 0 ? 0 : offset - 1);
+  if (run == std::string_view::npos) return std::nullopt;
+  std::size_t start = run + 1;
+  while (start < offset && std::string_view(" \t\r\n").find(bytes[start]) != std::string_view::npos) ++start;
+  if (start >= offset) return std::nullopt;
+  const std::size_t line_start = bytes.rfind('\n', start) == std::string_view::npos ? 0 : bytes.rfind('\n', start) + 1;
+  Position at{static_cast<std::uint64_t>(std::count(bytes.begin(), bytes.begin() + static_cast<long>(start), '\n')) + 1,
+              1};
+  for (std::size_t i = line_start; i < start; ++i) at.column += (static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80;
+  std::string words(bytes.substr(start, std::min<std::size_t>(offset - start, 60)));
+  if (const auto end = words.find_first_of("\r\n"); end != std::string::npos) words.resize(end);
+  return StrayText{at, words};
+}
+
 class DocumentValidator final : public detail::UntrustedInputHandler {
  public:
-  DocumentValidator(std::string_view file, std::vector<Diagnostic>& out, detail::Document& document)
-      : file_(file), out_(out), schema_(Schema::instance()), document_(document), fragments_(file, out) {}
+  DocumentValidator(std::string_view file, std::string_view bytes, std::vector<Diagnostic>& out,
+                    detail::Document& document)
+      : file_(file), bytes_(bytes), out_(out), schema_(Schema::instance()), document_(document), fragments_(file, out) {}
 
   void setDocumentLocator(const Locator* locator) override { locator_ = locator; }
 
@@ -232,8 +267,16 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
         undeclared_names_.count(m[0]) != 0) {
       return;
     }
-    const auto message = detail::envelope_message(raw, elements_.empty() ? "" : elements_.back());
-    out_.push_back(make(file_, position_of(e), *message.rule, message.text));
+    auto message = detail::envelope_message(raw, elements_.empty() ? "" : elements_.back());
+    Position at = position_of(e);
+    if (detail::match_pattern(raw, "no character data is allowed by content model", m)) {
+      if (const auto text = stray_text_before(bytes_, at)) {
+        at = text->at;
+        message.text = "text '" + text->words + "' is not allowed in <" + (elements_.empty() ? "" : elements_.back()) +
+                       ">; only elements go there (template syntax left in?)";
+      }
+    }
+    out_.push_back(make(file_, at, *message.rule, message.text));
     unattributed_.push_back({out_.size() - 1, raw});
   }
   void fatalError(const SAXParseException& e) override {
@@ -376,6 +419,7 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
   }
 
   std::string_view file_;
+  std::string_view bytes_;
   std::vector<Diagnostic>& out_;
   const Schema& schema_;
   const Locator* locator_ = nullptr;
@@ -415,7 +459,7 @@ Validation validate_document(std::string_view bytes, std::string_view display_pa
     result.document.well_formed = false;
     return result;
   }
-  DocumentValidator handler(display_path, out, result.document);
+  DocumentValidator handler(display_path, bytes, out, result.document);
   detail::SafeReader reader(detail::Grammar::instance().pool());
   reader.set_handler(handler);
   MemBufInputSource source(reinterpret_cast<const XMLByte*>(bytes.data()), bytes.size(), u"answer-file", false);
