@@ -6,6 +6,7 @@
   X(utf8_bom)                      \
   X(encoding_mismatch)             \
   X(non_ascii)                     \
+  X(utf16_file)                    \
   X(duplicate_pass)                \
   X(duplicate_component)           \
   X(mixed_architectures)           \
