@@ -5,24 +5,12 @@
 // first such byte with a cryptic message; this names the byte and the cause.
 #include <cstdint>
 
+#include "encoding.hpp"
 #include "rule.hpp"
 
-#include "../text.hpp"
 
 namespace unattend::detail::rules {
 namespace {
-
-// The declared encoding, lower case, from an ASCII-compatible declaration; "" when none.
-std::string declared_encoding(std::string_view b) {
-  if (b.rfind("<?xml", 0) != 0) return {};
-  const std::string declaration(b.substr(0, std::min<std::size_t>(b.find("?>"), 200)));
-  const auto at = declaration.find("encoding");
-  if (at == std::string::npos) return {};
-  const auto quote = declaration.find_first_of("\"'", at);
-  if (quote == std::string::npos) return {};
-  const auto end = declaration.find(declaration[quote], quote + 1);
-  return end == std::string::npos ? std::string() : ascii_lower(declaration.substr(quote + 1, end - quote - 1));
-}
 
 // The length of the valid UTF-8 sequence at b[i], or 0.
 std::size_t utf8_sequence(std::string_view b, std::size_t i) {
@@ -36,7 +24,7 @@ std::size_t utf8_sequence(std::string_view b, std::size_t i) {
 }
 
 void check_utf8(std::string_view b, Findings& findings) {
-  const std::string declared = declared_encoding(b);
+  const std::string declared = encoding::declared(b);
   if (!declared.empty() && declared != "utf-8" && declared != "utf8") return;
   std::uint64_t line = 1;
   std::uint64_t column = 1;
@@ -71,28 +59,15 @@ class EncodingMismatch final : public Rule {
 
   void check(const CheckContext& context, Findings& findings) const override {
     const std::string_view b = context.bytes;
-    const bool little = b.substr(0, 2) == "\xFF\xFE" || (b.size() >= 2 && b[0] == '<' && b[1] == '\0');
-    const bool big = b.substr(0, 2) == "\xFE\xFF" || (b.size() >= 2 && b[0] == '\0' && b[1] == '<');
-    if (!little && !big) {
+    const encoding::Utf16 order = encoding::utf16(b);
+    if (order == encoding::Utf16::no) {
       check_utf8(b, findings);
       return;
     }
-    // The declaration, read as ASCII from every other byte.
-    std::string declaration;
-    for (std::size_t i = (b[0] == '<' || b[1] == '<') ? (little ? 0 : 1) : (little ? 2 : 3);
-         i < b.size() && declaration.size() < 200; i += 2) {
-      declaration += b[i];
-      if (b[i] == '>') break;
-    }
-    const auto at = declaration.find("encoding");
-    if (declaration.rfind("<?xml", 0) != 0 || at == std::string::npos) return;
-    const auto quote = declaration.find_first_of("\"'", at);
-    if (quote == std::string::npos) return;
-    const auto end = declaration.find(declaration[quote], quote + 1);
-    if (end == std::string::npos) return;
-    const std::string declared = ascii_lower(declaration.substr(quote + 1, end - quote - 1));
-    if (declared.rfind("utf-16", 0) == 0 || declared == "ucs-2") return;
-    findings.add(Position{1, 1}, std::string("the file is UTF-16 (") + (little ? "little" : "big") +
+    const std::string declared = encoding::declared(b);
+    if (declared.empty() || encoding::names_utf16(declared)) return;
+    findings.add(Position{1, 1}, std::string("the file is UTF-16 (") +
+                                     (order == encoding::Utf16::little_endian ? "little" : "big") +
                                      "-endian) but declares encoding=\"" + declared +
                                      "\"; save it as UTF-8, or declare the encoding it has");
   }
