@@ -155,9 +155,10 @@ int run(const po::variables_map& vm) {
   if (vm.count("output") != 0) {
     const std::string output = vm["output"].as<std::string>();
     if (output == "-") {
-      std::cout << generated.file.to_xml();
+      std::cout << generated.xml;
     } else {
-      generated.file.save(output, {.overwrite = force, .secret = true});
+      // generate() has checked these bytes: write them rather than have save() check them again.
+      write_file_atomically(output, generated.xml, {.overwrite = force, .secret = true});
       std::cerr << "wrote " << output << '\n';
     }
   }
@@ -175,7 +176,7 @@ int run(const po::variables_map& vm) {
       options.extra.push_back({resolve(file.value.substr(0, equals)),
                                equals == std::string::npos ? "" : file.value.substr(equals + 1)});
     }
-    const PackageResult result = package_content(generated.file.to_xml(), vm["package"].as<std::string>(), options);
+    const PackageResult result = package_content(generated.xml, vm["package"].as<std::string>(), options);
     std::cerr << "wrote " << vm["package"].as<std::string>() << " (" << result.size << " bytes, sha256 " << result.sha256
               << ")\n";
   }

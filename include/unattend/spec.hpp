@@ -111,7 +111,8 @@ Spec load_spec(const std::filesystem::path& path);
 
 struct Generated {
   AnswerFile file;
-  std::vector<Diagnostic> diagnostics;  // of the generated file; empty when all is well
+  std::string xml;                      // file.to_xml(), as checked
+  std::vector<Diagnostic> diagnostics;  // of xml; empty when all is well
 };
 
 // Builds the answer file. Reads the password files and variables the spec

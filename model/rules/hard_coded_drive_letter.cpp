@@ -7,16 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "commands.hpp"
 #include "rule.hpp"
 #include "../text.hpp"
 
 namespace unattend::detail::rules {
 namespace {
-
-bool is_command(const Node& node) {
-  const Setting* s = node.setting;
-  return s != nullptr && s->list_item && s->key == "Order" && node.name.ends_with("Command");
-}
 
 bool is_driver_path(const Node& node) {
   if (node.name != "Path" || node.setting_path() != "DriverPaths/PathAndCredentials/Path") return false;

@@ -2,15 +2,11 @@
 // Setup hands the value to CreateProcess as a single command line; cmd.exe
 // ends a command at the first line break, so everything after it is silently
 // dropped (and other programs get the break inside an argument).
+#include "commands.hpp"
 #include "rule.hpp"
 
 namespace unattend::detail::rules {
 namespace {
-
-bool is_command(const Node& node) {
-  const Setting* s = node.setting;
-  return s != nullptr && s->list_item && s->key == "Order" && node.name.ends_with("Command");
-}
 
 class LineBreakInCommand final : public Rule {
  public:

@@ -12,6 +12,8 @@
 #include <string>
 #include <string_view>
 
+#include <unattend/password.hpp>
+
 #include "rule.hpp"
 #include "../text.hpp"
 
@@ -41,13 +43,16 @@ inline PlainText plain_text(const Node& container) {
   return PlainText::invalid;  // UA3008 reports it
 }
 
-// The text Setup expects at the end of the decoded value: the container's
-// element name. For OfflineAdministratorPassword the reference's own example
-// ends in "AdministratorPassword" while other tools append
-// "OfflineAdministratorPassword"; a check for the shorter suffix accepts both.
+// The text Setup expects at the end of the decoded value: the codec's
+// suffix for the known password elements (OfflineAdministratorPassword takes
+// "AdministratorPassword", which also accepts values ending in the longer
+// name other tools append), the element's own name for others.
 inline std::string suffix(const Node& container) {
-  if (container.name == "OfflineAdministratorPassword") return "AdministratorPassword";
-  return container.name;
+  const std::string& name = container.name;
+  if (name == "Password" || name == "AdministratorPassword" || name == "OfflineAdministratorPassword") {
+    return std::string(password_suffix(name));
+  }
+  return name;
 }
 
 // Whether bytes are well-formed UTF-16LE: an even count and no unpaired surrogate.

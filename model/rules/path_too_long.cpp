@@ -5,24 +5,12 @@
 // windowsPE: the reference states 259 for the same setting of
 // Microsoft-Windows-Deployment, the limit of a Windows path (MAX_PATH less
 // the terminating NUL).
+#include "commands.hpp"
 #include "rule.hpp"
+#include "values.hpp"
 
 namespace unattend::detail::rules {
 namespace {
-
-// Characters, not bytes: UTF-8 continuation bytes do not count.
-std::size_t characters(std::string_view text) {
-  std::size_t n = 0;
-  for (const char c : text) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-  }
-  return n;
-}
-
-bool is_command(const Node& node) {
-  const Setting* s = node.setting;
-  return s != nullptr && s->list_item && s->key == "Order" && node.name.ends_with("Command");
-}
 
 class PathTooLong final : public Rule {
  public:
@@ -39,7 +27,7 @@ class PathTooLong final : public Rule {
         else if (field->name == "CommandLine") limit = 1024;
         else continue;
         if (field->setting == nullptr || field->setting->max_length) continue;  // unknown, or UA3010's
-        const std::size_t length = characters(field->value());
+        const std::size_t length = code_points(field->value());
         if (length <= limit) continue;
         findings.add(*field, "'" + field->name + "' of '" + item.name + "' is " + std::to_string(length) +
                                  " characters long, over the limit of " + std::to_string(limit) +

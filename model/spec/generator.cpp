@@ -123,7 +123,8 @@ Generated generate(const Spec& spec) {
   detail::spec::add_commands(build);
   detail::spec::add_components(build);
 
-  const std::string xml = result.file.to_xml();
+  result.xml = result.file.to_xml();
+  const std::string& xml = result.xml;
   result.diagnostics = Checker().check(xml, "generated answer file");
   for (const Diagnostic& d : result.diagnostics) {
     if (d.severity != Severity::error) continue;

@@ -1,13 +1,13 @@
 // The YAML form of a spec (docs/spec.md). Every key is known, every value has
 // its type, and every mistake names its line.
-#include <fstream>
 #include <functional>
 #include <set>
-#include <sstream>
 
 #include <yaml-cpp/yaml.h>
 
 #include <unattend/spec.hpp>
+
+#include "../file_io.hpp"
 
 namespace unattend {
 
@@ -248,11 +248,7 @@ Spec parse_spec(std::string_view yaml, const std::string& display_name, const st
 }
 
 Spec load_spec(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(path.string() + ": cannot be read");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_spec(text.str(), path.string(), path.parent_path());
+  return parse_spec(detail::read_file(path), path.string(), path.parent_path());
 }
 
 }  // namespace unattend
