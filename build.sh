@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One command for each set-up job (see README.md):
 #   ./build.sh example    install dependencies, build, generate an answer file from an example spec,
-#                         check it and package it
+#                         check it, explain what Setup will do with it and package it
 #   ./build.sh test       install dependencies, build, run every test
 #   ./build.sh sanitize   the tests again, built with AddressSanitizer and UBSan
 set -euo pipefail
@@ -25,6 +25,8 @@ case "${1:-}" in
     echo "+ unattend check --strict build/autounattend.xml examples/lima-like.xml"
     build/cli/unattend check --strict build/autounattend.xml examples/lima-like.xml
     echo "no problems found"
+    echo "+ unattend explain build/autounattend.xml"
+    build/cli/unattend explain build/autounattend.xml
     echo "+ unattend package build/autounattend.xml -o build/example.iso --force"
     build/cli/unattend package build/autounattend.xml -o build/example.iso --force
     ;;

@@ -41,6 +41,7 @@ void print_command_help(const Command& command, std::ostream& out);
 
 // Each command, defined in its own file.
 extern const Command check_command;
+extern const Command explain_command;
 extern const Command fmt_command;
 extern const Command generate_command;
 extern const Command init_command;

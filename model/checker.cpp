@@ -4,6 +4,7 @@
 #include <array>
 
 #include "codes.hpp"
+#include "explain/outcome.hpp"
 #include "file_io.hpp"
 #include "rules/rule.hpp"
 #include "text.hpp"
@@ -12,6 +13,11 @@
 namespace unattend {
 
 namespace detail {
+
+const Outcome& CheckContext::outcome() const {
+  if (!outcome_) outcome_ = outcome_of(document, {});
+  return *outcome_;
+}
 
 void Findings::add(Position at, std::string message) { add(at, rule_.severity, std::move(message)); }
 
@@ -38,7 +44,10 @@ std::vector<RuleInfo> collect_rules() {
   std::vector<RuleInfo> rules;
   for (const RuleInfo* rule : validation_rules) rules.push_back(*rule);
   for (const auto& rule : detail::semantic_rules()) rules.push_back(rule->info());
-  std::sort(rules.begin(), rules.end(), [](const RuleInfo& a, const RuleInfo& b) { return a.code < b.code; });
+  // Numeric order: UA9001 before UA10001.
+  std::sort(rules.begin(), rules.end(), [](const RuleInfo& a, const RuleInfo& b) {
+    return std::make_pair(a.code.size(), a.code) < std::make_pair(b.code.size(), b.code);
+  });
   return rules;
 }
 

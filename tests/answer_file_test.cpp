@@ -259,6 +259,8 @@ TEST(AnswerFile, WritesNewElementsWithThePrefixTheFileUses) {
       "xmlns:wcm=\"http://schemas.microsoft.com/WMIConfig/2002/State\"><u:settings pass=\"oobeSystem\">"
       "<u:component name=\"Microsoft-Windows-Shell-Setup\" processorArchitecture=\"amd64\" "
       "publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\">"
+      "<u:AutoLogon><u:Enabled>true</u:Enabled><u:LogonCount>2</u:LogonCount><u:Username>Administrator</u:Username>"
+      "</u:AutoLogon>"
       "<u:FirstLogonCommands><u:SynchronousCommand wcm:action=\"add\"><u:CommandLine>cmd /c ver</u:CommandLine>"
       "</u:SynchronousCommand></u:FirstLogonCommands></u:component></u:settings></u:unattend>");
   file.edit(Pass::specialize, "Microsoft-Windows-Shell-Setup").set("ComputerName", "PREFIXED");

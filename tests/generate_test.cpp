@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -61,13 +63,19 @@ TEST(Generate, EachFeatureMatchesItsGoldenFile) {
   EXPECT_GE(count, 8u);
 }
 
+// Info findings are allowed where the spec chooses so: windows11.yaml targets
+// real hardware and leaves the Windows 11 hardware check on (UA10002 info).
+// The Lima spec, for a VM, gives no finding at all.
 TEST(Generate, EveryExampleSpecGivesAFileWithoutAnyFinding) {
   std::size_t count = 0;
   for (const fs::path& spec_file : specs_in(examples_dir)) {
     ++count;
     const Generated generated = generate(load_spec(spec_file));
     const auto findings = Checker().check(generated.file.to_xml(), spec_file.filename().string());
-    EXPECT_TRUE(findings.empty()) << spec_file.filename() << "\n" << test::dump(findings);
+    const bool only_info = std::all_of(findings.begin(), findings.end(),
+                                       [](const Diagnostic& d) { return d.severity == Severity::info; });
+    EXPECT_TRUE(spec_file.filename() == "lima.yaml" ? findings.empty() : only_info)
+        << spec_file.filename() << "\n" << test::dump(findings);
   }
   EXPECT_GE(count, 2u);
 }

@@ -4,19 +4,14 @@
 // already exist. The built-in Administrator, domain accounts and files that
 // join a domain are left alone.
 #include <algorithm>
-#include <array>
 #include <string>
 
+#include "../explain/outcome.hpp"
 #include "../text.hpp"
 #include "rule.hpp"
 
 namespace unattend::detail::rules {
 namespace {
-
-// The built-in administrator, also under the names localized images give it.
-constexpr std::array<std::string_view, 7> builtin_administrator = {
-    "Administrator", "Administrateur", "Administrador",      "Administratör",
-    "Администратор", "Rendszergazda",  "Järjestelmänvalvoja"};
 
 bool is(const Node& node, std::string_view component, std::string_view path) {
   return node.setting != nullptr && node.setting->component == component && node.setting->path == path;
@@ -61,10 +56,7 @@ class AutologonUserMissing final : public Rule {
       const std::string name = user->value();
       const std::string lower = ascii_lower(name);
       if (name.empty() || name.find_first_of("@\\") != std::string::npos) continue;
-      if (std::any_of(builtin_administrator.begin(), builtin_administrator.end(),
-                      [&](std::string_view admin) { return ascii_lower(admin) == lower; })) {
-        continue;
-      }
+      if (detail::outcome::is_builtin_administrator(name)) continue;
       if (const Node* domain = autologon->child("Domain")) {
         const std::string d = ascii_lower(domain->value());
         if (!d.empty() && d != "." && std::find(computers.begin(), computers.end(), d) == computers.end()) continue;

@@ -35,7 +35,13 @@
   X(install_to_missing_partition)  \
   X(unformatted_partition)         \
   X(several_extend)                \
-  X(hard_coded_drive_letter)
+  X(hard_coded_drive_letter)       \
+  X(setup_stops)                   \
+  X(setup_may_stop)                \
+  X(logon_commands_without_autologon) \
+  X(first_logon_not_administrator) \
+  X(autologon_count)               \
+  X(autologon_password)
 
 namespace unattend::detail {
 

@@ -5,11 +5,13 @@
 // test files tests/rules/CODE*.xml.
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <unattend/check.hpp>
+#include <unattend/explain.hpp>
 #include <unattend/schema.hpp>
 
 #include "../document.hpp"
@@ -17,9 +19,18 @@
 namespace unattend::detail {
 
 struct CheckContext {
+  CheckContext(const Document& d, std::string_view b, const Schema& s) : document(d), bytes(b), schema(s) {}
+
   const Document& document;
   std::string_view bytes;  // the file as read, for encoding rules
   const Schema& schema;
+
+  // What Setup will do with the file (model/explain/), computed once for
+  // all the outcome rules.
+  const Outcome& outcome() const;
+
+ private:
+  mutable std::optional<Outcome> outcome_;
 };
 
 // Where a rule's findings go; the rule's code and severity are added here.

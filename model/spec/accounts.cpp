@@ -64,9 +64,20 @@ void add_accounts(Build& build) {
     const SpecUser& first = spec.users.front();
     SettingEditor autologon = shell.container("AutoLogon");
     autologon.set("Enabled", "true");
-    build.put(autologon, "LogonCount", {std::to_string(spec.autologon.value), spec.autologon.origin});
+    // Windows adds one to a LogonCount above 0 (reference, AutoLogon/LogonCount,
+    // known issue): N logons need N - 1, and exactly one needs 1 plus the
+    // reset of AutoLogonCount at the first logon that the reference gives.
+    const int count = spec.autologon.value == 1 ? 1 : spec.autologon.value - 1;
+    build.put(autologon, "LogonCount", {std::to_string(count), spec.autologon.origin});
     build.put(autologon, "Username", first.name);
     put_password(autologon.container("Password"), "Password", password_of(build, first));
+    if (spec.autologon.value == 1) {
+      append_commands(build, Pass::oobeSystem, "Microsoft-Windows-Shell-Setup", "FirstLogonCommands/SynchronousCommand",
+                      "CommandLine",
+                      {generated("reg add \"HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon\" /v "
+                                 "AutoLogonCount /t REG_DWORD /d 0 /f",
+                                 spec.autologon.origin)});
+    }
   }
   if (spec.ssh_authorized_keys) {
     if (spec.users.empty()) throw SpecError(spec.ssh_authorized_keys->origin, "ssh-authorized-keys needs a user");

@@ -5,6 +5,7 @@ execute_process(
   COMMAND ${PROGRAM} generate -o ${WORK}/autounattend.xml --computer-name lima-win11 --user lima
           --password-file ${SPECS}/dev-password.txt --ssh-authorized-keys ${SPECS}/id_ed25519.pub
           --image-index 1 --firmware uefi --disk 0 --time-zone "W. Europe Standard Time"
+          --autologon 1 --bypass-hardware-checks
   RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT code EQUAL 0)
   message(FATAL_ERROR "generate failed (${code}):\n${out}${err}")
@@ -39,5 +40,13 @@ endif()
 execute_process(COMMAND ${PROGRAM} check --strict ${WORK}/autounattend.xml RESULT_VARIABLE code OUTPUT_VARIABLE out)
 if(NOT code EQUAL 0 OR NOT out STREQUAL "")
   message(FATAL_ERROR "unattend check finds something (${code}):\n${out}")
+endif()
+# Setup runs to the end: explain lists no stop at all, not even one under a condition.
+execute_process(COMMAND ${PROGRAM} explain --format json ${WORK}/autounattend.xml RESULT_VARIABLE code
+                OUTPUT_VARIABLE json)
+string(JSON stops LENGTH "${json}" stops)
+string(JSON autologon GET "${json}" autologon username)
+if(NOT code EQUAL 0 OR NOT stops EQUAL 0 OR NOT autologon STREQUAL "lima")
+  message(FATAL_ERROR "unattend explain: exit ${code}, ${stops} stop(s), autologon '${autologon}':\n${json}")
 endif()
 file(REMOVE_RECURSE ${WORK})

@@ -1,0 +1,181 @@
+// Accounts, domain or workgroup join, and automatic logon.
+//
+// Sources (Unattended Windows Setup Reference, Microsoft-Windows-Shell-Setup):
+// - UserAccounts/LocalAccounts creates local accounts in oobeSystem (and
+//   auditSystem); LocalAccount/Group names the groups the account joins,
+//   several separated by semicolons; without it the account is a standard user.
+// - UserAccounts/AdministratorPassword sets the built-in Administrator's password.
+// - AutoLogon stores a name, password and LogonCount for Winlogon; Enabled
+//   defaults to false; it creates no account.
+// - Microsoft-Windows-UnattendedJoin/Identification joins a domain
+//   (JoinDomain) or workgroup (JoinWorkgroup) in specialize.
+#include <algorithm>
+#include <array>
+
+#include "../text.hpp"
+#include "outcome.hpp"
+
+namespace unattend::detail::outcome {
+namespace {
+
+constexpr std::string_view shell = "Microsoft-Windows-Shell-Setup";
+constexpr std::string_view join_component = "Microsoft-Windows-UnattendedJoin";
+
+constexpr std::array<std::string_view, 7> builtin_administrator = {
+    "Administrator", "Administrateur", "Administrador", "Administratör",
+    "Администратор", "Rendszergazda",  "Järjestelmänvalvoja"};
+
+// Group names of the administrators and of groups without administrator
+// rights on English and widespread localized images. A name in neither list
+// leaves the answer open.
+constexpr std::array<std::string_view, 12> admin_groups = {
+    "Administrators", "Administrateurs", "Administratoren", "Administradores", "Administratorer", "Amministratori",
+    "Administratorzy", "Beheerders", "Järjestelmänvalvojat", "Администраторы", "Rendszergazdák", "Administrátoři"};
+constexpr std::array<std::string_view, 14> other_groups = {
+    "users", "benutzer", "utilisateurs", "usuarios", "utenti", "gebruikers", "användare",
+    "brugere", "power users", "remote desktop users", "guests", "gäste", "invités", "remote management users"};
+
+// Names compared as Windows compares account names, without regard to case
+// (ASCII only: the localized names are listed as Windows spells them).
+bool in(std::string_view word, auto list) {
+  const std::string lower = ascii_lower(word);
+  return std::any_of(list.begin(), list.end(), [&](std::string_view name) { return ascii_lower(name) == lower; });
+}
+
+std::vector<std::string> split_groups(std::string_view groups) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= groups.size()) {
+    const std::size_t end = std::min(groups.find_first_of(";,", start), groups.size());
+    std::string group = trim(groups.substr(start, end - start));
+    if (!group.empty()) out.push_back(std::move(group));
+    start = end + 1;
+  }
+  return out;
+}
+
+bool has_password(const Node& owner, std::string_view element) {
+  const Node* password = owner.child(element);
+  const Node* value = password == nullptr ? nullptr : password->child("Value");
+  return value != nullptr && !value->value().empty();
+}
+
+Account local_account(const Node& item, std::string kind, std::string pass) {
+  Account account;
+  account.kind = std::move(kind);
+  account.pass = std::move(pass);
+  account.line = item.start.line;
+  if (const Node* name = item.child("Name")) account.name = name->value();
+  const Node* group = item.child("Group");
+  if (group != nullptr) account.groups = split_groups(group->value());
+  account.administrator = administrators_group(group == nullptr ? "" : group->value());
+  account.password = has_password(item, "Password");
+  return account;
+}
+
+// The AutoLogon that applies to this run: oobeSystem's, else specialize's;
+// auditSystem's when the machine goes to audit mode.
+const Node* applying_autologon(const Scope& scope) {
+  if (scope.audit_mode) {
+    if (const Node* n = scope.index.first("auditSystem", shell, "AutoLogon")) return n;
+  }
+  if (const Node* n = scope.index.first("oobeSystem", shell, "AutoLogon")) return n;
+  return scope.index.first("specialize", shell, "AutoLogon");
+}
+
+}  // namespace
+
+bool is_builtin_administrator(std::string_view name) { return in(name, builtin_administrator); }
+
+Tristate administrators_group(std::string_view groups) {
+  bool open = false;
+  for (const std::string& group : split_groups(groups)) {
+    if (in(group, admin_groups)) return Tristate::yes;
+    if (!in(group, other_groups)) open = true;
+  }
+  return open ? Tristate::unknown : Tristate::no;
+}
+
+void add_accounts(const Scope& scope, Outcome& out) {
+  const Index& index = scope.index;
+  for (const char* pass : {"offlineServicing", "auditSystem", "oobeSystem"}) {
+    if (std::string_view(pass) == "auditSystem" && !scope.audit_mode) continue;
+    for (const Node* item : index.all(pass, shell, "OfflineUserAccounts/OfflineLocalAccounts/LocalAccount")) {
+      out.accounts.push_back(local_account(*item, "offline-local", pass));
+    }
+    for (const Node* item : index.all(pass, shell, "UserAccounts/LocalAccounts/LocalAccount")) {
+      out.accounts.push_back(local_account(*item, "local", pass));
+    }
+    for (const char* path : {"UserAccounts/AdministratorPassword", "OfflineUserAccounts/OfflineAdministratorPassword"}) {
+      if (const Node* admin = index.first(pass, shell, path)) {
+        Account account{"Administrator", "built-in-administrator", pass, {}, Tristate::yes, false, admin->start.line};
+        const Node* value = admin->child("Value");
+        account.password = value != nullptr && !value->value().empty();
+        out.accounts.push_back(std::move(account));
+      }
+    }
+    for (const Node* list : index.all(pass, shell, "UserAccounts/DomainAccounts/DomainAccountList")) {
+      const std::string domain = list->child("Domain") != nullptr ? list->child("Domain")->value() : "";
+      for (const Node* item : list->children_named("DomainAccount")) {
+        Account account = local_account(*item, "domain", pass);
+        if (!domain.empty()) account.name = domain + "\\" + account.name;
+        account.password = false;
+        out.accounts.push_back(std::move(account));
+      }
+    }
+  }
+
+  const std::string domain = index.value("specialize", join_component, "Identification/JoinDomain");
+  const std::string workgroup = index.value("specialize", join_component, "Identification/JoinWorkgroup");
+  const bool provisioned = !index.value("specialize", join_component, "Identification/Provisioning/AccountData").empty() ||
+                           !index.value("offlineServicing", join_component,
+                                        "OfflineIdentification/Provisioning/AccountData").empty();
+  if (!domain.empty()) {
+    out.join = "domain " + domain;
+  } else if (provisioned) {
+    out.join = "domain (offline provisioning data)";
+  } else if (!workgroup.empty()) {
+    out.join = "workgroup " + workgroup;
+  }
+
+  const Node* autologon = applying_autologon(scope);
+  if (autologon == nullptr) return;
+  Autologon a;
+  a.pass = autologon->pass();
+  a.line = autologon->start.line;
+  if (const Node* n = autologon->child("Username")) a.username = n->value();
+  if (const Node* n = autologon->child("Domain")) a.domain = n->value();
+  if (const Node* n = autologon->child("Enabled")) a.enabled = truthy(n->value());
+  a.logon_count = integer(autologon->child("LogonCount"));
+  a.password = has_password(*autologon, "Password");
+
+  const std::string computer = ascii_lower(index.value("specialize", shell, "ComputerName"));
+  const std::string domain_lower = ascii_lower(a.domain);
+  const bool local_domain = domain_lower.empty() || domain_lower == "." || domain_lower == computer;
+  const bool domain_user = !local_domain || a.username.find_first_of("@\\") != std::string::npos;
+  if (is_builtin_administrator(a.username) && local_domain) {
+    a.account_exists = Tristate::yes;
+    a.administrator = Tristate::yes;
+  } else if (domain_user || !out.join.empty()) {
+    a.account_exists = Tristate::unknown;
+  } else {
+    const auto created = std::find_if(out.accounts.begin(), out.accounts.end(), [&](const Account& account) {
+      return (account.kind == "local" || account.kind == "offline-local") &&
+             ascii_lower(account.name) == ascii_lower(a.username);
+    });
+    if (created != out.accounts.end()) {
+      a.account_exists = Tristate::yes;
+      a.administrator = created->administrator;
+    } else {
+      // A file that does not install Windows runs on an image whose accounts already exist.
+      a.account_exists = scope.installs ? Tristate::no : Tristate::unknown;
+    }
+  }
+  for (const Node* command : index.all("oobeSystem", shell, "FirstLogonCommands/SynchronousCommand")) {
+    const Node* line = command->child("CommandLine");
+    if (line != nullptr && ascii_lower(line->value()).find("autologoncount") != std::string::npos) a.resets_count = true;
+  }
+  out.autologon = std::move(a);
+}
+
+}  // namespace unattend::detail::outcome

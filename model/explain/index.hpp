@@ -1,0 +1,49 @@
+#pragma once
+
+// The settings of a checked document, found by pass, component and schema
+// path: what the outcome model asks of a file. Built in one walk; every
+// lookup afterwards is a map search, so the model costs one pass over the tree.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include "../document.hpp"
+
+namespace unattend::detail::outcome {
+
+class Index {
+ public:
+  explicit Index(const Document& document);
+
+  // Every element of that setting, in document order (several architectures
+  // or list items give several).
+  const std::vector<const Node*>& all(std::string_view pass, std::string_view component, std::string_view path) const;
+  const Node* first(std::string_view pass, std::string_view component, std::string_view path) const;
+  // The trimmed text of the first such element, "" when there is none.
+  std::string value(std::string_view pass, std::string_view component, std::string_view path) const;
+  // The setting is there and reads true (Setup takes true/1 in any case).
+  bool is_true(std::string_view pass, std::string_view component, std::string_view path) const;
+  // The first <component> element of that name in that pass, and the first <settings pass=...>.
+  const Node* component(std::string_view pass, std::string_view component) const;
+  const Node* settings(std::string_view pass) const;
+  bool has_pass(std::string_view pass) const { return settings(pass) != nullptr; }
+
+ private:
+  using Key = std::tuple<std::string, std::string, std::string>;
+  std::map<Key, std::vector<const Node*>, std::less<>> settings_;
+  std::map<std::pair<std::string, std::string>, const Node*, std::less<>> components_;
+  std::map<std::string, const Node*, std::less<>> passes_;
+};
+
+bool truthy(std::string_view value);
+// The integer a leaf holds, when it holds exactly one.
+std::optional<long long> integer(const Node* node);
+
+// "Component/Path" as schema show spells it, with "=value" when a value answers.
+std::string schema_path(std::string_view component, std::string_view path, std::string_view value = {});
+
+}  // namespace unattend::detail::outcome

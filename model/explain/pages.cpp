@@ -1,0 +1,287 @@
+// The pages where Windows Setup (windowsPE) and OOBE (oobeSystem) stop and
+// wait for a person, and the settings that answer them.
+//
+// Severity says how sure the stop is: error when the reference says the page
+// appears, warning when it appears only under a condition (the image, the
+// edition, the hardware, a network), info when the behaviour is undocumented
+// or differs between Windows versions. Each page cites its sources; the full
+// list is in docs/explain.md. Reference pages are under
+// learn.microsoft.com/windows-hardware/customize/desktop/unattend/ (U/) and
+// learn.microsoft.com/windows-hardware/manufacture/desktop/ (M/).
+#include <algorithm>
+
+#include "../text.hpp"
+#include "outcome.hpp"
+
+namespace unattend::detail::outcome {
+namespace {
+
+constexpr std::string_view setup = "Microsoft-Windows-Setup";
+constexpr std::string_view winpe_intl = "Microsoft-Windows-International-Core-WinPE";
+constexpr std::string_view intl = "Microsoft-Windows-International-Core";
+constexpr std::string_view shell = "Microsoft-Windows-Shell-Setup";
+
+class Pages {
+ public:
+  Pages(const Scope& scope, Outcome& out) : s_(scope), i_(scope.index), out_(out) {}
+
+  void setup_pages() {
+    if (!s_.installs) return;
+    language();
+    product_key();
+    eula();
+    edition();
+    disk();
+    hardware_check();
+  }
+
+  void oobe_pages() {
+    if (!s_.installs || !s_.oobe || s_.audit_mode) return;
+    region();
+    keyboard();
+    network();
+    account();
+    online_account();
+    privacy();
+    oem_registration();
+    computer_name();
+  }
+
+ private:
+  const Scope& s_;
+  const Index& i_;
+  Outcome& out_;
+
+  // Where the answer belongs: the setting's nearest element that exists, the
+  // component, or the pass.
+  void stop(std::string page, std::string_view pass, std::string_view component, Severity severity, std::string when,
+            std::vector<std::string> answered_by, std::string why) {
+    const Node* at = i_.component(pass, component);
+    if (at == nullptr) at = i_.settings(pass);
+    Stop st{std::move(page), std::string(pass), std::move(when), std::move(answered_by), std::move(why), severity, 0, 0};
+    if (at != nullptr) {
+      st.line = at->start.line;
+      st.column = at->start.column;
+    }
+    out_.stops.push_back(std::move(st));
+  }
+
+  bool has(std::string_view pass, std::string_view component, std::string_view path) const {
+    return !i_.value(pass, component, path).empty();
+  }
+  bool shows_always(std::string_view pass, std::string_view component, std::string_view path) const {
+    return ascii_lower(i_.value(pass, component, path)) == "always";
+  }
+  bool skip_machine_oobe() const { return i_.is_true("oobeSystem", shell, "OOBE/SkipMachineOOBE"); }
+  bool skip_user_oobe() const { return i_.is_true("oobeSystem", shell, "OOBE/SkipUserOOBE"); }
+  bool creates_accounts() const {
+    for (const Account& a : out_.accounts) {
+      if (a.pass == "oobeSystem" && (a.kind == "local" || a.kind == "domain")) return true;
+    }
+    return false;
+  }
+
+  // M/automate-windows-setup: SetupUILanguage/UILanguage and the four locale
+  // settings answer the first page; the same page says an Autounattend.xml
+  // that Setup finds by itself skips it, yet Windows 10 and 11 show it when
+  // the WinPE language component is missing: a warning.
+  void language() {
+    std::vector<std::string> missing;
+    for (const char* path : {"SetupUILanguage/UILanguage", "InputLocale", "SystemLocale", "UILanguage", "UserLocale"}) {
+      if (!has("windowsPE", winpe_intl, path)) missing.push_back(schema_path(winpe_intl, path));
+    }
+    if (shows_always("windowsPE", winpe_intl, "SetupUILanguage/WillShowUI")) {
+      stop("language", "windowsPE", winpe_intl, Severity::error, "always",
+           {schema_path(winpe_intl, "SetupUILanguage/WillShowUI", "Never")},
+           "SetupUILanguage/WillShowUI is Always: Setup shows the language page");
+    } else if (!missing.empty()) {
+      stop("language", "windowsPE", winpe_intl, Severity::warning,
+           "Windows 10 and 11 Setup", std::move(missing),
+           "Setup asks for the language, time and currency format and keyboard");
+    }
+  }
+
+  // U/microsoft-windows-setup-userdata-productkey-willshowui; M/windows-setup-
+  // edition-configuration-and-product-id-files: without a key, media without
+  // ei.cfg and PID.txt ask for one. M/automate-windows-setup: MetaData that
+  // picks the image answers the page too.
+  void product_key() {
+    const std::string key_path = "UserData/ProductKey/Key";
+    const bool picks_image = !i_.all("windowsPE", setup, "ImageInstall/OSImage/InstallFrom/MetaData").empty();
+    if (shows_always("windowsPE", setup, "UserData/ProductKey/WillShowUI")) {
+      stop("product-key", "windowsPE", setup, Severity::error, "always",
+           {schema_path(setup, "UserData/ProductKey/WillShowUI", "OnError")},
+           "ProductKey/WillShowUI is Always: Setup shows the product key page");
+    } else if (!has("windowsPE", setup, key_path) && !picks_image) {
+      stop("product-key", "windowsPE", setup, Severity::warning,
+           "media without ei.cfg and PID.txt that name the edition and key (retail media)",
+           {schema_path(setup, key_path), schema_path(setup, "ImageInstall/OSImage/InstallFrom/MetaData")},
+           "Setup asks for a product key");
+    }
+  }
+
+  // U/microsoft-windows-setup-userdata-accepteula: false or missing shows the terms.
+  void eula() {
+    if (i_.is_true("windowsPE", setup, "UserData/AcceptEula")) return;
+    stop("eula", "windowsPE", setup, Severity::error, "always", {schema_path(setup, "UserData/AcceptEula", "true")},
+         "Setup shows the licence terms and waits for them to be accepted");
+  }
+
+  // U/microsoft-windows-setup-imageinstall-osimage-installfrom-metadata and
+  // U/microsoft-windows-setup-userdata-productkey-key: a key or MetaData picks
+  // the image; the edition list for an image with several editions is
+  // community knowledge, not documented.
+  void edition() {
+    if (!i_.all("windowsPE", setup, "ImageInstall/OSImage/InstallFrom/MetaData").empty()) return;
+    if (has("windowsPE", setup, "UserData/ProductKey/Key")) return;
+    stop("edition", "windowsPE", setup, Severity::warning, "an image that holds several editions (consumer media)",
+         {schema_path(setup, "ImageInstall/OSImage/InstallFrom/MetaData"), schema_path(setup, "UserData/ProductKey/Key")},
+         "Setup lists the editions in the image and asks which one to install");
+  }
+
+  // U/microsoft-windows-setup-imageinstall-osimage-installtoavailablepartition:
+  // an unattended installation needs InstallTo or InstallToAvailablePartition;
+  // U/microsoft-windows-setup-diskconfiguration-willshowui: Always shows the page.
+  void disk() {
+    const std::vector<std::string> answers = {schema_path(setup, "ImageInstall/OSImage/InstallTo"),
+                                              schema_path(setup, "ImageInstall/OSImage/InstallToAvailablePartition", "true"),
+                                              schema_path(setup, "DiskConfiguration")};
+    if (shows_always("windowsPE", setup, "DiskConfiguration/WillShowUI") ||
+        shows_always("windowsPE", setup, "ImageInstall/OSImage/WillShowUI")) {
+      stop("disk", "windowsPE", setup, Severity::error, "always", answers,
+           "WillShowUI is Always: Setup shows the disk page");
+      return;
+    }
+    const bool to = i_.first("windowsPE", setup, "ImageInstall/OSImage/InstallTo") != nullptr ||
+                    i_.is_true("windowsPE", setup, "ImageInstall/OSImage/InstallToAvailablePartition");
+    if (!to) {
+      stop("disk", "windowsPE", setup, Severity::error, "always", answers,
+           "Setup asks where to install Windows: nothing names the disk and partition");
+    }
+  }
+
+  // Windows 11 requires TPM 2.0 and Secure Boot; no answer-file setting
+  // answers its check. The LabConfig registry values that generators write
+  // from a windowsPE command are community knowledge: info.
+  void hardware_check() {
+    for (const Command& c : out_.commands) {
+      if (c.pass == "windowsPE" && ascii_lower(c.command).find("labconfig") != std::string::npos) return;
+    }
+    stop("hardware-check", "windowsPE", setup, Severity::info,
+         "Windows 11 on a machine without TPM 2.0 or Secure Boot (a VM without a virtual TPM)",
+         {schema_path(setup, "RunSynchronous/RunSynchronousCommand/Path") + " (reg add HKLM\\SYSTEM\\Setup\\LabConfig)"},
+         "Setup says the PC can't run Windows 11 and goes no further; the LabConfig bypass is undocumented");
+  }
+
+  // M/how-configuration-passes-work: International-Core values in oobeSystem
+  // skip the regional page; values set only in specialize leave it shown.
+  void locale_page(std::string page, std::string_view setting, std::string why) {
+    if (has("oobeSystem", intl, setting)) return;
+    if (skip_machine_oobe()) return skipped(std::move(page), "OOBE/SkipMachineOOBE");
+    std::vector<std::string> answers = {schema_path(intl, setting) + " (oobeSystem)"};
+    if (has("windowsPE", winpe_intl, setting) || has("specialize", intl, setting)) {
+      stop(std::move(page), "oobeSystem", intl, Severity::info,
+           "versions that do not carry the windowsPE or specialize value into OOBE", std::move(answers), std::move(why));
+    } else {
+      stop(std::move(page), "oobeSystem", intl, Severity::warning, "Windows 10 and 11 client editions",
+           std::move(answers), std::move(why));
+    }
+  }
+  void region() { locale_page("region", "UserLocale", "OOBE asks for the country or region"); }
+  void keyboard() { locale_page("keyboard", "InputLocale", "OOBE asks for the keyboard layout"); }
+
+  // A deprecated setting that some versions still honour.
+  void skipped(std::string page, std::string_view setting) {
+    stop(std::move(page), "oobeSystem", shell, Severity::info, "versions that ignore the deprecated " + std::string(setting),
+         {schema_path(shell, setting, "true")}, "the page is skipped only by a deprecated setting");
+  }
+
+  // U/microsoft-windows-shell-setup-oobe-hidewirelesssetupinoobe: shown when a
+  // wireless adapter with a driver sees a network and nothing connected it before.
+  void network() {
+    if (i_.is_true("oobeSystem", shell, "OOBE/HideWirelessSetupInOOBE")) return;
+    if (skip_machine_oobe()) return skipped("network", "OOBE/SkipMachineOOBE");
+    stop("network", "oobeSystem", shell, Severity::warning, "a machine with a wireless adapter that sees a network",
+         {schema_path(shell, "OOBE/HideWirelessSetupInOOBE", "true")}, "OOBE asks to join a wireless network");
+  }
+
+  // U/microsoft-windows-shell-setup-autologon: OOBE skips account creation
+  // when the file creates an account under UserAccounts (all versions) or,
+  // on Windows 10, when AutoLogon is configured. M/enable-and-disable-the-
+  // built-in-administrator-account: Windows Server asks for the Administrator
+  // password unless AdministratorPassword is given.
+  void account() {
+    if (creates_accounts()) return;
+    if (skip_user_oobe()) return skipped("account", "OOBE/SkipUserOOBE");
+    const std::vector<std::string> answers = {schema_path(shell, "UserAccounts/LocalAccounts/LocalAccount"),
+                                              schema_path(shell, "UserAccounts/AdministratorPassword")};
+    const bool autologon = out_.autologon && out_.autologon->enabled;
+    const bool admin_password = std::any_of(out_.accounts.begin(), out_.accounts.end(), [](const Account& a) {
+      return a.kind == "built-in-administrator" && a.pass == "oobeSystem";
+    });
+    if (autologon) {
+      stop("account", "oobeSystem", shell, Severity::info,
+           "Windows 11 and later (Microsoft documents the skip through AutoLogon for Windows 10 only)", answers,
+           "OOBE may ask to create an account: the file creates none and relies on AutoLogon");
+    } else if (!out_.join.empty()) {
+      stop("account", "oobeSystem", shell, Severity::info,
+           "a domain join alone (undocumented whether it skips account creation)", answers,
+           "OOBE may ask to create an account: the file creates none");
+    } else if (admin_password) {
+      stop("account", "oobeSystem", shell, Severity::warning,
+           "client editions (Windows Server asks only for the Administrator password, which the file gives)", answers,
+           "OOBE asks to create an account: the file creates none");
+    } else {
+      stop("account", "oobeSystem", shell, Severity::error, "always", answers,
+           "OOBE asks to create an account (Windows Server: the Administrator password): the file gives neither");
+    }
+  }
+
+  // U/microsoft-windows-shell-setup-oobe-hideonlineaccountscreens: shown only
+  // when the PC is online; an account created by the file skips it too.
+  void online_account() {
+    if (creates_accounts() || i_.is_true("oobeSystem", shell, "OOBE/HideOnlineAccountScreens")) return;
+    if (skip_user_oobe()) return skipped("online-account", "OOBE/SkipUserOOBE");
+    stop("online-account", "oobeSystem", shell, Severity::warning, "a machine connected to the internet",
+         {schema_path(shell, "OOBE/HideOnlineAccountScreens", "true"),
+          schema_path(shell, "UserAccounts/LocalAccounts/LocalAccount")},
+         "OOBE asks to sign in with a Microsoft account");
+  }
+
+  // U/microsoft-windows-shell-setup-oobe-protectyourpc: no default; unset,
+  // the privacy (express settings) page opens.
+  void privacy() {
+    if (has("oobeSystem", shell, "OOBE/ProtectYourPC")) return;
+    if (skip_machine_oobe()) return skipped("privacy", "OOBE/SkipMachineOOBE");
+    stop("privacy", "oobeSystem", shell, Severity::warning, "Windows 10 and 11 client editions",
+         {schema_path(shell, "OOBE/ProtectYourPC", "3")}, "OOBE asks for the privacy settings");
+  }
+
+  // U/microsoft-windows-shell-setup-oobe-hideoemregistrationscreen; the page
+  // exists only where the OEM defines it in oobe.xml.
+  void oem_registration() {
+    if (i_.is_true("oobeSystem", shell, "OOBE/HideOEMRegistrationScreen")) return;
+    if (skip_machine_oobe()) return;
+    stop("oem-registration", "oobeSystem", shell, Severity::info, "an OEM image whose oobe.xml defines registration pages",
+         {schema_path(shell, "OOBE/HideOEMRegistrationScreen", "true")}, "OOBE shows the OEM's registration page");
+  }
+
+  // U/microsoft-windows-shell-setup-computername: Windows 10 names the
+  // machine at random; Windows 11 24H2 was seen asking (community report).
+  void computer_name() {
+    if (has("specialize", shell, "ComputerName") || has("offlineServicing", shell, "ComputerName")) return;
+    stop("computer-name", "oobeSystem", shell, Severity::info,
+         "Windows 11 versions that ask to name the device (Windows 10 picks a random name)",
+         {schema_path(shell, "ComputerName") + " (specialize)"}, "OOBE may ask for a device name");
+  }
+};
+
+}  // namespace
+
+void add_stops(const Scope& scope, Outcome& out) {
+  Pages pages(scope, out);
+  pages.setup_pages();
+  pages.oobe_pages();
+}
+
+}  // namespace unattend::detail::outcome
