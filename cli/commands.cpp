@@ -6,7 +6,8 @@
 namespace unattend::cli {
 
 std::span<const Command> commands() {
-  static const std::array<Command, 7> all = {check_command,   fmt_command,      generate_command, init_command,
+  static const std::array<Command, 9> all = {check_command,   fix_command,     fmt_command,
+                                             generate_command, init_command,   lsp_command,
                                              package_command, password_command, schema_command};
   return all;
 }
