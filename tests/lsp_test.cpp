@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../cli/lsp/server.hpp"
 #include "test_support.hpp"
 
 namespace unattend {
@@ -328,6 +329,42 @@ TEST(Lsp, ExitWithoutShutdownIsAnError) {
   open(client);
   client.notify("exit", nullptr);
   EXPECT_EQ(client.wait_exit(), 1);
+}
+
+}  // namespace
+}  // namespace unattend
+
+namespace unattend {
+namespace {
+
+// Half-typed text: every request at every few characters of every prefix of a
+// real file must be answered (a result or a JSON-RPC error), never crash.
+TEST(LspServer, HalfTypedTextNeverCrashes) {
+  lsp::Server server("file:///rules");
+  const auto call = [&](const std::string& method, const json& params) {
+    const auto replies = server.handle({{"jsonrpc", "2.0"}, {"id", 1}, {"method", method}, {"params", params}});
+    EXPECT_EQ(replies.size(), 1u) << method;
+    return replies;
+  };
+  call("initialize", json::object());
+  const std::string full = text;
+  for (std::size_t cut = 0; cut <= full.size(); cut += 11) {
+    const std::string prefix = full.substr(0, cut) + "<\xC3";  // an unterminated tag and a cut UTF-8 sequence
+    server.handle({{"jsonrpc", "2.0"},
+                   {"method", "textDocument/didOpen"},
+                   {"params", {{"textDocument", {{"uri", uri}, {"languageId", "xml"}, {"version", 1}, {"text", prefix}}}}}});
+    for (std::size_t line = 0; line < 12; line += 3) {
+      for (std::size_t character = 0; character < 120; character += 13) {
+        const json at = {{"textDocument", {{"uri", uri}}}, {"position", position(line, character)}};
+        call("textDocument/completion", at);
+        call("textDocument/hover", at);
+      }
+      call("textDocument/codeAction", {{"textDocument", {{"uri", uri}}},
+                                       {"range", {{"start", position(line, 0)}, {"end", position(line + 2, 5)}}},
+                                       {"context", {{"diagnostics", json::array()}}}});
+    }
+    call("textDocument/documentSymbol", {{"textDocument", {{"uri", uri}}}});
+  }
 }
 
 }  // namespace
