@@ -160,6 +160,11 @@ TEST(Fix, UnderscoreLocale) {
   expect_fixed(before, replaced(before, "en_US", "en-US"), "UA7006");
 }
 
+TEST(Fix, CdataStaysCdata) {
+  const std::string before = international("oobeSystem", "<UILanguage><![CDATA[en_US]]></UILanguage>");
+  expect_fixed(before, replaced(before, "en_US", "en-US"), "UA7006");
+}
+
 TEST(Fix, Utf8BomIsRemoved) {
   const std::string right = answer_file("oobeSystem", "<TimeZone>UTC</TimeZone>");
   expect_fixed("\xEF\xBB\xBF" + right, right, "UA1101");

@@ -139,6 +139,14 @@ std::optional<TextEdit> replace_content(const Source& source, const Node& node, 
     return TextEdit{e->open_begin, tag.size(),
                     open + ">" + escape_text(text) + "</" + std::string(tag.substr(1, name_end - 1)) + ">"};
   }
+  // Text written as one CDATA section stays one, so the edit changes the value only.
+  const std::string_view content = source.bytes().substr(e->open_end, e->close_begin - e->open_end);
+  const auto cdata_begin = content.find("<![CDATA[");
+  const auto cdata_end = content.rfind("]]>");
+  if (cdata_begin != std::string_view::npos && cdata_end != std::string_view::npos && cdata_end > cdata_begin &&
+      content.find("<![CDATA[", cdata_begin + 1) == std::string_view::npos && text.find("]]>") == std::string_view::npos) {
+    return TextEdit{e->open_end + cdata_begin + 9, cdata_end - cdata_begin - 9, std::string(text)};
+  }
   return TextEdit{e->open_end, e->close_begin - e->open_end, escape_text(text)};
 }
 
