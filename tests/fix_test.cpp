@@ -228,6 +228,24 @@ TEST(Fix, SettingValidInSeveralPassesStays) {
   EXPECT_TRUE(has_errors(result.remaining));
 }
 
+// Xerces counts columns in UTF-16 units and not the byte-order mark: a
+// repair must land on the right bytes after both, on one line.
+TEST(Fix, PositionsAfterBomAndAstralCharacters) {
+  const std::string line = "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\"><settings pass=\"oobeSystem\">" +
+                           component_tag + "<!-- \xC3\xA9\xF0\x9F\x98\x80 --><Timezone>UTC</Timezone></component></settings></unattend>\n";
+  for (const std::string& before : {line, "\xEF\xBB\xBF" + line}) {
+    const FixResult result = fix(before, "t.xml", {.select = {"UA3005"}, .check = {}});
+    EXPECT_EQ(result.bytes, replaced(before, "<Timezone>UTC</Timezone>", "<TimeZone>UTC</TimeZone>"));
+  }
+}
+
+TEST(Fix, SilencedFindingsAreNotRepaired) {
+  const std::string before = answer_file("oobeSystem", "<!-- unattend-disable UA3005 -->\n      <Timezone>UTC</Timezone>");
+  EXPECT_EQ(fix(before, "t.xml").bytes, before);
+  const std::string bom = "\xEF\xBB\xBF" + answer_file("oobeSystem", "<TimeZone>UTC</TimeZone>");
+  EXPECT_EQ(fix(bom, "t.xml", {.select = {}, .check = {.disabled = {"utf8-bom"}}}).bytes, bom);
+}
+
 TEST(Fix, SelectLimitsTheRepairs) {
   const std::string before = "\xEF\xBB\xBF" + answer_file("oobeSystem", "<Timezone>UTC</Timezone>");
   const FixResult result = fix(before, "t.xml", {.select = {"utf8-bom"}, .check = {}});
