@@ -58,19 +58,7 @@ int run(const po::variables_map& vm) {
   if (vm.count("input") == 0) throw UsageError("check needs at least one FILE or DIR");
   const ReportFormat format = parse_report_format(vm["format"].as<std::string>());
   CheckOptions options;
-  if (vm.count("disable") != 0) {
-    for (const auto& list : vm["disable"].as<std::vector<std::string>>()) {
-      for (std::size_t start = 0; start <= list.size();) {
-        const auto comma = std::min(list.find(',', start), list.size());
-        const std::string word = list.substr(start, comma - start);
-        if (!word.empty()) {
-          if (find_rule(word) == nullptr) throw UsageError("--disable: no rule is called '" + word + "'");
-          options.disabled.push_back(word);
-        }
-        start = comma + 1;
-      }
-    }
-  }
+  if (vm.count("disable") != 0) options.disabled = rule_list(vm["disable"].as<std::vector<std::string>>(), "--disable");
   const auto inputs = collect_inputs(vm["input"].as<std::vector<std::string>>());
   const auto reports = check_all(inputs, options, vm["jobs"].as<unsigned>());
 

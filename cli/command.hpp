@@ -42,9 +42,11 @@ void print_command_help(const Command& command, std::ostream& out);
 // Each command, defined in its own file.
 extern const Command check_command;
 extern const Command explain_command;
+extern const Command fix_command;
 extern const Command fmt_command;
 extern const Command generate_command;
 extern const Command init_command;
+extern const Command lsp_command;
 extern const Command package_command;
 extern const Command password_command;
 extern const Command schema_command;

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <iterator>
 
+#include <unattend/check.hpp>
 #include <unattend/error.hpp>
 
 #include "command.hpp"
@@ -54,6 +56,31 @@ std::string read_stdin() {
   std::string bytes{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
   if (std::cin.bad()) throw Error("cannot read standard input");
   return bytes;
+}
+
+std::string read_input(const Input& input) {
+  if (input.path.empty()) return read_stdin();
+  std::ifstream in(input.path, std::ios::binary);
+  if (!in) throw Error(input.path + ": cannot be read");
+  std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (in.bad()) throw Error(input.path + ": cannot be read");
+  return bytes;
+}
+
+std::vector<std::string> rule_list(const std::vector<std::string>& arguments, const std::string& option) {
+  std::vector<std::string> words;
+  for (const auto& list : arguments) {
+    for (std::size_t start = 0; start <= list.size();) {
+      const auto comma = std::min(list.find(',', start), list.size());
+      const std::string word = list.substr(start, comma - start);
+      if (!word.empty()) {
+        if (find_rule(word) == nullptr) throw UsageError(option + ": no rule is called '" + word + "'");
+        words.push_back(word);
+      }
+      start = comma + 1;
+    }
+  }
+  return words;
 }
 
 }  // namespace unattend::cli

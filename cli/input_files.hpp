@@ -16,4 +16,11 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& arguments);
 
 std::string read_stdin();
 
+// The bytes of an input: standard input when its path is empty.
+std::string read_input(const Input& input);
+
+// The codes or names given to a repeatable option that also takes
+// comma-separated lists (--disable, --select); an unknown one is a usage error.
+std::vector<std::string> rule_list(const std::vector<std::string>& arguments, const std::string& option);
+
 }  // namespace unattend::cli

@@ -1,5 +1,5 @@
 // A mutation fuzzer for everything that reads untrusted answer files: the
-// checker, the loader and the canonical writer. It flips, inserts, deletes and
+// checker, the loader, the canonical writer and the repairs of `unattend fix`. It flips, inserts, deletes and
 // duplicates bytes of seed files (deterministically, from a seed number) and
 // requires each run to end in diagnostics or an unattend::Error, never in a
 // crash, a hang or another exception. Built with the sanitizers it also
@@ -18,6 +18,7 @@
 
 #include <unattend/answer_file.hpp>
 #include <unattend/check.hpp>
+#include <unattend/fix.hpp>
 
 namespace fs = std::filesystem;
 
@@ -67,6 +68,7 @@ int main(int argc, char** argv) {
   std::mt19937 random(argc > 3 ? static_cast<unsigned>(std::stoul(argv[3])) : 1u);
   const unattend::Checker checker;
   long loaded = 0;
+  long repaired = 0;
   for (long i = 0; i < iterations; ++i) {
     const std::string input = mutate(seeds[random() % seeds.size()], random);
     try {
@@ -82,6 +84,18 @@ int main(int argc, char** argv) {
           return 1;
         }
       }
+      // Repairs are slower (a check per repair): every fourth input. A second run must change nothing.
+      if (i % 4 == 0) {
+        const unattend::FixResult fixed = unattend::fix(input, "fuzz.xml");
+        if (!fixed.applied.empty()) {
+          ++repaired;
+          if (unattend::fix(fixed.bytes, "fuzz.xml").bytes != fixed.bytes) {
+            std::fprintf(stderr, "iteration %ld: a second fix changed the repaired file\n", i);
+            std::ofstream("fuzz-failure.xml", std::ios::binary) << input;
+            return 1;
+          }
+        }
+      }
     } catch (const unattend::Error&) {
       // A documented outcome (a character XML cannot carry, say).
     } catch (const std::exception& e) {
@@ -90,6 +104,6 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
-  std::printf("%ld inputs, %ld loaded and round-tripped\n", iterations, loaded);
+  std::printf("%ld inputs, %ld loaded and round-tripped, %ld repaired\n", iterations, loaded, repaired);
   return 0;
 }

@@ -14,7 +14,10 @@
 #include <set>
 #include <string>
 
+#include <unattend/time_zones.hpp>
+
 #include "../text.hpp"
+#include "time_zone.hpp"
 #include "rule.hpp"
 #include "values.hpp"
 
@@ -113,7 +116,7 @@ std::string advice(const std::string& value) {
   const Zones& z = zones();
   const std::string lower = ascii_lower(value);
   if (value.find('/') != std::string::npos) {
-    const std::string windows = windows_id_of(icu::UnicodeString::fromUTF8(value));
+    const std::string windows = windows_time_zone(value);
     if (!windows.empty()) return "is an IANA time-zone name; the Windows id is '" + windows + "'";
   }
   for (const auto& [abbreviation, windows] : abbreviations) {
@@ -187,6 +190,14 @@ class UnknownTimeZone final : public Rule {
 };
 
 }  // namespace
+
+}  // namespace unattend::detail::rules
+
+const std::set<std::string>& unattend::windows_time_zone_ids() { return detail::rules::zones().ids; }
+
+namespace unattend::detail::rules {
+
+std::string windows_time_zone(const std::string& iana) { return windows_id_of(icu::UnicodeString::fromUTF8(iana)); }
 
 std::unique_ptr<Rule> make_unknown_time_zone() { return std::make_unique<UnknownTimeZone>(); }
 

@@ -1,0 +1,79 @@
+#include <iostream>
+
+#include <unattend/atomic_file.hpp>
+#include <unattend/error.hpp>
+#include <unattend/fix.hpp>
+
+#include "command.hpp"
+#include "input_files.hpp"
+
+namespace po = boost::program_options;
+
+namespace unattend::cli {
+
+namespace {
+
+void describe(po::options_description& options, po::positional_options_description& positional) {
+  options.add_options()
+      ("input", po::value<std::vector<std::string>>()->multitoken(),
+       "answer files or directories (*.xml below them, recursively); - reads standard input and writes the "
+       "repaired file to standard output")
+      ("diff", po::bool_switch(), "print a unified diff of the repairs instead of writing")
+      ("select", po::value<std::vector<std::string>>()->composing(),
+       "repair only these codes or rule names (repeatable; comma-separated lists too)")
+      ("disable", po::value<std::vector<std::string>>()->composing(),
+       "silence a rule as check --disable does: its findings are neither reported nor repaired");
+  positional.add("input", -1);
+}
+
+int run(const po::variables_map& vm) {
+  if (vm.count("input") == 0) throw UsageError("fix needs at least one FILE or DIR");
+  FixOptions options;
+  if (vm.count("select") != 0) {
+    options.select = rule_list(vm["select"].as<std::vector<std::string>>(), "--select");
+    for (const auto& code : options.select) {
+      if (!fixable(code)) throw UsageError("--select: " + code + " has no safe repair");
+    }
+  }
+  if (vm.count("disable") != 0) options.check.disabled = rule_list(vm["disable"].as<std::vector<std::string>>(), "--disable");
+  const bool diff = vm["diff"].as<bool>();
+
+  bool errors = false;
+  bool failed = false;
+  for (const Input& input : collect_inputs(vm["input"].as<std::vector<std::string>>())) {
+    try {
+      const std::string original = read_input(input);
+      const FixResult result = fix(original, input.display, options);
+      std::vector<std::string> hidden;
+      for (const Repair& r : result.applied) {
+        std::cerr << input.display << ':' << r.line << ':' << r.column << ": fixed: " << r.description << " [" << r.code
+                  << "]\n";
+        if (!r.hidden.empty()) hidden.push_back(r.hidden);
+      }
+      for (const Diagnostic& d : result.remaining) {
+        std::cerr << format(d) << '\n';
+        errors |= d.severity == Severity::error;
+      }
+      if (diff) {
+        std::cout << unified_diff(original, result.bytes, input.display, hidden);
+      } else if (input.path.empty()) {
+        std::cout << result.bytes;
+      } else if (result.bytes != original) {
+        write_file_atomically(input.path, result.bytes, {.overwrite = true});
+      }
+    } catch (const Error& e) {
+      std::cerr << "unattend: " << e.what() << '\n';
+      failed = true;
+    }
+  }
+  if (failed) return exit_usage;
+  return errors ? exit_findings : exit_ok;
+}
+
+}  // namespace
+
+extern const Command fix_command = {
+    "fix", "Apply the safe repairs of what check finds, in place (docs/rules/: pages marked Fixable)",
+    "unattend fix [--diff] [--select CODE,...] FILE|DIR|-...", describe, run};
+
+}  // namespace unattend::cli

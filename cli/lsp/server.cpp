@@ -1,0 +1,513 @@
+#include "server.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <functional>
+#include <istream>
+#include <ostream>
+#include <set>
+
+#include <unattend/fix.hpp>
+#include <unattend/pass.hpp>
+#include <unattend/schema.hpp>
+#include <unattend/time_zones.hpp>
+
+#include "outline.hpp"
+
+namespace unattend::lsp {
+
+using json = nlohmann::json;
+
+namespace {
+
+// JSON-RPC 2.0 and LSP error codes.
+constexpr int parse_error = -32700;
+constexpr int invalid_request = -32600;
+constexpr int method_not_found = -32601;
+constexpr int invalid_params = -32602;
+constexpr int internal_error = -32603;
+constexpr int not_initialized = -32002;
+
+// LSP kinds.
+constexpr int completion_property = 10;
+constexpr int completion_value = 12;
+constexpr int completion_module = 9;
+constexpr int completion_keyword = 14;
+constexpr int snippet = 2;
+constexpr int symbol_namespace = 3;
+constexpr int symbol_module = 2;
+constexpr int symbol_property = 7;
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+// The path a file: URI names, for the file name in messages.
+std::string display_path(const std::string& uri) {
+  std::string path = uri.rfind("file://", 0) == 0 ? uri.substr(7) : uri;
+  std::string out;
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    if (path[i] == '%' && i + 2 < path.size() && std::isxdigit(static_cast<unsigned char>(path[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(path[i + 2]))) {
+      out += static_cast<char>(std::stoi(path.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += path[i];
+    }
+  }
+  return out;
+}
+
+json position_json(const LineIndex& index, std::size_t offset) {
+  const auto [line, character] = index.position(offset);
+  return {{"line", line}, {"character", character}};
+}
+
+json range_json(const LineIndex& index, std::size_t begin, std::size_t end) {
+  return {{"start", position_json(index, begin)}, {"end", position_json(index, end)}};
+}
+
+std::size_t offset_of(const LineIndex& index, const json& position) {
+  return index.offset(position.at("line").get<std::size_t>(), position.at("character").get<std::size_t>());
+}
+
+// The byte offset a checker position (1-based line, UTF-16 column of the next character) stands for.
+std::size_t offset_of(const LineIndex& index, const Diagnostic& d) {
+  return d.line == 0 ? 0 : index.offset(d.line - 1, d.column == 0 ? 0 : d.column - 1);
+}
+
+std::string passes_text(const std::vector<Pass>& passes) {
+  std::string out;
+  for (const Pass p : passes) out += (out.empty() ? "" : ", ") + std::string(to_string(p));
+  return out;
+}
+
+std::string kind_text(SettingKind kind) {
+  switch (kind) {
+    case SettingKind::boolean: return "boolean";
+    case SettingKind::integer: return "integer";
+    case SettingKind::enumeration: return "one of a list";
+    case SettingKind::container: return "container";
+    default: return "string";
+  }
+}
+
+// The Microsoft Learn page of the reference, which names its pages after the
+// component and setting path ("microsoft-windows-shell-setup-computername").
+std::string reference_page(const std::string& component, const std::string& path) {
+  std::string page = lower(component + (path.empty() ? "" : "-" + path));
+  std::replace(page.begin(), page.end(), '/', '-');
+  return "https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/" + page;
+}
+
+std::string describe(const Setting& s) {
+  std::string text = "**" + s.name + "** (" + s.component + (s.path.find('/') != std::string::npos ? "/" + s.path : "") + ")\n\n";
+  text += "- Type: " + kind_text(s.kind);
+  if (s.list_item) text += ", list item" + (s.key.empty() ? std::string() : " keyed by " + s.key);
+  text += "\n- Passes: " + (s.passes.empty() ? std::string("not stated") : passes_text(s.passes)) + "\n";
+  if (s.max_length) {
+    text += "- At most " + std::to_string(*s.max_length) + " " + (s.max_length_unit.empty() ? "characters" : s.max_length_unit) + "\n";
+  }
+  if (s.min || s.max) {
+    text += "- Range: " + (s.min ? std::to_string(*s.min) : std::string("…")) + " to " +
+            (s.max ? std::to_string(*s.max) : std::string("…")) + "\n";
+  }
+  if (!s.values.empty()) {
+    std::string values;
+    for (const auto& v : s.values) values += (values.empty() ? "`" : ", `") + v + "`";
+    text += "- Allowed values: " + values + "\n";
+  }
+  if (s.default_value) text += "- Default: `" + *s.default_value + "`\n";
+  if (!s.status.empty()) text += "- Status: " + s.status + "\n";
+  text += "\nReference: " + reference_page(s.component, s.path);
+  return text;
+}
+
+const std::vector<std::string>* children_of(const Place& place) {
+  const Schema& schema = Schema::instance();
+  if (place.component == nullptr) return nullptr;
+  if (place.path.empty()) {
+    const ComponentInfo* c = schema.find_component(place.component_name);
+    return c != nullptr ? &c->children : nullptr;
+  }
+  const Setting* s = schema.find_setting(place.component_name, place.path);
+  return s != nullptr ? &s->children : nullptr;
+}
+
+std::optional<Pass> pass_named(const std::string& name) {
+  for (const Pass p : all_passes) {
+    if (to_string(p) == name) return p;
+  }
+  return std::nullopt;
+}
+
+json value_items(const std::vector<std::string>& values, int kind) {
+  json items = json::array();
+  for (const auto& v : values) items.push_back({{"label", v}, {"kind", kind}});
+  return items;
+}
+
+std::vector<std::string> pass_names() {
+  std::vector<std::string> names;
+  for (const Pass p : all_passes) names.emplace_back(to_string(p));
+  return names;
+}
+
+constexpr const char* architectures = "amd64,x86,arm64,wow64";
+
+}  // namespace
+
+Server::Server(std::string rule_pages) : rule_pages_(std::move(rule_pages)) {}
+
+json Server::error(const json& id, int code, const std::string& message) {
+  return {{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}};
+}
+
+std::vector<json> Server::handle(const json& message) {
+  std::vector<json> out;
+  if (!message.is_object() || !message.contains("method") || !message["method"].is_string()) {
+    // A response from the client (we send no requests) is ignored; anything else is invalid.
+    if (message.is_object() && message.contains("id") && (message.contains("result") || message.contains("error"))) return out;
+    out.push_back(error(message.is_object() && message.contains("id") ? message["id"] : json(nullptr), invalid_request,
+                        "not a JSON-RPC request"));
+    return out;
+  }
+  const std::string method = message["method"];
+  const json params = message.value("params", json::object());
+  const bool is_request = message.contains("id");
+  try {
+    if (!is_request) {
+      notification(method, params, out);
+      return out;
+    }
+    const json& id = message["id"];
+    if (!initialized_ && method != "initialize") {
+      out.push_back(error(id, not_initialized, "initialize first"));
+    } else if (shut_down_ && method != "shutdown") {
+      out.push_back(error(id, invalid_request, "the server is shut down"));
+    } else {
+      json result = request(method, params);
+      if (result.is_object() && result.contains("__error")) {
+        out.push_back(error(id, result["__error"], result["message"]));
+      } else {
+        out.push_back({{"jsonrpc", "2.0"}, {"id", id}, {"result", result}});
+      }
+    }
+  } catch (const json::exception& e) {
+    if (is_request) out.push_back(error(message["id"], invalid_params, std::string("invalid params: ") + e.what()));
+  } catch (const std::exception& e) {
+    if (is_request) out.push_back(error(message["id"], internal_error, e.what()));
+  }
+  return out;
+}
+
+json Server::request(const std::string& method, const json& params) {
+  if (method == "initialize") {
+    initialized_ = true;
+    return {{"capabilities",
+             {{"positionEncoding", "utf-16"},
+              {"textDocumentSync", {{"openClose", true}, {"change", 2}}},
+              {"completionProvider", {{"triggerCharacters", {"<", "\"", ">"}}}},
+              {"hoverProvider", true},
+              {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}},
+              {"documentSymbolProvider", true}}},
+            {"serverInfo", {{"name", "unattend"}}}};
+  }
+  if (method == "shutdown") {
+    shut_down_ = true;
+    return nullptr;
+  }
+  static const std::set<std::string> document_methods = {"textDocument/completion", "textDocument/hover",
+                                                         "textDocument/codeAction", "textDocument/documentSymbol"};
+  if (document_methods.count(method) == 0) return {{"__error", method_not_found}, {"message", "unknown method " + method}};
+  const std::string uri = params.at("textDocument").at("uri").get<std::string>();
+  if (documents_.count(uri) == 0) return {{"__error", invalid_params}, {"message", "unknown document " + uri}};
+  if (method == "textDocument/completion") return completion(uri, params.at("position"));
+  if (method == "textDocument/hover") return hover(uri, params.at("position"));
+  if (method == "textDocument/codeAction") return code_actions(uri, params);
+  return symbols(uri);
+}
+
+void Server::notification(const std::string& method, const json& params, std::vector<json>& out) {
+  if (method == "exit") {
+    exit_code_ = shut_down_ ? 0 : 1;
+    return;
+  }
+  if (!initialized_ || shut_down_) return;
+  std::string uri;
+  if (method == "textDocument/didOpen") {
+    uri = params.at("textDocument").at("uri").get<std::string>();
+    documents_[uri] = params.at("textDocument").at("text").get<std::string>();
+  } else if (method == "textDocument/didChange") {
+    uri = params.at("textDocument").at("uri").get<std::string>();
+    const auto document = documents_.find(uri);
+    if (document == documents_.end()) return;
+    for (const json& change : params.at("contentChanges")) {
+      if (!change.contains("range")) {
+        document->second = change.at("text").get<std::string>();
+        continue;
+      }
+      const LineIndex index(document->second);
+      const std::size_t begin = offset_of(index, change["range"].at("start"));
+      const std::size_t end = std::max(begin, offset_of(index, change["range"].at("end")));
+      document->second.replace(begin, end - begin, change.at("text").get<std::string>());
+    }
+  } else if (method == "textDocument/didClose") {
+    uri = params.at("textDocument").at("uri").get<std::string>();
+    documents_.erase(uri);
+    out.push_back({{"jsonrpc", "2.0"},
+                   {"method", "textDocument/publishDiagnostics"},
+                   {"params", {{"uri", uri}, {"diagnostics", json::array()}}}});
+    return;
+  } else {
+    return;  // initialized, $/cancelRequest, didSave...: nothing to do
+  }
+  out.push_back({{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", diagnostics(uri)}});
+}
+
+const std::string& Server::text(const std::string& uri) const { return documents_.at(uri); }
+
+json Server::diagnostics(const std::string& uri) const {
+  const std::string& content = text(uri);
+  const LineIndex index(content);
+  json list = json::array();
+  for (const Diagnostic& d : checker_.check(content, display_path(uri))) {
+    // The checker points just after an element's start tag; the range covers the tag.
+    const std::size_t end = offset_of(index, d);
+    const std::size_t lt = end == 0 ? npos : content.rfind('<', end - 1);
+    const std::size_t begin = d.line == 0 || lt == npos ? end : lt;
+    json item = {{"range", range_json(index, begin, d.line == 0 ? 0 : end)},
+                 {"severity", d.severity == Severity::error ? 1 : d.severity == Severity::warning ? 2 : 3},
+                 {"code", d.code},
+                 {"source", "unattend"},
+                 {"message", d.message},
+                 {"codeDescription", {{"href", rule_pages_ + "/" + d.code + ".md"}}}};
+    list.push_back(std::move(item));
+  }
+  return {{"uri", uri}, {"diagnostics", list}};
+}
+
+json Server::completion(const std::string& uri, const json& position) const {
+  const std::string& content = text(uri);
+  const LineIndex index(content);
+  const std::size_t at = offset_of(index, position);
+  const auto root = scan(content);
+  const Schema& schema = Schema::instance();
+  json items = json::array();
+
+  // Inside a start tag: an attribute value, or the element name after '<'.
+  const std::size_t lt = at == 0 ? npos : content.rfind('<', at - 1);
+  const std::size_t gt = at == 0 ? npos : content.rfind('>', at - 1);
+  const bool in_tag = lt != npos && (gt == npos || gt < lt);
+  if (in_tag) {
+    const std::string_view tag(content.data() + lt, at - lt);
+    const std::size_t quotes = static_cast<std::size_t>(std::count(tag.begin(), tag.end(), '"'));
+    if (quotes % 2 == 1) {
+      const std::size_t eq = tag.rfind('=');
+      std::size_t name_end = eq;
+      while (name_end > 0 && (tag[name_end - 1] == ' ')) --name_end;
+      std::size_t name_begin = name_end;
+      while (name_begin > 0 && tag[name_begin - 1] != ' ' && tag[name_begin - 1] != '\t' && tag[name_begin - 1] != '\n') --name_begin;
+      const std::string attribute(tag.substr(name_begin, name_end - name_begin));
+      if (attribute == "pass") return value_items(pass_names(), completion_value);
+      if (attribute == "processorArchitecture") return value_items({"amd64", "x86", "arm64", "wow64"}, completion_value);
+      if (attribute == "versionScope") return value_items({"nonSxS"}, completion_value);
+      if (attribute == "language") return value_items({"neutral"}, completion_value);
+      if (attribute == "publicKeyToken") return value_items({"31bf3856ad364e35"}, completion_value);
+      if (attribute.ends_with(":action")) return value_items({"add", "modify", "remove"}, completion_value);
+      if (attribute == "name") {
+        std::vector<std::string> names;
+        for (const ComponentInfo& c : schema.components()) names.push_back(c.name);
+        return value_items(names, completion_module);
+      }
+      return items;
+    }
+    if (tag.find_first_of(" \t\r\n") != npos || tag.starts_with("</")) return items;
+    // An element name: what the enclosing element may hold.
+    const Element& parent = element_at(*root, lt);
+    if (parent.name == "settings") {
+      const auto pass = pass_named(parent.attribute("pass"));
+      for (const ComponentInfo& c : schema.components()) {
+        if (pass && !c.passes.empty() && std::find(c.passes.begin(), c.passes.end(), *pass) == c.passes.end()) continue;
+        items.push_back({{"label", c.name},
+                         {"kind", completion_module},
+                         {"detail", "component; passes: " + passes_text(c.passes)},
+                         {"insertTextFormat", snippet},
+                         {"insertText", "component name=\"" + c.name + "\" processorArchitecture=\"${1|" +
+                                            architectures + "|}\" publicKeyToken=\"31bf3856ad364e35\" " +
+                                            "language=\"neutral\" versionScope=\"nonSxS\">\n\t$0\n</component>"}});
+      }
+      return items;
+    }
+    if (parent.name == "unattend") {
+      std::string choices;
+      for (const auto& p : pass_names()) choices += (choices.empty() ? "" : ",") + p;
+      items.push_back({{"label", "settings"},
+                       {"kind", completion_keyword},
+                       {"insertTextFormat", snippet},
+                       {"insertText", "settings pass=\"${1|" + choices + "|}\">\n\t$0\n</settings>"}});
+      return items;
+    }
+    const Place place = place_of(parent);
+    const auto* children = children_of(place);
+    if (children == nullptr) return items;
+    const auto pass = pass_named(place.pass);
+    for (const auto& child : *children) {
+      const std::string path = place.path.empty() ? child : place.path + "/" + child;
+      const Setting* s = schema.find_setting(place.component_name, path);
+      if (s == nullptr || (pass && !s->passes.empty() && !s->valid_in(*pass))) continue;
+      const std::string action = s->list_item ? " wcm:action=\"add\"" : "";
+      items.push_back({{"label", child},
+                       {"kind", completion_property},
+                       {"detail", kind_text(s->kind) + "; passes: " + passes_text(s->passes)},
+                       {"documentation", {{"kind", "markdown"}, {"value", describe(*s)}}},
+                       {"insertTextFormat", snippet},
+                       {"insertText", child + action + ">$0</" + child + ">"}});
+    }
+    return items;
+  }
+  // In content: the values of the setting whose text this is.
+  const Element& element = element_at(*root, at);
+  const Place place = place_of(element);
+  if (place.component == nullptr || place.path.empty()) return items;
+  const Setting* s = schema.find_setting(place.component_name, place.path);
+  if (s == nullptr) return items;
+  if (s->kind == SettingKind::enumeration) return value_items(s->values, completion_value);
+  if (s->kind == SettingKind::boolean) return value_items({"true", "false"}, completion_value);
+  if (s->path == "TimeZone") {
+    const auto& ids = windows_time_zone_ids();
+    return value_items(std::vector<std::string>(ids.begin(), ids.end()), completion_value);
+  }
+  return items;
+}
+
+json Server::hover(const std::string& uri, const json& position) const {
+  const std::string& content = text(uri);
+  const LineIndex index(content);
+  const std::size_t at = offset_of(index, position);
+  const auto root = scan(content);
+  const Element* element = tag_at(*root, at);
+  if (element == nullptr) return nullptr;
+  const Schema& schema = Schema::instance();
+  std::string markdown;
+  if (element->name == "component") {
+    const ComponentInfo* c = schema.find_component(element->attribute("name"));
+    if (c == nullptr) return nullptr;
+    markdown = "**" + c->name + "** (component)\n\n- Passes: " + passes_text(c->passes) + "\n- Settings: " +
+               std::to_string(c->children.size()) + "\n\nReference: " + reference_page(c->name, "");
+  } else {
+    const Place place = place_of(*element);
+    const Setting* s = place.component == nullptr ? nullptr : schema.find_setting(place.component_name, place.path);
+    if (s == nullptr) return nullptr;
+    markdown = describe(*s);
+  }
+  return {{"contents", {{"kind", "markdown"}, {"value", markdown}}},
+          {"range", range_json(index, element->open_begin, element->name_end)}};
+}
+
+json Server::code_actions(const std::string& uri, const json& params) const {
+  const std::string& content = text(uri);
+  const LineIndex index(content);
+  const std::size_t first_line = params.at("range").at("start").at("line").get<std::size_t>();
+  const std::size_t last_line = params.at("range").at("end").at("line").get<std::size_t>();
+  const std::string path = display_path(uri);
+  std::vector<Diagnostic> here;
+  for (const Diagnostic& d : checker_.check(content, path)) {
+    const std::size_t line = d.line == 0 ? 0 : d.line - 1;
+    if (line >= first_line && line <= last_line && fixable(d.code)) here.push_back(d);
+  }
+  json actions = json::array();
+  for (const Repair& repair : propose_repairs(content, path, here)) {
+    json edits = json::array();
+    for (const TextEdit& e : repair.edits) {
+      edits.push_back({{"range", range_json(index, e.offset, e.offset + e.length)}, {"newText", e.text}});
+    }
+    actions.push_back({{"title", "Fix: " + repair.description + " [" + repair.code + "]"},
+                       {"kind", "quickfix"},
+                       {"isPreferred", true},
+                       {"edit", {{"changes", {{uri, edits}}}}}});
+  }
+  return actions;
+}
+
+json Server::symbols(const std::string& uri) const {
+  const std::string& content = text(uri);
+  const LineIndex index(content);
+  const auto root = scan(content);
+  const auto symbol = [&](const Element& e, const std::string& name, int kind, json children) {
+    const std::size_t end = e.close_end != npos ? e.close_end : e.open_end != npos ? e.open_end : e.name_end;
+    return json{{"name", name.empty() ? e.name : name},
+                {"kind", kind},
+                {"range", range_json(index, e.open_begin, end)},
+                {"selectionRange", range_json(index, e.open_begin, e.name_end)},
+                {"children", std::move(children)}};
+  };
+  std::function<json(const Element&)> settings_of = [&](const Element& e) {
+    json list = json::array();
+    for (const auto& child : e.children) list.push_back(symbol(*child, "", symbol_property, settings_of(*child)));
+    return list;
+  };
+  json passes = json::array();
+  for (const auto& top : root->children) {
+    for (const auto& settings : top->children) {
+      if (settings->name != "settings") continue;
+      json components = json::array();
+      for (const auto& component : settings->children) {
+        components.push_back(symbol(*component, component->name == "component" ? component->attribute("name") : "",
+                                    symbol_module, settings_of(*component)));
+      }
+      passes.push_back(symbol(*settings, settings->attribute("pass"), symbol_namespace, components));
+    }
+  }
+  return passes;
+}
+
+int serve(std::istream& in, std::ostream& out, const std::string& rule_pages) {
+  Server server(rule_pages);
+  const auto send = [&](const json& message) {
+    const std::string body = message.dump(-1, ' ', false, json::error_handler_t::replace);
+    out << "Content-Length: " << body.size() << "\r\n\r\n" << body;
+    out.flush();
+  };
+  constexpr std::size_t max_message = 64 * 1024 * 1024;
+  for (;;) {
+    std::size_t length = 0;
+    bool have_length = false;
+    bool bad_header = false;
+    std::string line;
+    bool any = false;
+    while (std::getline(in, line)) {
+      any = true;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.empty()) break;
+      if (lower(line).rfind("content-length:", 0) == 0) {
+        try {
+          std::size_t used = 0;
+          const std::string digits = line.substr(15);
+          length = std::stoul(digits, &used);
+          have_length = digits.find_first_not_of(" 0123456789") == std::string::npos;
+        } catch (const std::exception&) {
+          bad_header = true;
+        }
+      }
+    }
+    if (!any || !in) return server.exit_code();  // end of input without exit
+    if (bad_header || !have_length || length > max_message) {
+      send(Server::error(nullptr, parse_error, "a message needs a valid Content-Length header"));
+      continue;
+    }
+    std::string body(length, '\0');
+    in.read(body.data(), static_cast<std::streamsize>(length));
+    if (static_cast<std::size_t>(in.gcount()) != length) return server.exit_code();
+    const json message = json::parse(body, nullptr, false);
+    if (message.is_discarded()) {
+      send(Server::error(nullptr, parse_error, "the message is not JSON"));
+      continue;
+    }
+    for (const json& reply : server.handle(message)) send(reply);
+    if (server.exited()) return server.exit_code();
+  }
+}
+
+}  // namespace unattend::lsp

@@ -1,0 +1,55 @@
+#pragma once
+
+// `unattend lsp`: a Language Server Protocol server for answer files, over
+// JSON-RPC 2.0 with Content-Length framing. Diagnostics come from the same
+// Checker as `unattend check`, code actions from the same repairs as
+// `unattend fix`, completion and hover from the same schemas.
+
+#include <iosfwd>
+#include <map>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include <unattend/check.hpp>
+
+namespace unattend::lsp {
+
+class Server {
+ public:
+  // rule_pages: where docs/rules/CODE.md pages are ("file:///usr/share/doc/unattend/rules").
+  explicit Server(std::string rule_pages);
+
+  // One message in; the response (if it is a request) and notifications out, in order.
+  std::vector<nlohmann::json> handle(const nlohmann::json& message);
+  // A framing or JSON error: the error response to send.
+  static nlohmann::json error(const nlohmann::json& id, int code, const std::string& message);
+
+  bool exited() const { return exit_code_.has_value(); }
+  int exit_code() const { return exit_code_.value_or(1); }
+  bool shut_down() const { return shut_down_; }
+
+ private:
+  nlohmann::json request(const std::string& method, const nlohmann::json& params);
+  void notification(const std::string& method, const nlohmann::json& params, std::vector<nlohmann::json>& out);
+  nlohmann::json diagnostics(const std::string& uri) const;
+  nlohmann::json completion(const std::string& uri, const nlohmann::json& position) const;
+  nlohmann::json hover(const std::string& uri, const nlohmann::json& position) const;
+  nlohmann::json code_actions(const std::string& uri, const nlohmann::json& params) const;
+  nlohmann::json symbols(const std::string& uri) const;
+  const std::string& text(const std::string& uri) const;
+
+  std::string rule_pages_;
+  Checker checker_;
+  std::map<std::string, std::string> documents_;  // uri -> text
+  bool initialized_ = false;
+  bool shut_down_ = false;
+  std::optional<int> exit_code_;
+};
+
+// Reads framed messages from `in` and answers on `out` until `exit` or the end
+// of input. Returns the process exit code: 0 after shutdown then exit, else 1.
+int serve(std::istream& in, std::ostream& out, const std::string& rule_pages);
+
+}  // namespace unattend::lsp

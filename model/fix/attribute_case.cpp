@@ -1,0 +1,70 @@
+// Repairs the envelope's attribute values Setup spells one way, written in
+// another case: versionScope="NonSxS" -> "nonSxS", processorArchitecture="AMD64"
+// -> "amd64", pass="oobesystem" -> "oobeSystem". Each has exactly one
+// allowed spelling (xsd/unattend.xsd), so a value that differs from it only
+// in case has one right repair. Keyed on the envelope finding the checker
+// reports for them today (UA2001 for component attributes, UA2005 for the
+// pass); re-point the codes given in make_attribute_case() if they change.
+#include <array>
+
+#include "../text.hpp"
+#include "repair.hpp"
+
+namespace unattend::detail::fix {
+namespace {
+
+struct Allowed {
+  std::string_view element;
+  std::string_view attribute;
+  std::array<std::string_view, 7> values;
+};
+
+constexpr std::array<Allowed, 3> allowed = {{
+    {"component", "versionScope", {"nonSxS"}},
+    {"component", "processorArchitecture", {"x86", "amd64", "arm64", "wow64"}},
+    {"settings", "pass",
+     {"windowsPE", "offlineServicing", "generalize", "specialize", "auditSystem", "auditUser", "oobeSystem"}},
+}};
+
+class AttributeCase final : public Repairer {
+ public:
+  explicit AttributeCase(std::string_view code) : code_(code) {}
+  std::string_view code() const override { return code_; }
+
+  std::optional<Repair> propose(const Context& context, const Diagnostic& finding) const override {
+    const Node* node = node_at(context.document, finding);
+    if (node == nullptr) return std::nullopt;
+    const auto e = context.source.extent(*node);
+    if (!e) return std::nullopt;
+    std::vector<TextEdit> edits;
+    std::string description;
+    for (const Allowed& a : allowed) {
+      if (a.element != node->name) continue;
+      const Attribute* attribute = node->attribute(a.attribute);
+      if (attribute == nullptr) continue;
+      for (const std::string_view value : a.values) {
+        if (value.empty() || value == attribute->value || ascii_lower(value) != ascii_lower(attribute->value)) continue;
+        const auto at = context.source.attribute_value(*e, a.attribute);
+        if (!at || context.source.bytes().substr(at->first, at->second) != attribute->value) continue;
+        edits.push_back({at->first, at->second, std::string(value)});
+        description += std::string(description.empty() ? "" : ", ") + std::string(a.attribute) + "=\"" + attribute->value +
+                       "\" -> \"" + std::string(value) + "\"";
+      }
+    }
+    if (edits.empty()) return std::nullopt;
+    Repair repair = make_repair(finding, "spelled " + description, std::move(edits));
+    // The checker reads the content of a component or settings whose attributes are valid.
+    repair.reveals_begin = e->open_begin;
+    repair.reveals_end = e->close_end;
+    return repair;
+  }
+
+ private:
+  std::string_view code_;
+};
+
+}  // namespace
+
+std::unique_ptr<Repairer> make_attribute_case(std::string_view code) { return std::make_unique<AttributeCase>(code); }
+
+}  // namespace unattend::detail::fix

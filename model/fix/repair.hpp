@@ -1,0 +1,84 @@
+#pragma once
+
+// The safe repairs behind `unattend fix` and the editor's code actions. Each
+// is a small class in a file of its own under model/fix/, named after the rule
+// it repairs, keyed on the code the checker reports (re-point `code()` when a
+// finding changes code). A repair proposes edits of the original bytes, or
+// nothing when the case is not the one it knows how to repair safely.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <unattend/fix.hpp>
+
+#include "../document.hpp"
+
+namespace unattend::detail::fix {
+
+// The original bytes (UTF-8) with the parser's positions mapped back onto
+// them. Xerces counts lines from 1 and columns in UTF-16 units, and reports
+// an element's position just after its start tag and its end just after its
+// end tag.
+class Source {
+ public:
+  explicit Source(std::string_view bytes);
+
+  std::string_view bytes() const { return bytes_; }
+  // The byte offset of a parser position; nullopt when it lies outside the text.
+  std::optional<std::size_t> offset(Position at) const;
+  // The parser position of a byte offset.
+  Position position(std::size_t offset) const;
+
+  struct Extent {
+    std::size_t open_begin = 0;   // '<' of the start tag
+    std::size_t open_end = 0;     // just after its '>'
+    std::size_t close_begin = 0;  // '<' of the end tag (== open_end for <x/>)
+    std::size_t close_end = 0;    // just after the end tag
+    bool empty = false;           // written <x/>
+  };
+  // Where the element's tags are; nullopt when the positions do not lead to them.
+  std::optional<Extent> extent(const Node& node) const;
+
+  // The white space right before `offset` back to the end of the previous
+  // markup (it may span a line break).
+  std::string_view white_space_before(std::size_t offset) const;
+  // The text of the attribute `qname` in the start tag [open_begin, open_end):
+  // offset and length of its value, without the quotes.
+  std::optional<std::pair<std::size_t, std::size_t>> attribute_value(const Extent& extent, std::string_view qname) const;
+
+ private:
+  std::string_view bytes_;
+  std::vector<std::size_t> line_starts_;
+};
+
+struct Context {
+  const Document& document;
+  const Source& source;
+};
+
+class Repairer {
+ public:
+  virtual ~Repairer() = default;
+  virtual std::string_view code() const = 0;
+  virtual std::optional<Repair> propose(const Context& context, const Diagnostic& finding) const = 0;
+};
+
+// Every repair.
+const std::vector<std::unique_ptr<Repairer>>& repairers();
+
+// The element whose position (just after its start tag) is the finding's.
+const Node* node_at(const Document& document, const Diagnostic& finding);
+
+// A repair of `finding` made of `edits`.
+Repair make_repair(const Diagnostic& finding, std::string description, std::vector<TextEdit> edits);
+
+// Replaces the character data of a leaf (all between its tags) with `text`,
+// escaped for XML.
+std::optional<TextEdit> replace_content(const Source& source, const Node& node, std::string_view text);
+
+std::string escape_text(std::string_view text);
+
+}  // namespace unattend::detail::fix

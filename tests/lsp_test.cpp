@@ -1,0 +1,371 @@
+// `unattend lsp` as an editor talks to it: the real binary, started with
+// pipes, driven by a scripted JSON-RPC client with Content-Length framing.
+#include <gtest/gtest.h>
+
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "../cli/lsp/server.hpp"
+#include "test_support.hpp"
+
+namespace unattend {
+namespace {
+
+using json = nlohmann::json;
+
+class Client {
+ public:
+  Client() {
+    int to_server[2];
+    int from_server[2];
+    if (pipe(to_server) != 0 || pipe(from_server) != 0) throw std::runtime_error("pipe");
+    signal(SIGPIPE, SIG_IGN);
+    pid_ = fork();
+    if (pid_ == 0) {
+      dup2(to_server[0], 0);
+      dup2(from_server[1], 1);
+      close(to_server[1]);
+      close(from_server[0]);
+      execl(UNATTEND_CLI, UNATTEND_CLI, "lsp", "--stdio", static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    close(to_server[0]);
+    close(from_server[1]);
+    in_ = to_server[1];
+    out_ = from_server[0];
+  }
+  ~Client() {
+    if (in_ >= 0) close(in_);
+    close(out_);
+    if (pid_ > 0 && !reaped_) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+  }
+
+  void send_raw(const std::string& bytes) {
+    for (std::size_t done = 0; done < bytes.size();) {
+      const ssize_t n = write(in_, bytes.data() + done, bytes.size() - done);
+      if (n <= 0) throw std::runtime_error("write");
+      done += static_cast<std::size_t>(n);
+    }
+  }
+  void send(const json& message) {
+    const std::string body = message.dump();
+    send_raw("Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
+  }
+  void notify(const std::string& method, const json& params) {
+    send({{"jsonrpc", "2.0"}, {"method", method}, {"params", params}});
+  }
+  // Sends a request and returns its response; notifications that come first are kept.
+  json request(const std::string& method, const json& params) {
+    const int id = ++next_id_;
+    send({{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", params}});
+    return response(id);
+  }
+  json response(const json& id) {
+    for (;;) {
+      json m = read();
+      if (m.contains("id") && m["id"] == id && !m.contains("method")) return m;
+      notifications_.push_back(m);
+    }
+  }
+  // The next publishDiagnostics.
+  json diagnostics() {
+    for (;;) {
+      for (auto it = notifications_.begin(); it != notifications_.end(); ++it) {
+        if ((*it)["method"] == "textDocument/publishDiagnostics") {
+          json d = (*it)["params"];
+          notifications_.erase(it);
+          return d;
+        }
+      }
+      notifications_.push_back(read());
+    }
+  }
+  json read() {
+    std::string header;
+    while (header.find("\r\n\r\n") == std::string::npos) header += get(1);
+    const auto at = header.find("Content-Length: ");
+    if (at == std::string::npos) throw std::runtime_error("no Content-Length in " + header);
+    const std::size_t length = std::stoul(header.substr(at + 16));
+    return json::parse(get(length));
+  }
+  int wait_exit() {
+    close(in_);
+    in_ = -1;
+    int status = 0;
+    for (int i = 0; i < 100; ++i) {
+      if (waitpid(pid_, &status, WNOHANG) == pid_) {
+        reaped_ = true;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+      }
+      usleep(50'000);
+    }
+    return -2;
+  }
+
+ private:
+  std::string get(std::size_t n) {
+    std::string out;
+    while (out.size() < n) {
+      pollfd p{out_, POLLIN, 0};
+      if (poll(&p, 1, 20'000) <= 0) throw std::runtime_error("the server did not answer in time");
+      char buffer[4096];
+      const ssize_t got = ::read(out_, buffer, std::min(sizeof buffer, n - out.size()));
+      if (got <= 0) throw std::runtime_error("the server closed its output");
+      out.append(buffer, static_cast<std::size_t>(got));
+    }
+    return out;
+  }
+
+  pid_t pid_ = -1;
+  int in_ = -1;
+  int out_ = -1;
+  bool reaped_ = false;
+  int next_id_ = 0;
+  std::vector<json> notifications_;
+};
+
+const std::string uri = "file:///tmp/lsp%20test/autounattend.xml";
+
+// Lines (0-based): 3 ComputerName, not valid in oobeSystem; 4 <Timezone>, in the wrong case; 5-7 OOBE.
+const std::string text = test::answer_file("oobeSystem", "<ComputerName>build-01</ComputerName>\n      <Timezone>UTC</Timezone>\n      <OOBE>\n        <HideEULAPage>true</HideEULAPage>\n      </OOBE>");
+
+json position(std::size_t line, std::size_t character) { return {{"line", line}, {"character", character}}; }
+
+json open(Client& client) {
+  const json init = client.request("initialize", {{"processId", nullptr}, {"rootUri", nullptr}, {"capabilities", json::object()}});
+  EXPECT_TRUE(init["result"]["capabilities"]["hoverProvider"].get<bool>());
+  client.notify("initialized", json::object());
+  client.notify("textDocument/didOpen",
+                {{"textDocument", {{"uri", uri}, {"languageId", "xml"}, {"version", 1}, {"text", text}}}});
+  return client.diagnostics();
+}
+
+// shutdown, then exit: the server ends with status 0.
+void shut_down(Client& client) {
+  EXPECT_TRUE(client.request("shutdown", nullptr)["result"].is_null());
+  client.notify("exit", nullptr);
+  EXPECT_EQ(client.wait_exit(), 0);
+}
+
+const json* with_code(const json& diagnostics, const std::string& code) {
+  for (const json& d : diagnostics["diagnostics"]) {
+    if (d["code"] == code) return &d;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> labels(const json& response) {
+  std::vector<std::string> out;
+  for (const json& item : response["result"]) out.push_back(item["label"]);
+  return out;
+}
+
+bool has(const std::vector<std::string>& list, const std::string& item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+TEST(Lsp, DiagnosticsOnOpenAndChange) {
+  Client client;
+  const json published = open(client);
+  EXPECT_EQ(published["uri"], uri);
+  const json* wrong_pass = with_code(published, "UA3003");
+  ASSERT_NE(wrong_pass, nullptr) << published.dump(2);
+  EXPECT_EQ((*wrong_pass)["range"]["start"]["line"], 3);
+  EXPECT_EQ((*wrong_pass)["range"]["start"]["character"], 6);
+  EXPECT_EQ((*wrong_pass)["severity"], 1);
+  EXPECT_NE((*wrong_pass)["codeDescription"]["href"].get<std::string>().find("UA3003.md"), std::string::npos);
+  EXPECT_EQ((*wrong_pass)["source"], "unattend");
+  ASSERT_NE(with_code(published, "UA3005"), nullptr);
+
+  // Incremental change: delete the ComputerName line.
+  client.notify("textDocument/didChange",
+                {{"textDocument", {{"uri", uri}, {"version", 2}}},
+                 {"contentChanges", {{{"range", {{"start", position(3, 0)}, {"end", position(4, 0)}}}, {"text", ""}}}}});
+  const json changed = client.diagnostics();
+  EXPECT_EQ(with_code(changed, "UA3003"), nullptr) << changed.dump(2);
+  const json* wrong_case = with_code(changed, "UA3005");
+  ASSERT_NE(wrong_case, nullptr);
+  EXPECT_EQ((*wrong_case)["range"]["start"]["line"], 3);
+
+  // Full change.
+  client.notify("textDocument/didChange",
+                {{"textDocument", {{"uri", uri}, {"version", 3}}}, {"contentChanges", {{{"text", "<unattend"}}}}});
+  EXPECT_NE(with_code(client.diagnostics(), "UA1001"), nullptr);
+
+  shut_down(client);
+}
+
+TEST(Lsp, Completion) {
+  Client client;
+  open(client);
+  const auto at = [&](std::size_t line, std::size_t character) {
+    return client.request("textDocument/completion", {{"textDocument", {{"uri", uri}}}, {"position", position(line, character)}});
+  };
+  // Typing '<' in an empty line of the oobeSystem Shell-Setup component.
+  client.notify("textDocument/didChange",
+                {{"textDocument", {{"uri", uri}, {"version", 2}}},
+                 {"contentChanges", {{{"range", {{"start", position(3, 0)}, {"end", position(3, 0)}}}, {"text", "      <\n"}}}}});
+  client.diagnostics();
+  const auto settings = labels(at(3, 7));
+  EXPECT_TRUE(has(settings, "TimeZone"));
+  EXPECT_TRUE(has(settings, "AutoLogon"));
+  EXPECT_FALSE(has(settings, "ComputerName")) << "not valid in oobeSystem";
+  // Inside <OOBE> (opened on line 6 after the insert): its children.
+  client.notify("textDocument/didChange",
+                {{"textDocument", {{"uri", uri}, {"version", 3}}},
+                 {"contentChanges", {{{"range", {{"start", position(7, 0)}, {"end", position(7, 0)}}}, {"text", "        <\n"}}}}});
+  client.diagnostics();
+  EXPECT_TRUE(has(labels(at(7, 9)), "HideOnlineAccountScreens"));
+  // A boolean's values (in "true" of <HideEULAPage>, now line 8), then the pass attribute's.
+  EXPECT_EQ(labels(at(8, 23)), (std::vector<std::string>{"true", "false"}));
+  const std::string line1 = text.substr(text.find('\n') + 1);
+  const auto passes = labels(at(1, line1.find("pass=\"") + 6));
+  EXPECT_TRUE(has(passes, "specialize"));
+  EXPECT_TRUE(has(passes, "windowsPE"));
+}
+
+TEST(Lsp, CompletionOfComponentsAndTimeZones) {
+  Client client;
+  open(client);
+  const std::string doc = "<?xml version=\"1.0\"?>\n<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n"
+                          "  <settings pass=\"specialize\">\n    <\n  </settings>\n  <settings pass=\"oobeSystem\">\n"
+                          "    <component name=\"Microsoft-Windows-Shell-Setup\" processorArchitecture=\"amd64\" "
+                          "publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\">\n"
+                          "      <TimeZone></TimeZone>\n    </component>\n  </settings>\n</unattend>\n";
+  client.notify("textDocument/didChange",
+                {{"textDocument", {{"uri", uri}, {"version", 2}}}, {"contentChanges", {{{"text", doc}}}}});
+  client.diagnostics();
+  const json components =
+      client.request("textDocument/completion", {{"textDocument", {{"uri", uri}}}, {"position", position(3, 5)}});
+  bool shell_setup = false;
+  for (const json& item : components["result"]) {
+    if (item["label"] == "Microsoft-Windows-Shell-Setup") {
+      shell_setup = true;
+      const std::string insert = item["insertText"];
+      for (const char* attribute : {"name=", "processorArchitecture=", "publicKeyToken=", "language=", "versionScope="}) {
+        EXPECT_NE(insert.find(attribute), std::string::npos) << insert;
+      }
+    }
+  }
+  EXPECT_TRUE(shell_setup);
+  const auto zones = labels(
+      client.request("textDocument/completion", {{"textDocument", {{"uri", uri}}}, {"position", position(7, 16)}}));
+  EXPECT_TRUE(has(zones, "Pacific Standard Time"));
+  EXPECT_TRUE(has(zones, "W. Europe Standard Time"));
+}
+
+TEST(Lsp, Hover) {
+  Client client;
+  open(client);
+  const json hover =
+      client.request("textDocument/hover", {{"textDocument", {{"uri", uri}}}, {"position", position(3, 10)}});
+  const std::string value = hover["result"]["contents"]["value"];
+  EXPECT_NE(value.find("**ComputerName**"), std::string::npos) << value;
+  EXPECT_NE(value.find("At most 15"), std::string::npos) << value;
+  EXPECT_NE(value.find("offlineServicing, specialize"), std::string::npos) << value;
+  EXPECT_NE(value.find("microsoft-windows-shell-setup-computername"), std::string::npos) << value;
+  EXPECT_TRUE(client.request("textDocument/hover", {{"textDocument", {{"uri", uri}}}, {"position", position(0, 0)}})["result"].is_null());
+}
+
+TEST(Lsp, CodeActionAppliesTheRepair) {
+  Client client;
+  open(client);
+  const json actions = client.request(
+      "textDocument/codeAction",
+      {{"textDocument", {{"uri", uri}}}, {"range", {{"start", position(4, 8)}, {"end", position(4, 8)}}}, {"context", {{"diagnostics", json::array()}}}});
+  ASSERT_EQ(actions["result"].size(), 1u) << actions.dump(2);
+  const json& action = actions["result"][0];
+  EXPECT_NE(action["title"].get<std::string>().find("TimeZone"), std::string::npos);
+  const json& edits = action["edit"]["changes"][uri];
+  ASSERT_EQ(edits.size(), 2u);
+  EXPECT_EQ(edits[0]["newText"], "TimeZone");
+  EXPECT_EQ(edits[0]["range"]["start"], position(4, 7));
+  EXPECT_EQ(edits[0]["range"]["end"], position(4, 15));
+}
+
+TEST(Lsp, DocumentSymbols) {
+  Client client;
+  open(client);
+  const json symbols = client.request("textDocument/documentSymbol", {{"textDocument", {{"uri", uri}}}});
+  ASSERT_EQ(symbols["result"].size(), 1u);
+  const json& pass = symbols["result"][0];
+  EXPECT_EQ(pass["name"], "oobeSystem");
+  EXPECT_EQ(pass["children"][0]["name"], "Microsoft-Windows-Shell-Setup");
+  const json& settings = pass["children"][0]["children"];
+  ASSERT_EQ(settings.size(), 3u);
+  EXPECT_EQ(settings[0]["name"], "ComputerName");
+  EXPECT_EQ(settings[2]["children"][0]["name"], "HideEULAPage");
+}
+
+TEST(Lsp, MalformedMessagesGetErrors) {
+  Client client;
+  EXPECT_EQ(client.request("textDocument/hover", json::object())["error"]["code"], -32002);
+  open(client);
+  client.send_raw("Content-Length: 9\r\n\r\n{not json");
+  EXPECT_EQ(client.response(nullptr)["error"]["code"], -32700);
+  client.send_raw("Content-Type: x\r\n\r\n");
+  EXPECT_EQ(client.response(nullptr)["error"]["code"], -32700);
+  client.send(json::array({1, 2}));
+  EXPECT_EQ(client.response(nullptr)["error"]["code"], -32600);
+  EXPECT_EQ(client.request("no/such/method", json::object())["error"]["code"], -32601);
+  EXPECT_EQ(client.request("textDocument/hover", {{"textDocument", 5}})["error"]["code"], -32602);
+  EXPECT_EQ(client.request("textDocument/hover", {{"textDocument", {{"uri", "file:///unknown.xml"}}}, {"position", position(0, 0)}})["error"]["code"], -32602);
+  // Still serving.
+  shut_down(client);
+}
+
+TEST(Lsp, ExitWithoutShutdownIsAnError) {
+  Client client;
+  open(client);
+  client.notify("exit", nullptr);
+  EXPECT_EQ(client.wait_exit(), 1);
+}
+
+}  // namespace
+}  // namespace unattend
+
+namespace unattend {
+namespace {
+
+// Half-typed text: every request at every few characters of every prefix of a
+// real file must be answered (a result or a JSON-RPC error), never crash.
+TEST(LspServer, HalfTypedTextNeverCrashes) {
+  lsp::Server server("file:///rules");
+  const auto call = [&](const std::string& method, const json& params) {
+    const auto replies = server.handle({{"jsonrpc", "2.0"}, {"id", 1}, {"method", method}, {"params", params}});
+    EXPECT_EQ(replies.size(), 1u) << method;
+    return replies;
+  };
+  call("initialize", json::object());
+  const std::string full = text;
+  for (std::size_t cut = 0; cut <= full.size(); cut += 11) {
+    const std::string prefix = full.substr(0, cut) + "<\xC3";  // an unterminated tag and a cut UTF-8 sequence
+    server.handle({{"jsonrpc", "2.0"},
+                   {"method", "textDocument/didOpen"},
+                   {"params", {{"textDocument", {{"uri", uri}, {"languageId", "xml"}, {"version", 1}, {"text", prefix}}}}}});
+    for (std::size_t line = 0; line < 12; line += 3) {
+      for (std::size_t character = 0; character < 120; character += 13) {
+        const json at = {{"textDocument", {{"uri", uri}}}, {"position", position(line, character)}};
+        call("textDocument/completion", at);
+        call("textDocument/hover", at);
+      }
+      call("textDocument/codeAction", {{"textDocument", {{"uri", uri}}},
+                                       {"range", {{"start", position(line, 0)}, {"end", position(line + 2, 5)}}},
+                                       {"context", {{"diagnostics", json::array()}}}});
+    }
+    call("textDocument/documentSymbol", {{"textDocument", {{"uri", uri}}}});
+  }
+}
+
+}  // namespace
+}  // namespace unattend
