@@ -4,7 +4,6 @@
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME unattend)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
-set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
 set(CPACK_PACKAGE_CONTACT "unattend developers <unattend@users.noreply.github.com>")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
@@ -16,7 +15,8 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME unattend)
-# One string: separate arguments would make a CMake list, joined with ';'.
+# One string: separate arguments would make a CMake list, joined with ";". The first
+# line is the synopsis (see cmake/CPackProjectConfig.cmake).
 set(CPACK_DEBIAN_RUNTIME_DESCRIPTION "check, format, generate and package Windows answer files
 unattend validates autounattend.xml files against schemas built from Microsoft's
 reference, checks passes and common mistakes, writes new files from a YAML spec
@@ -31,4 +31,5 @@ The static library behind the unattend command, with its headers, a CMake packag
 # the generated headers include the CodeSynthesis runtime, which xsdcxx ships.
 set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS
     "libxerces-c-dev (>= 3.2), libicu-dev, libyaml-cpp-dev, libisofs-dev, nettle-dev, xsdcxx")
+set(CPACK_PROJECT_CONFIG_FILE ${PROJECT_SOURCE_DIR}/cmake/CPackProjectConfig.cmake)
 include(CPack)
