@@ -19,15 +19,16 @@ with open(os.path.join(source, "action.yml")) as f:
 failures = []
 assert action["runs"]["using"] == "composite", action["runs"]
 inputs = action["inputs"]
-for name in ("paths", "format", "strict", "config", "sarif-file", "upload-sarif"):
+for name in ("deb", "paths", "format", "strict", "config", "sarif-file", "upload-sarif"):
     if name not in inputs:
         failures.append(f"input {name} not declared")
 steps = {step.get("id", step["name"]): step for step in action["runs"]["steps"]}
 check = steps["check"]
-for variable, expression in check["env"].items():
-    name = expression.removeprefix("${{ inputs.").removesuffix(" }}")
-    if name not in inputs:
-        failures.append(f"{variable} reads undeclared input {name}")
+for step in steps.values():
+    for variable, expression in step.get("env", {}).items():
+        name = expression.removeprefix("${{ inputs.").removesuffix(" }}")
+        if name not in inputs:
+            failures.append(f"{variable} reads undeclared input {name}")
 
 
 def run_check(case, **given):
