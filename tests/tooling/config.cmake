@@ -9,12 +9,16 @@ file(COPY_FILE "${DATA}/warnings-only.xml" "${WORK}/repo/answers/warnings.xml")
 
 # run(NAME EXIT code [OUTPUT regex] [REJECT regex] [CONFIG text] ARGS args...): in WORK/repo/answers.
 function(run name)
-  cmake_parse_arguments(PARSE_ARGV 1 t "" "EXIT;OUTPUT;REJECT;CONFIG" "ARGS")
+  cmake_parse_arguments(PARSE_ARGV 1 t "" "EXIT;OUTPUT;REJECT;CONFIG;STDIN" "ARGS")
+  set(input)
+  if(DEFINED t_STDIN)
+    set(input INPUT_FILE ${t_STDIN})
+  endif()
   file(REMOVE "${WORK}/repo/.unattend.yaml")
   if(DEFINED t_CONFIG)
     file(WRITE "${WORK}/repo/.unattend.yaml" "${t_CONFIG}")
   endif()
-  execute_process(COMMAND ${PROGRAM} check ${t_ARGS} WORKING_DIRECTORY "${WORK}/repo/answers"
+  execute_process(COMMAND ${PROGRAM} check ${t_ARGS} WORKING_DIRECTORY "${WORK}/repo/answers" ${input}
                   RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
   set(all "${out}${err}")
   if(NOT code STREQUAL t_EXIT)
@@ -31,6 +35,9 @@ endfunction()
 run(no_config EXIT 1 OUTPUT "lab/autounattend.xml:7:[0-9]+: error: .*\\[UA3003\\]" ARGS lab)
 run(parent_disables_by_name EXIT 0 REJECT "UA3003" CONFIG "disable: [wrong-pass]\n" ARGS lab)
 run(parent_disables_one_code EXIT 0 REJECT "UA3003" CONFIG "disable: UA3003\n" ARGS lab/autounattend.xml)
+# Standard input falls under the configuration of the current folder.
+run(stdin_lowered EXIT 0 OUTPUT "<stdin>:7:[0-9]+: info: .*\\[UA3003\\]" CONFIG "severity: {UA3003: info}\n"
+    STDIN ${DATA}/wrong-pass.xml ARGS -)
 run(no_config_option EXIT 1 OUTPUT "\\[UA3003\\]" CONFIG "disable: [wrong-pass]\n" ARGS --no-config lab)
 run(severity_lowered EXIT 0 OUTPUT "autounattend.xml:7:[0-9]+: warning: .*\\[UA3003\\]"
     CONFIG "severity:\n  wrong-pass: warning\n" ARGS lab)
@@ -54,6 +61,7 @@ run(config_option_replaces_nearest EXIT 0 OUTPUT "warning: .*\\[UA3006\\]" REJEC
     CONFIG "severity: {UA3006: error}\n" ARGS --config ${WORK}/other.yaml lab warnings.xml)
 run(config_and_no_config EXIT 2 OUTPUT "--config and --no-config" ARGS --config ${WORK}/other.yaml --no-config lab)
 run(config_missing EXIT 2 OUTPUT "no-such.yaml" ARGS --config ${WORK}/no-such.yaml lab)
+run(config_directory EXIT 2 OUTPUT "lab: is a directory" ARGS --config lab lab)
 
 # Mistakes are refused with the file, line and column, and nothing is checked.
 run(unknown_key EXIT 2 OUTPUT "repo/\\.unattend\\.yaml:2:1: unknown key 'disabled': use disable, severity or exclude"
