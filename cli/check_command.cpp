@@ -4,6 +4,7 @@
 #include <thread>
 
 #include <unattend/check.hpp>
+#include <unattend/config.hpp>
 #include <unattend/error.hpp>
 
 #include "command.hpp"
@@ -20,22 +21,25 @@ void describe(po::options_description& options, po::positional_options_descripti
   options.add_options()
       ("input", po::value<std::vector<std::string>>()->multitoken(),
        "answer files or directories (*.xml below them, recursively); - reads standard input")
-      ("format", po::value<std::string>()->default_value("text"), "text | json | sarif | github")
+      ("format", po::value<std::string>()->default_value("text"), "text | json | sarif | github | gitlab")
       ("strict", po::bool_switch(), "exit 1 on warnings too")
+      ("config", po::value<std::string>(), "read this configuration instead of the nearest .unattend.yaml")
+      ("no-config", po::bool_switch(), "read no configuration file")
       ("disable", po::value<std::vector<std::string>>()->composing(),
        "silence a rule everywhere, by code or name (repeatable; comma-separated lists too)")
       ("jobs,j", po::value<unsigned>()->default_value(0), "files checked in parallel (0: one per core)");
   positional.add("input", -1);
 }
 
-std::vector<FileReport> check_all(const std::vector<Input>& inputs, const CheckOptions& options, unsigned jobs) {
+std::vector<FileReport> check_all(const std::vector<Input>& inputs, const std::vector<CheckOptions>& options,
+                                  unsigned jobs) {
   const Checker checker;
   std::vector<FileReport> reports(inputs.size());
   const auto check_one = [&](std::size_t i) {
     reports[i].path = inputs[i].display;
     try {
-      reports[i].diagnostics = inputs[i].path.empty() ? checker.check(read_stdin(), inputs[i].display, options)
-                                                      : checker.check_file(inputs[i].path, options);
+      reports[i].diagnostics = inputs[i].path.empty() ? checker.check(read_stdin(), inputs[i].display, options[i])
+                                                      : checker.check_file(inputs[i].path, options[i]);
     } catch (const Error& e) {
       reports[i].error = e.what();
     }
@@ -57,9 +61,21 @@ std::vector<FileReport> check_all(const std::vector<Input>& inputs, const CheckO
 int run(const po::variables_map& vm) {
   if (vm.count("input") == 0) throw UsageError("check needs at least one FILE or DIR");
   const ReportFormat format = parse_report_format(vm["format"].as<std::string>());
-  CheckOptions options;
-  if (vm.count("disable") != 0) options.disabled = rule_list(vm["disable"].as<std::vector<std::string>>(), "--disable");
-  const auto inputs = collect_inputs(vm["input"].as<std::vector<std::string>>());
+  std::vector<std::string> disabled;
+  if (vm.count("disable") != 0) disabled = rule_list(vm["disable"].as<std::vector<std::string>>(), "--disable");
+  if (vm.count("config") != 0 && vm["no-config"].as<bool>()) throw UsageError("--config and --no-config exclude each other");
+  ConfigResolver configs = vm.count("config") != 0 ? ConfigResolver::fixed(vm["config"].as<std::string>())
+                           : vm["no-config"].as<bool>() ? ConfigResolver::none()
+                                                        : ConfigResolver::nearest();
+  std::vector<Input> inputs;
+  std::vector<CheckOptions> options;
+  for (auto& input : collect_inputs(vm["input"].as<std::vector<std::string>>())) {
+    const Config& config = configs.for_file(input.path);
+    if (!input.path.empty() && config.excludes(input.path)) continue;
+    options.push_back(config.check_options());
+    options.back().disabled.insert(options.back().disabled.end(), disabled.begin(), disabled.end());
+    inputs.push_back(std::move(input));
+  }
   const auto reports = check_all(inputs, options, vm["jobs"].as<unsigned>());
 
   write_report(std::cout, format, reports);

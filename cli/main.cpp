@@ -7,9 +7,9 @@
 
 #include <unattend/error.hpp>
 #include <unattend/spec.hpp>
-#include <unattend/version.hpp>
 
 #include "command.hpp"
+#include "meta.hpp"
 
 namespace po = boost::program_options;
 using namespace unattend::cli;
@@ -17,7 +17,7 @@ using namespace unattend::cli;
 namespace {
 
 void print_main_help(std::ostream& out) {
-  out << "unattend " << unattend::version << ": typed, validated Windows answer files\n\n"
+  out << version_line() << ": typed, validated Windows answer files\n\n"
       << "Usage: unattend [--help] [--version] COMMAND [ARGS...]\n\nCommands:\n";
   for (const Command& command : commands()) {
     out << "  " << command.name << std::string(12 - std::min<std::size_t>(command.name.size(), 11), ' ')
@@ -55,9 +55,11 @@ int dispatch(int argc, char** argv) {
     return exit_ok;
   }
   if (first == "--version") {
-    std::cout << "unattend " << unattend::version << '\n';
+    std::cout << version_line() << '\n';
     return exit_ok;
   }
+  if (first == "--man-pages" && args.size() == 2) return write_man_pages(args[1]);
+  if (first == "__complete") return complete({args.begin() + 1, args.end()});
   if (first == "help") {
     if (args.size() == 1) {
       print_main_help(std::cout);

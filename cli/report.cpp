@@ -1,5 +1,8 @@
 #include "report.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cstdint>
 #include <ostream>
 
 #include <nlohmann/json.hpp>
@@ -118,14 +121,59 @@ void write_github(std::ostream& out, const std::vector<FileReport>& files) {
   }
 }
 
+// 64-bit FNV-1a: GitLab only needs a fingerprint that is stable between runs and
+// distinct between findings, not a cryptographic one.
+std::string fingerprint(const std::string& text) {
+  std::uint64_t hash = 14695981039346656037ULL;
+  for (const unsigned char c : text) {
+    hash ^= c;
+    hash *= 1099511628211ULL;
+  }
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (std::size_t i = 16; i-- > 0; hash >>= 4) out[i] = digits[hash & 0xf];
+  return out;
+}
+
+// The Code Climate JSON that GitLab's code-quality report reads. The fingerprint
+// leaves the line out, so a finding keeps its identity when lines above it move.
+void write_gitlab(std::ostream& out, const std::vector<FileReport>& files) {
+  ordered_json issues = ordered_json::array();
+  for (const auto& file : files) {
+    const std::string path = file.path.starts_with("./") ? file.path.substr(2) : file.path;
+    std::vector<std::string> seen;
+    for (const auto& d : file.diagnostics) {
+      std::string key = path + '\0' + d.code + '\0' + d.message;
+      const auto repeat = std::count(seen.begin(), seen.end(), key);
+      seen.push_back(key);
+      key += '\0' + std::to_string(repeat);
+      const char* severity = d.severity == Severity::error ? "major" : d.severity == Severity::warning ? "minor" : "info";
+      issues.push_back({{"description", d.message + " [" + d.code + "]"},
+                        {"check_name", d.code},
+                        {"fingerprint", fingerprint(key)},
+                        {"severity", severity},
+                        {"location", {{"path", path}, {"lines", {{"begin", std::max<std::size_t>(d.line, 1)}}}}}});
+    }
+  }
+  out << issues.dump(2) << '\n';
+}
+
 }  // namespace
 
+namespace {
+
+// In the order of ReportFormat.
+constexpr std::array<std::string_view, 5> format_names = {"text", "json", "sarif", "github", "gitlab"};
+
+}  // namespace
+
+std::vector<std::string> report_format_names() { return {format_names.begin(), format_names.end()}; }
+
 ReportFormat parse_report_format(const std::string& name) {
-  if (name == "text") return ReportFormat::text;
-  if (name == "json") return ReportFormat::json;
-  if (name == "sarif") return ReportFormat::sarif;
-  if (name == "github") return ReportFormat::github;
-  throw UsageError("unknown --format '" + name + "': use text, json, sarif or github");
+  for (std::size_t i = 0; i < format_names.size(); ++i) {
+    if (format_names[i] == name) return static_cast<ReportFormat>(i);
+  }
+  throw UsageError("unknown --format '" + name + "': use text, json, sarif, github or gitlab");
 }
 
 void write_report(std::ostream& out, ReportFormat format, const std::vector<FileReport>& files) {
@@ -134,6 +182,7 @@ void write_report(std::ostream& out, ReportFormat format, const std::vector<File
     case ReportFormat::json: write_json(out, files); break;
     case ReportFormat::sarif: write_sarif(out, files); break;
     case ReportFormat::github: write_github(out, files); break;
+    case ReportFormat::gitlab: write_gitlab(out, files); break;
   }
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-// How `unattend check` prints its findings: text, json, sarif or github.
+// How `unattend check` prints its findings: text, json, sarif, github or gitlab.
 
 #include <iosfwd>
 #include <string>
@@ -16,9 +16,10 @@ struct FileReport {
   std::string error;  // the file could not be read; no diagnostics then
 };
 
-enum class ReportFormat { text, json, sarif, github };
+enum class ReportFormat { text, json, sarif, github, gitlab };
 
 ReportFormat parse_report_format(const std::string& name);  // throws UsageError
+std::vector<std::string> report_format_names();
 void write_report(std::ostream& out, ReportFormat format, const std::vector<FileReport>& files);
 
 }  // namespace unattend::cli

@@ -63,12 +63,21 @@ const detail::Node* element_at(const detail::Node& node, detail::Position at) {
   return &node;
 }
 
+// The last override naming the diagnostic's rule, if any.
+const SeverityOverride* override_for(const Diagnostic& d, const RuleInfo* rule, const CheckOptions& options) {
+  for (auto it = options.severity.rbegin(); it != options.severity.rend(); ++it) {
+    if (it->rule == d.code || (rule != nullptr && it->rule == rule->name)) return &*it;
+  }
+  return nullptr;
+}
+
 bool silenced(const Diagnostic& d, const detail::Document& document, const CheckOptions& options) {
   const RuleInfo* rule = find_rule(d.code);
   const auto names = [&](const std::string& word) {
     return word == d.code || (rule != nullptr && word == rule->name);
   };
   if (std::any_of(options.disabled.begin(), options.disabled.end(), names)) return true;
+  if (const auto* o = override_for(d, rule, options); o != nullptr && !o->severity) return true;
   if (!document.root || d.line == 0) return false;
   for (const detail::Node* n = element_at(*document.root, {d.line, d.column}); n != nullptr; n = n->parent) {
     if (std::any_of(n->disabled.begin(), n->disabled.end(), names)) return true;
@@ -111,6 +120,11 @@ std::vector<Diagnostic> Checker::check(std::string_view bytes, std::string_view 
     std::erase_if(found, [](const Diagnostic& d) { return d.code == codes::not_well_formed.code || d.code == "UA1103"; });
   }
   std::erase_if(found, [&](const Diagnostic& d) { return silenced(d, validation.document, options); });
+  if (!options.severity.empty()) {
+    for (Diagnostic& d : found) {
+      if (const auto* o = override_for(d, find_rule(d.code), options)) d.severity = *o->severity;
+    }
+  }
   std::sort(found.begin(), found.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::tie(a.line, a.column, a.code, a.message) < std::tie(b.line, b.column, b.code, b.message);
   });

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -22,8 +23,15 @@ struct RuleInfo {
 std::span<const RuleInfo> all_rules();
 const RuleInfo* find_rule(std::string_view code_or_name);
 
+// A rule reported at another severity than its own (or silenced: `off`).
+struct SeverityOverride {
+  std::string rule;                 // code or name
+  std::optional<Severity> severity;  // nullopt: off
+};
+
 struct CheckOptions {
   std::vector<std::string> disabled;  // codes or names to silence everywhere
+  std::vector<SeverityOverride> severity;  // later entries win
 };
 
 // Everything `unattend check` finds: schema validation (envelope, component

@@ -1,0 +1,35 @@
+# cpack -G DEB: unattend_<version>_<arch>.deb (the program, its man pages, bash and
+# zsh completion, the docs) and unattend-dev_<version>_<arch>.deb (the static
+# library, headers, CMake package and pkg-config file for building against it).
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME unattend)
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_PACKAGE_CONTACT "unattend developers <unattend@users.noreply.github.com>")
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
+
+set(CPACK_DEB_COMPONENT_INSTALL ON)
+set(CPACK_COMPONENTS_ALL runtime dev)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+# Depends from the libraries the program really links (dpkg-shlibdeps, in dpkg-dev).
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_SECTION utils)
+set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME unattend)
+# One string: separate arguments would make a CMake list, joined with ";". The first
+# line is the synopsis (see cmake/CPackProjectConfig.cmake).
+set(CPACK_DEBIAN_RUNTIME_DESCRIPTION "check, format, generate and package Windows answer files
+unattend validates autounattend.xml files against schemas built from Microsoft's
+reference, checks passes and common mistakes, writes new files from a YAML spec
+and puts them on ISO images.")
+set(CPACK_DEBIAN_RUNTIME_PACKAGE_SUGGESTS "bash-completion, pre-commit")
+set(CPACK_DEBIAN_DEV_PACKAGE_NAME unattend-dev)
+set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
+set(CPACK_DEBIAN_DEV_DESCRIPTION "unattend library: development files
+The static library behind the unattend command, with its headers, a CMake package
+(find_package(unattend)) and a pkg-config file.")
+# A static library: its users link its dependencies, so they come as -dev packages;
+# the generated headers include the CodeSynthesis runtime, which xsdcxx ships.
+set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS
+    "libxerces-c-dev (>= 3.2), libicu-dev, libyaml-cpp-dev, libisofs-dev, nettle-dev, xsdcxx")
+set(CPACK_PROJECT_CONFIG_FILE ${PROJECT_SOURCE_DIR}/cmake/CPackProjectConfig.cmake)
+include(CPack)

@@ -1,0 +1,54 @@
+#pragma once
+
+// A repository's standing choices for `unattend check`: the file .unattend.yaml
+// (docs/config.md). Loading is strict: an unknown key or a bad value is an
+// unattend::Error naming the file, line and column.
+
+#include <deque>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <unattend/check.hpp>
+
+namespace unattend {
+
+inline constexpr char config_file_name[] = ".unattend.yaml";
+
+struct Config {
+  std::filesystem::path file;        // where it was read from; empty for no config
+  std::vector<std::string> disable;  // rule codes, as find_rule resolved them
+  std::vector<SeverityOverride> severity;
+  std::vector<std::string> exclude;  // globs, relative to the config file's folder
+
+  // The options a check of a file under this config runs with.
+  CheckOptions check_options() const;
+  // Whether `path` matches one of the exclude globs (docs/config.md says how they match).
+  bool excludes(const std::filesystem::path& path) const;
+};
+
+Config parse_config(std::string_view yaml, const std::filesystem::path& file);
+Config load_config(const std::filesystem::path& file);
+
+// The nearest .unattend.yaml in `directory` or one of its parents.
+std::optional<std::filesystem::path> find_config(const std::filesystem::path& directory);
+
+// The config each checked file falls under, each file read once. Not thread-safe.
+class ConfigResolver {
+ public:
+  static ConfigResolver nearest();                                // .unattend.yaml next to or above each file
+  static ConfigResolver fixed(const std::filesystem::path& file);  // --config FILE: loads it now
+  static ConfigResolver none();                                   // --no-config
+
+  // `file` empty means standard input: the config is looked up from the current folder.
+  const Config& for_file(const std::filesystem::path& file);
+
+ private:
+  enum class Mode { nearest, fixed, none } mode_ = Mode::none;
+  Config fixed_;
+  std::deque<Config> loaded_;  // a deque: references handed out stay valid
+};
+
+}  // namespace unattend

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# deb_package.sh BUILD_DIR WORK VERSION
+# cpack -G DEB in the build tree, then the packages inspected with dpkg-deb:
+# names, Depends computed from the program's shared libraries, and the files
+# users get (program, man pages, completion, docs).
+set -euo pipefail
+build=$1 work=$2 version=$3
+rm -rf "$work"
+mkdir -p "$work"
+cd "$work"
+cpack -G DEB --config "$build/CPackConfig.cmake" -B "$work" >cpack.log 2>&1 || { cat cpack.log; exit 1; }
+arch=$(dpkg --print-architecture)
+deb=unattend_${version}_${arch}.deb
+dev=unattend-dev_${version}_${arch}.deb
+fail() { echo "FAIL: $*"; exit 1; }
+[ -f "$deb" ] || fail "no $deb: $(ls)"
+[ -f "$dev" ] || fail "no $dev: $(ls)"
+
+info=$(dpkg-deb -I "$deb")
+grep -q "^ Package: unattend$" <<<"$info" || fail "package name: $info"
+description=$(dpkg-deb -f "$deb" Description)
+[ "$(head -1 <<<"$description")" = "check, format, generate and package Windows answer files" ] ||
+  fail "synopsis: $description"
+grep -q ";" <<<"$description" && fail "a CMake list in the description: $description"
+depends=$(dpkg-deb -f "$deb" Depends)
+for library in libxerces-c3.2 libboost-program-options1 libyaml-cpp0 libisofs6 libnettle8 libicu libstdc++6 libc6; do
+  grep -q "$library" <<<"$depends" || fail "Depends lacks $library: $depends"
+done
+
+contents=$(dpkg-deb -c "$deb" | awk '{print $6}')
+for path in ./usr/bin/unattend ./usr/share/man/man1/unattend.1 ./usr/share/man/man1/unattend-check.1 \
+            ./usr/share/man/man1/unattend-generate.1 ./usr/share/bash-completion/completions/unattend \
+            ./usr/share/zsh/vendor-completions/_unattend ./usr/share/doc/unattend/README.md \
+            ./usr/share/doc/unattend/CHANGELOG.md ./usr/share/doc/unattend/docs/config.md; do
+  grep -qxF "$path" <<<"$contents" || fail "$deb lacks $path"
+done
+grep -q "^./usr/include/" <<<"$contents" && fail "$deb holds headers; they belong in $dev"
+
+dev_contents=$(dpkg-deb -c "$dev" | awk '{print $6}')
+# The library directory is lib/ or lib/<multiarch>/, as GNUInstallDirs chose at configure time.
+for regex in '^./usr/include/unattend/check\.hpp$' '^./usr/include/unattend/config\.hpp$' \
+             '^./usr/lib/(.*/)?libunattend\.a$' '^./usr/lib/(.*/)?pkgconfig/unattend\.pc$' \
+             '^./usr/lib/(.*/)?cmake/unattend/unattendConfig\.cmake$'; do
+  grep -qE "$regex" <<<"$dev_contents" || fail "$dev lacks $regex"
+done
+grep -q "^./usr/bin/" <<<"$dev_contents" && fail "$dev holds programs"
+
+# The packaged program runs (from the extracted tree; installing needs root).
+dpkg-deb -x "$deb" root
+root/usr/bin/unattend --version | grep -q "^unattend $version" || fail "packaged program: $(root/usr/bin/unattend --version)"
+rm -rf "$work"
+echo "$deb and $dev look right"
