@@ -142,9 +142,9 @@ int run(const po::variables_map& vm) {
 
   // Both outputs are refused before either is written.
   for (const char* name : {"output", "package"}) {
-    if (vm.count(name) == 0 || force) continue;
+    if (vm.count(name) == 0) continue;
     const std::string path = vm[name].as<std::string>();
-    if (path != "-" && std::filesystem::exists(path)) throw Error(path + ": already exists (use --force to replace it)");
+    if (path != "-") check_output_path(path, force);
   }
   Generated generated = generate(spec);
   for (const auto& d : generated.diagnostics) std::cerr << format(d) << '\n';
