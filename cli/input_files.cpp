@@ -2,10 +2,9 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <iostream>
-#include <iterator>
 
 #include <unattend/error.hpp>
+#include <unattend/input.hpp>
 
 #include "command.hpp"
 
@@ -50,10 +49,6 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& arguments) {
   return inputs;
 }
 
-std::string read_stdin() {
-  std::string bytes{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-  if (std::cin.bad()) throw Error("cannot read standard input");
-  return bytes;
-}
+std::string read_stdin() { return read_standard_input(); }
 
 }  // namespace unattend::cli
