@@ -162,7 +162,10 @@ output_socket)
 output_stdout)
   valid > in.xml
   run fmt in.xml -o -; expect_exit 0; expect '<TimeZone>UTC</TimeZone>'
-  run generate -o -; expect_exit 0; expect '^<\?xml'; no_files_but '' ;;
+  run generate -o -; expect_exit 0; expect '^<\?xml'
+  TMPDIR=$WORK "$UNATTEND" package in.xml -o - > in.stdout.iso 2> /dev/null || fail "package -o - failed"
+  [ "$(dd if=in.stdout.iso bs=1 skip=32769 count=5 2> /dev/null)" = CD001 ] || fail "package -o - wrote no ISO image"
+  no_files_but '' ;;
 output_symlink)
   valid > in.xml; printf 'old\n' > in.target; ln -s in.target in.link
   run fmt in.xml -o in.link --force; expect_exit 0
