@@ -105,6 +105,9 @@ void check_output_path(const std::filesystem::path& path, bool overwrite) {
 
 void remove_temporary_files_on_signals() {
   for (const int signal : SignalsHeld::cleanup_signals) {
+    // A signal the parent chose to ignore (nohup, a background job) stays ignored.
+    struct sigaction current {};
+    if (::sigaction(signal, nullptr, &current) == 0 && current.sa_handler == SIG_IGN) continue;
     struct sigaction action {};
     action.sa_handler = remove_pending_and_reraise;
     sigemptyset(&action.sa_mask);

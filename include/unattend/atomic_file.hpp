@@ -28,6 +28,7 @@ void check_output_path(const std::filesystem::path& path, bool overwrite);
 
 // Installs handlers for SIGINT, SIGTERM and SIGHUP that remove the temporary
 // files of writes in progress, then end the process as the signal would have.
+// A signal that is ignored when it is called (nohup) stays ignored.
 // For programs (the unattend command calls it first thing); a library user
 // with handlers of its own can leave it out.
 void remove_temporary_files_on_signals();

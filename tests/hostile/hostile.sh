@@ -252,15 +252,20 @@ invalid_utf8_password)
 
 # ---- item 7: interrupted writes ----
 signal_cleanup)
-  truncate -s 300M in.big
+  truncate -s 1G in.big  # long enough to write that every signal comes during the write
   valid > in.xml
-  for signal in INT TERM INT TERM INT TERM; do
+  set -m  # job control: background commands get SIGINT as they would from a terminal, not ignore it
+  for try in "INT 0.2" "TERM 0.2" "INT 0.4" "TERM 0.4" "INT 0.6" "TERM 0.6"; do
+    set -- $try; signal=$1
     "$UNATTEND" package in.xml --add in.big -o out.iso > /dev/null 2>&1 &
-    pid=$!; sleep 0.3; kill -"$signal" "$pid" 2> /dev/null; wait "$pid" 2> /dev/null
+    pid=$!; sleep "$2"; kill -"$signal" "$pid" 2> /dev/null; wait "$pid" 2> /dev/null; status=$?
+    # Ended by the signal itself (128 + its number), as a shell expects, not by a normal exit.
+    [ "$status" = $((128 + $(kill -l "$signal"))) ] || fail "SIG$signal after $2 s: exit $status"
     left=$(ls -A | grep -E '\.tmp-' || true)
     [ -z "$left" ] || fail "SIG$signal left $left"
     rm -f out.iso
-  done ;;
+  done
+  set +m ;;
 
 # ---- item 8: UTF-32 ----
 utf32_input)
