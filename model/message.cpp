@@ -104,7 +104,9 @@ bool is_secret(const std::string& path) {
   const auto secret_name = [](const std::string& n) {
     return n.find("password") != std::string::npos || n.find("productkey") != std::string::npos;
   };
-  return secret_name(name) || ((name == "value" || name == "key") && secret_name(parent));
+  // Everything in a Credentials element (domain join, network paths): account names too.
+  const bool credential = ("/" + lower + "/").find("/credentials/") != std::string::npos;
+  return credential || secret_name(name) || ((name == "value" || name == "key") && secret_name(parent));
 }
 
 std::string closest_name(const std::string& name, const std::vector<std::string>& candidates) {

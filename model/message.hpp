@@ -33,7 +33,7 @@ struct SettingContext {
 
 // Whether the text of the element at `path` (below its component) may be a
 // secret, never to be quoted: passwords (and a password container's Value,
-// not its PlainText), product keys, a join credential's Password.
+// not its PlainText), product keys, everything in a Credentials element.
 bool is_secret(const std::string& path);
 
 // Rewrites one message about a component's content. Returns nothing when the

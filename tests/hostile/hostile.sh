@@ -214,7 +214,10 @@ product_key_secret)
 join_credential_secret)
   answer_file "$(component specialize Microsoft-Windows-UnattendedJoin amd64 \
     '<Identification><Credentials><Domain>corp</Domain><Password>Tr0ub4&dor3</Password><Username>joiner</Username></Credentials><JoinDomain>corp</JoinDomain></Identification>')" > in.xml
-  run check in.xml; expect_exit 1; no_secrets ;;
+  run check in.xml; expect_exit 1; no_secrets
+  answer_file "$(component specialize Microsoft-Windows-UnattendedJoin amd64 \
+    '<Identification><Credentials><Domain>corp</Domain><Password>x</Password><Username>Tr0ub4<dor3</Username></Credentials><JoinDomain>corp</JoinDomain></Identification>')" > in.xml
+  run check in.xml; expect_exit 1; expect 'may be secret'; no_secrets ;;
 
 # ---- item 4: modes ----
 output_modes)
