@@ -140,6 +140,9 @@ int run(const po::variables_map& vm) {
   apply_options(vm, spec);
   const bool force = vm["force"].as<bool>();
 
+  if (vm.count("package") != 0 && vm["package"].as<std::string>() == "-") {
+    throw UsageError("--package needs a file; 'unattend package FILE -o -' writes an image to standard output");
+  }
   // Both outputs are refused before either is written.
   for (const char* name : {"output", "package"}) {
     if (vm.count(name) == 0) continue;

@@ -184,6 +184,7 @@ output_stdout)
   valid > in.xml
   run fmt in.xml -o -; expect_exit 0; expect "$VALID_TEXT"
   run "${GENERATE[@]}" -o -; expect_exit 0; expect '^<\?xml'
+  run "${GENERATE[@]}" --package -; expect_exit 2; expect 'package needs a file'
   TMPDIR=$WORK "$UNATTEND" package in.xml -o - > in.stdout.iso 2> /dev/null || fail "package -o - failed"
   [ "$(dd if=in.stdout.iso bs=1 skip=32769 count=5 2> /dev/null)" = CD001 ] || fail "package -o - wrote no ISO image"
   no_files_but '' ;;
