@@ -41,6 +41,7 @@ run() {
   if [ "$code" -eq 137 ]; then fail "killed after ${seconds}s or out of memory: $*"; fi
   if [ "$code" -ge 128 ]; then fail "crashed (exit $code): $*"; fi
   case $out in *"internal error"*|*bad_alloc*) fail "internal error: $*" ;; esac
+  no_secrets  # in every case, whatever else it checks
 }
 expect_exit() { [ "$code" = "$1" ] || fail "exit $code, expected $1; output: $out"; }
 expect() { printf '%s' "$out" | grep -Eq -- "$1" || fail "output does not match '$1'; output: $out"; }
