@@ -1,11 +1,11 @@
-#include <fstream>
+#include <filesystem>
 #include <iostream>
-#include <sstream>
 
 #include <unattend/answer_file.hpp>
 #include <unattend/atomic_file.hpp>
 #include <unattend/check.hpp>
 #include <unattend/error.hpp>
+#include <unattend/input.hpp>
 
 #include "command.hpp"
 #include "input_files.hpp"
@@ -26,14 +26,7 @@ void describe(po::options_description& options, po::positional_options_descripti
   positional.add("input", 1);
 }
 
-std::string read_input(const std::string& path) {
-  if (path == "-") return read_stdin();
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(path + ": cannot be read");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
+std::string read_input(const std::string& path) { return path == "-" ? read_stdin() : read_input_file(path); }
 
 void print(const std::vector<Diagnostic>& diagnostics) {
   for (const auto& d : diagnostics) std::cerr << format(d) << '\n';
@@ -55,11 +48,20 @@ int run(const po::variables_map& vm) {
     return exit_findings;
   }
   AnswerFile& file = *loaded.file;
-  std::vector<std::string> changes = file.normalize();
-  if (vm["encode-passwords"].as<bool>()) {
-    for (auto& change : file.encode_passwords()) changes.push_back(std::move(change));
+  std::vector<std::string> changes;
+  std::string formatted;
+  try {
+    changes = file.normalize();
+    if (vm["encode-passwords"].as<bool>()) {
+      for (auto& change : file.encode_passwords()) changes.push_back(std::move(change));
+    }
+    formatted = file.to_xml();
+  } catch (const Error& e) {
+    // Content the canonical form cannot carry (a control character that an XML 1.1
+    // file allowed): a problem of the input, exit 1 like any other.
+    std::cerr << "unattend: " << display << ": " << e.what() << "; nothing written\n";
+    return exit_findings;
   }
-  const std::string formatted = file.to_xml();
   if (formatted != original && changes.empty()) changes.push_back("layout, encoding or escaping rewritten");
   for (const auto& change : changes) std::cerr << display << ": " << change << '\n';
 
@@ -78,7 +80,7 @@ int run(const po::variables_map& vm) {
   if (in_place && formatted == original) return exit_ok;
   // Checked above: write those bytes rather than have save() serialize and check them again.
   write_file_atomically(output, formatted,
-                        {.overwrite = in_place || vm["force"].as<bool>(), .secret = file.holds_secrets()});
+                        {.overwrite = in_place || vm["force"].as<bool>(), .secret = file.holds_secrets(), .answer_file = true});
   return exit_ok;
 }
 

@@ -140,11 +140,14 @@ int run(const po::variables_map& vm) {
   apply_options(vm, spec);
   const bool force = vm["force"].as<bool>();
 
+  if (vm.count("package") != 0 && vm["package"].as<std::string>() == "-") {
+    throw UsageError("--package needs a file; 'unattend package FILE -o -' writes an image to standard output");
+  }
   // Both outputs are refused before either is written.
   for (const char* name : {"output", "package"}) {
-    if (vm.count(name) == 0 || force) continue;
+    if (vm.count(name) == 0) continue;
     const std::string path = vm[name].as<std::string>();
-    if (path != "-" && std::filesystem::exists(path)) throw Error(path + ": already exists (use --force to replace it)");
+    if (path != "-") check_output_path(path, force);
   }
   Generated generated = generate(spec);
   for (const auto& d : generated.diagnostics) std::cerr << format(d) << '\n';

@@ -2,12 +2,10 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <iterator>
 
 #include <unattend/check.hpp>
 #include <unattend/error.hpp>
+#include <unattend/input.hpp>
 
 #include "command.hpp"
 
@@ -52,19 +50,10 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& arguments) {
   return inputs;
 }
 
-std::string read_stdin() {
-  std::string bytes{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-  if (std::cin.bad()) throw Error("cannot read standard input");
-  return bytes;
-}
+std::string read_stdin() { return read_standard_input(); }
 
 std::string read_input(const Input& input) {
-  if (input.path.empty()) return read_stdin();
-  std::ifstream in(input.path, std::ios::binary);
-  if (!in) throw Error(input.path + ": cannot be read");
-  std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad()) throw Error(input.path + ": cannot be read");
-  return bytes;
+  return input.path.empty() ? read_stdin() : read_input_file(input.path);
 }
 
 std::vector<std::string> rule_list(const std::vector<std::string>& arguments, const std::string& option) {

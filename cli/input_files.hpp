@@ -14,6 +14,7 @@ struct Input {
 // and "-" as given. A path that does not exist is a usage error.
 std::vector<Input> collect_inputs(const std::vector<std::string>& arguments);
 
+// At most one byte over unattend::max_input_bytes (see exceeds_input_limit).
 std::string read_stdin();
 
 // The bytes of an input: standard input when its path is empty.

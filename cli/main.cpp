@@ -5,6 +5,7 @@
 
 #include <boost/program_options.hpp>
 
+#include <unattend/atomic_file.hpp>
 #include <unattend/error.hpp>
 #include <unattend/spec.hpp>
 
@@ -78,6 +79,8 @@ int dispatch(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Ctrl-C or a kill during a write must not leave .NAME.tmp-XXXXXX files behind.
+  unattend::remove_temporary_files_on_signals();
   try {
     return dispatch(argc, argv);
   } catch (const UsageError& e) {

@@ -1,7 +1,14 @@
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <optional>
 
+#include <unistd.h>
+
+#include <unattend/error.hpp>
 #include <unattend/package.hpp>
 
 #include "command.hpp"
@@ -15,7 +22,7 @@ namespace {
 void describe(po::options_description& options, po::positional_options_description& positional) {
   options.add_options()
       ("input", po::value<std::string>(), "the answer file")
-      ("output,o", po::value<std::string>(), "the image to write")
+      ("output,o", po::value<std::string>(), "the image to write ('-': standard output)")
       ("label", po::value<std::string>()->default_value("UNATTEND"), "volume label: 1 to 32 of A-Z a-z 0-9 _ -")
       ("add", po::value<std::vector<std::string>>()->composing(),
        "SRC[=DEST]: also put file or directory SRC on the image, at DEST (default: its name at the root)")
@@ -35,19 +42,41 @@ PackageFile parse_add(const std::string& argument) {
   return {argument.substr(0, equals), destination};
 }
 
-void print_image(const PackageResult& result, const std::string& output) {
-  std::cout << "label:  " << result.label << '\n';
+// `-o -`: the image is made and verified in a private folder of its own (it
+// must be read back from a file), then copied to standard output.
+class PrivateFolder {
+ public:
+  PrivateFolder() {
+    const char* base = std::getenv("TMPDIR");
+    std::string path = std::string(base != nullptr && *base != '\0' ? base : "/tmp") + "/unattend-XXXXXX";
+    if (::mkdtemp(path.data()) == nullptr) throw Error(path + ": cannot create a temporary folder");
+    path_ = path;
+  }
+  ~PrivateFolder() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  PrivateFolder(const PrivateFolder&) = delete;
+  PrivateFolder& operator=(const PrivateFolder&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+void print_image(std::ostream& out, const PackageResult& result, const std::string& output) {
+  out << "label:  " << result.label << '\n';
   if (result.label.size() > joliet_label_length) {
-    std::cout << "        (Windows shows '" << result.label.substr(0, joliet_label_length)
+    out << "        (Windows shows '" << result.label.substr(0, joliet_label_length)
               << "': a Joliet volume label holds " << joliet_label_length << " characters)\n";
   }
   std::size_t width = 1;
   for (const auto& file : result.files) width = std::max(width, std::to_string(file.size).size());
-  std::cout << "files:\n";
+  out << "files:\n";
   for (const auto& file : result.files) {
-    std::cout << "  " << std::setw(static_cast<int>(width)) << file.size << "  " << file.path << '\n';
+    out << "  " << std::setw(static_cast<int>(width)) << file.size << "  " << file.path << '\n';
   }
-  std::cout << "image:  " << output << " (" << result.size << " bytes)\n"
+  out << "image:  " << output << " (" << result.size << " bytes)\n"
             << "sha256: " << result.sha256 << '\n';
 }
 
@@ -65,13 +94,25 @@ int run(const po::variables_map& vm) {
   if (vm.count("drivers") != 0) options.drivers = vm["drivers"].as<std::string>();
   options.overwrite = vm["force"].as<bool>();
 
-  const PackageResult result = package_answer_file(input, output, options);
-  for (const auto& diagnostic : result.diagnostics) std::cout << format(diagnostic) << '\n';
+  const bool to_stdout = output == "-";
+  std::optional<PrivateFolder> folder;
+  if (to_stdout) folder.emplace();
+  const std::filesystem::path written_to = to_stdout ? folder->path() / "image.iso" : std::filesystem::path(output);
+  const PackageResult result = package_answer_file(input, written_to, options);
+  // With the image on standard output, everything else goes to standard error.
+  std::ostream& report = to_stdout ? std::cerr : std::cout;
+  for (const auto& diagnostic : result.diagnostics) report << format(diagnostic) << '\n';
   if (!result.written) {
     std::cerr << "unattend: " << input << " has errors; no image written\n";
     return exit_findings;
   }
-  print_image(result, output);
+  if (to_stdout) {
+    std::ifstream image(written_to, std::ios::binary);
+    std::cout << image.rdbuf();
+    std::cout.flush();
+    if (!image || !std::cout) throw Error("cannot write the image to standard output");
+  }
+  print_image(report, result, to_stdout ? "<stdout>" : output);
   return exit_ok;
 }
 

@@ -1,6 +1,7 @@
 #include <iostream>
 
 #include <unattend/error.hpp>
+#include <unattend/input.hpp>
 #include <unattend/password.hpp>
 
 #include "command.hpp"
@@ -23,8 +24,7 @@ void describe(po::options_description& options, po::positional_options_descripti
 
 // The first line of standard input, without its line break: passwords never
 // come from the command line, where other users can read them.
-std::string read_secret() {
-  std::string text = read_stdin();
+std::string first_line(std::string text) {
   if (const auto end = text.find_first_of("\r\n"); end != std::string::npos) text.resize(end);
   return text;
 }
@@ -34,17 +34,17 @@ int run(const po::variables_map& vm) {
   const std::string action = vm["action"].as<std::string>();
   const std::string element = vm["element"].as<std::string>();
   (void)password_suffix(element);  // an unknown element is a usage problem, before reading anything
-  if (action == "encode") {
-    std::cout << encode_password(read_secret(), element) << '\n';
-  } else if (action == "decode") {
-    try {
-      std::cout << decode_password(read_secret(), element) << '\n';
-    } catch (const Error& e) {
-      std::cerr << "unattend: " << e.what() << '\n';
-      return exit_findings;  // the input is wrong, not the command line
-    }
-  } else {
-    throw UsageError("password: '" + action + "' is neither encode nor decode");
+  if (action != "encode" && action != "decode") throw UsageError("password: '" + action + "' is neither encode nor decode");
+  const std::string text = read_stdin();
+  // From here on a failure is the input's fault (invalid UTF-8, not base64,
+  // too large), not the command line's: exit 1, as for any other input.
+  try {
+    if (exceeds_input_limit(text)) throw Error(std::string("standard input ") + input_limit_text);
+    const std::string secret = first_line(text);
+    std::cout << (action == "encode" ? encode_password(secret, element) : decode_password(secret, element)) << '\n';
+  } catch (const Error& e) {
+    std::cerr << "unattend: " << e.what() << '\n';
+    return exit_findings;
   }
   return exit_ok;
 }

@@ -276,7 +276,8 @@ std::vector<Diagnostic> AnswerFile::save(const std::filesystem::path& path, cons
   const std::string bytes = to_xml();
   std::vector<Diagnostic> diagnostics = Checker().check(bytes, path.string());
   if (has_errors(diagnostics)) return diagnostics;
-  write_file_atomically(path, bytes, {.overwrite = options.overwrite, .secret = options.secret || holds_secrets()});
+  write_file_atomically(path, bytes, {.overwrite = options.overwrite, .secret = options.secret || holds_secrets(),
+                                     .answer_file = true});
   return diagnostics;
 }
 

@@ -28,11 +28,14 @@ class AtomicWriter {
   void commit();
 
  private:
+  void release_slot();
+
   std::filesystem::path target_;
   WriteOptions options_;
   std::string temporary_;
   int fd_ = -1;
   bool committed_ = false;
+  int pending_slot_ = -1;  // where a signal handler finds the temporary file
 };
 
 }  // namespace unattend::detail

@@ -37,7 +37,7 @@ constexpr std::array validation_rules = {
     &codes::component_wrong_pass,
     &codes::unknown_setting, &codes::wrong_case,         &codes::wrong_kind,        &codes::out_of_range,
     &codes::too_long,        &codes::not_allowed_value,  &codes::duplicate_setting, &codes::text_in_container,
-    &codes::action_on_non_list, &codes::wcm_namespace,
+    &codes::action_on_non_list, &codes::wcm_namespace, &codes::value_case,
 };
 
 std::vector<RuleInfo> collect_rules() {

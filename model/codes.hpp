@@ -31,6 +31,7 @@ inline constexpr RuleInfo out_of_range{"UA3009", "out-of-range", S::error, "a nu
 inline constexpr RuleInfo too_long{"UA3010", "too-long", S::error, "a value longer than its maximum length"};
 inline constexpr RuleInfo not_allowed_value{"UA3011", "not-allowed-value", S::error, "a value that is not one of the allowed values"};
 inline constexpr RuleInfo duplicate_setting{"UA3012", "duplicate-setting", S::error, "a setting given twice where it may appear once"};
+inline constexpr RuleInfo value_case{"UA3014", "value-case", S::warning, "a value Setup reads without regard to case, in an unusual case"};
 inline constexpr RuleInfo text_in_container{"UA3013", "text-in-container", S::error, "text inside a setting that holds other settings"};
 // List items
 inline constexpr RuleInfo action_on_non_list{"UA4002", "action-on-non-list", S::error, "wcm:action or wcm:keyValue on an element that is not a list item"};

@@ -5,7 +5,7 @@
 
 namespace unattend::detail {
 
-// The whole file, or unattend::Error naming the file and the reason.
+// read_input_file(): at most one byte more than max_input_bytes, or unattend::Error.
 std::string read_file(const std::filesystem::path& path);
 
 }  // namespace unattend::detail

@@ -149,6 +149,17 @@ void ImageLayout::add(const fs::path& source, std::string_view destination) {
 
 void ImageLayout::add_tree(const fs::path& directory, const std::string& destination) {
   std::error_code ec;
+  const fs::path root = fs::canonical(directory, ec);
+  if (ec) throw Error(directory.string() + ": " + ec.message());
+  // A link to a file elsewhere would put that file on the image: /etc/shadow
+  // from a drivers folder someone else prepared. Links inside the folder are fine.
+  const auto inside = [&](const fs::path& path) {
+    std::error_code error;
+    const fs::path target = fs::canonical(path, error);
+    if (error) return false;
+    const auto [end, rest] = std::mismatch(root.begin(), root.end(), target.begin(), target.end());
+    return end == root.end();
+  };
   for (auto it = fs::recursive_directory_iterator(directory, ec); !ec && it != fs::recursive_directory_iterator();
        it.increment(ec)) {
     const fs::path& path = it->path();
@@ -163,6 +174,10 @@ void ImageLayout::add_tree(const fs::path& directory, const std::string& destina
     if (fs::is_directory(status)) {
       insert({check_path(target), true, {}, nullptr, path.string()});
     } else if (fs::is_regular_file(status)) {
+      if (it->is_symlink(ec) && !inside(path)) {
+        throw Error(path.string() + ": a symbolic link to a file outside " + directory.string() +
+                    "; not followed (copy the file in, or add it with --add)");
+      }
       check_readable(path);
       insert({check_path(target), false, path, nullptr, path.string()});
     } else {

@@ -25,14 +25,6 @@ std::string qualified(const std::string& component, const std::string& path) {
   return path.empty() ? component : component + "/" + path;
 }
 
-// Password elements, and the Value of a password container; not PlainText.
-bool is_secret(const std::string& path) {
-  const std::string lower = ascii_lower(path);
-  const std::string name = last_of(lower);
-  return name.find("password") != std::string::npos ||
-         (name == "value" && last_of(parent_of(lower)).find("password") != std::string::npos);
-}
-
 std::string join(const std::vector<std::string>& values) {
   std::string out;
   for (const auto& value : values) out += (out.empty() ? "" : ", ") + value;
@@ -84,7 +76,38 @@ Message unknown_setting(const std::string& name, const ComponentInfo& component,
   return {&codes::unknown_setting, text};
 }
 
+// The first of `allowed` that equals `value` but for case, or "".
+std::string same_but_case(const std::string& value, const std::vector<std::string>& allowed) {
+  for (const auto& a : allowed) {
+    if (ascii_lower(a) == ascii_lower(value)) return a;
+  }
+  return {};
+}
+
+// Settings whose value Setup reads without regard to case. MetaData/Key is a
+// path into the image's XML metadata (<IMAGE INDEX><NAME>, reference page
+// "Key", microsoft-windows-setup-imageinstall-osimage-installfrom-metadata-key);
+// working files in the corpus use /image/index, /image/name and /IMAGE/Name
+// (dockur/windows, the packer-windows family), so Setup matches it either way.
+bool read_without_case(const std::string& component, const std::string& path) {
+  return ascii_lower(component) == "microsoft-windows-setup" &&
+         (path == "ImageInstall/OSImage/InstallFrom/MetaData/Key" ||
+          path == "ImageInstall/DataImage/InstallFrom/MetaData/Key");
+}
+
 }  // namespace
+
+bool is_secret(const std::string& path) {
+  const std::string lower = ascii_lower(path);
+  const std::string name = last_of(lower);
+  const std::string parent = last_of(parent_of(lower));
+  const auto secret_name = [](const std::string& n) {
+    return n.find("password") != std::string::npos || n.find("productkey") != std::string::npos;
+  };
+  // Everything in a Credentials element (domain join, network paths): account names too.
+  const bool credential = ("/" + lower + "/").find("/credentials/") != std::string::npos;
+  return credential || secret_name(name) || ((name == "value" || name == "key") && secret_name(parent));
+}
 
 std::string closest_name(const std::string& name, const std::vector<std::string>& candidates) {
   std::string best;
@@ -121,6 +144,13 @@ std::optional<Message> component_message(const std::string& message, const Setti
   const bool secret = is_secret(where.path);
   const auto shown = [&](const std::string& value) { return secret ? std::string("(hidden)") : "'" + value + "'"; };
   const bool enumerated = where.setting != nullptr && where.setting->kind == SettingKind::enumeration;
+  if (enumerated && match_pattern(message, pattern::enumeration, m) && !secret &&
+      read_without_case(where.component.name, where.path)) {
+    if (const std::string usual = same_but_case(m[0], where.setting->values); !usual.empty()) {
+      return Message{&codes::value_case, "'" + name + "' is '" + m[0] + "'; the usual spelling is '" + usual +
+                                             "' (Setup reads it without regard to case)"};
+    }
+  }
   // Enumerations over integers fail as "not a number" before the list is consulted.
   if (enumerated && (match_pattern(message, pattern::enumeration, m) || match_pattern(message, pattern::value, m))) {
     return Message{&codes::not_allowed_value,
@@ -204,6 +234,15 @@ Message attribute_message(const std::string& message, const std::string& element
       return {&codes::bad_pass, "'" + value +
                                     "' is not a pass; the passes are windowsPE, offlineServicing, generalize, "
                                     "specialize, auditSystem, auditUser and oobeSystem (case-sensitive)"};
+    }
+    // versionScope="NonSxS" is in about 30 files of one maintained set of Packer
+    // templates and 15 places in the corpus, written that way for years, and
+    // those installs work: Setup reads it without regard to case (NOTES.md section 4).
+    if (element == "component" && attribute == "versionScope") {
+      if (const std::string usual = same_but_case(value, {"nonSxS"}); !usual.empty()) {
+        return {&codes::value_case, "versionScope is '" + value + "'; the usual spelling is '" + usual +
+                                        "' (Setup reads it without regard to case)"};
+      }
     }
     if (!attribute.empty()) {
       return {&codes::envelope, "'" + value + "' is not a valid " + attribute + " of <" + element + ">"};

@@ -31,6 +31,11 @@ struct SettingContext {
   const Setting* setting;   // its declaration, if any
 };
 
+// Whether the text of the element at `path` (below its component) may be a
+// secret, never to be quoted: passwords (and a password container's Value,
+// not its PlainText), product keys, everything in a Credentials element.
+bool is_secret(const std::string& path);
+
 // Rewrites one message about a component's content. Returns nothing when the
 // message only repeats an earlier one (`reported` remembers what was said).
 std::optional<Message> component_message(const std::string& xerces_message, const SettingContext& where,

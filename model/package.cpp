@@ -87,7 +87,8 @@ PackageResult package(const std::string& answer, const std::string& display_name
   result.diagnostics = check_answer_file(answer, display_name);
   if (has_errors(result.diagnostics)) return result;
 
-  detail::AtomicWriter output(output_iso, {.overwrite = options.overwrite});
+  // The image holds the answer file, passwords and all: readable by its owner only.
+  detail::AtomicWriter output(output_iso, {.overwrite = options.overwrite, .secret = true});
   detail::Sha256 sha256;
   result.size = detail::write_iso_image(entries, {options.label, timestamp}, [&](std::string_view bytes) {
     output.write(bytes);

@@ -66,9 +66,11 @@ std::vector<std::string> encode_passwords_in_dom(xercesc::DOMDocument& document)
 
 bool holds_password(const xercesc::DOMDocument& document) {
   bool found = false;
-  for_each_setting(document, [&](DOMElement&, const std::string&, const std::string&, DOMElement& element) {
-    const std::string name = ascii_lower(to_utf8(element.getLocalName()));
-    if (name.find("password") != std::string::npos && !to_utf8(element.getTextContent()).empty()) found = true;
+  for_each_setting(document, [&](DOMElement&, const std::string&, const std::string& path, DOMElement& element) {
+    // Product keys are secrets too (docs/security.md), and so is a join credential's Password.
+    const std::string lower = ascii_lower(path);
+    const bool secret = lower.find("password") != std::string::npos || lower.find("productkey") != std::string::npos;
+    if (secret && !to_utf8(element.getTextContent()).empty()) found = true;
   });
   return found;
 }

@@ -18,6 +18,7 @@
 #include <xercesc/util/XMLString.hpp>
 #include <xercesc/util/XMLUni.hpp>
 
+#include <unattend/input.hpp>
 #include <unattend/schema.hpp>
 
 #include "codes.hpp"
@@ -38,7 +39,6 @@ using detail::to_utf8;
 
 namespace {
 
-constexpr std::size_t max_input_bytes = 16 * 1024 * 1024;
 constexpr std::size_t max_depth = 256;
 
 Diagnostic make(std::string_view file, Position at, const RuleInfo& rule, std::string message) {
@@ -281,6 +281,17 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
   }
   void fatalError(const SAXParseException& e) override {
     document_.well_formed = false;
+    // Xerces quotes the text where it stopped ("unterminated entity reference
+    // 'dor3'"): inside a password or a product key that is the secret itself,
+    // typically one with an unescaped & or <.
+    if (current_ != nullptr && current_->enclosing_component() != nullptr && current_->enclosing_component() != current_ &&
+        detail::is_secret(current_->setting_path())) {
+      out_.push_back(make(file_, position_of(e), codes::not_well_formed,
+                          "not well-formed XML inside <" + current_->name + "> (" + current_->setting_path() +
+                              "), whose text is not shown because it may be secret; write & as &amp; and < as &lt; "
+                              "there, or encode the password (unattend fmt --encode-passwords)"));
+      return;
+    }
     out_.push_back(make(file_, position_of(e), codes::not_well_formed,
                         "not well-formed XML: " + to_utf8(e.getMessage())));
   }
@@ -349,6 +360,7 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
           return std::string{};
         });
         d.code = message.rule->code;
+        d.severity = message.rule->severity;
         d.message = message.text;
       }
     }

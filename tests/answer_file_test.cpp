@@ -318,11 +318,18 @@ TEST_F(Saving, WritesAtomicallyAndKeepsSecretsPrivate) {
   EXPECT_THROW((void)file.save(dir / "out.xml"), Error) << "an existing file needs overwrite";
   EXPECT_TRUE(file.save(dir / "out.xml", {.overwrite = true}).empty());
 
+  // A new answer file is private even without a password: it may get one
+  // later, and product keys and credentials are secrets too (docs/security.md).
   AnswerFile plain;
   plain.set(Pass::specialize, ShellSetup{});
   EXPECT_TRUE(plain.save(dir / "plain.xml").empty());
   ASSERT_EQ(::stat((dir / "plain.xml").c_str(), &st), 0);
-  EXPECT_NE(st.st_mode & 0044, 0u) << "no secret: the usual permissions";
+  EXPECT_EQ(st.st_mode & 0777, 0600u) << "a new answer file";
+  // A replaced file without secrets keeps the mode its owner gave it.
+  ASSERT_EQ(::chmod((dir / "plain.xml").c_str(), 0644), 0);
+  EXPECT_TRUE(plain.save(dir / "plain.xml", {.overwrite = true}).empty());
+  ASSERT_EQ(::stat((dir / "plain.xml").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0644u) << "no secret: the owner's permissions kept";
 }
 
 }  // namespace

@@ -105,5 +105,27 @@ TEST_F(AtomicFile, FailsCleanlyWhenTheTargetIsADirectory) {
   EXPECT_EQ(entries(), 1u);
 }
 
+TEST_F(AtomicFile, NeverReplacesAFifoOrADevice) {
+  ASSERT_EQ(::mkfifo((dir / "a.fifo").c_str(), 0600), 0);
+  EXPECT_THROW(write_file_atomically(dir / "a.fifo", "x", {.overwrite = true}), Error);
+  EXPECT_TRUE(fs::is_fifo(dir / "a.fifo"));
+  EXPECT_EQ(entries(), 1u);
+  // Checked before the temporary file is made, so /dev itself is never written to.
+  EXPECT_THROW(check_output_path("/dev/null", true), Error);
+  EXPECT_TRUE(fs::is_character_file("/dev/null"));
+}
+
+TEST_F(AtomicFile, JudgesASymlinkByItsTarget) {
+  ASSERT_EQ(::mkfifo((dir / "a.fifo").c_str(), 0600), 0);
+  fs::create_symlink(dir / "a.fifo", dir / "link");
+  EXPECT_THROW(check_output_path(dir / "link", true), Error);
+  EXPECT_NO_THROW(check_output_path(dir / "new.xml", false));
+}
+
+TEST_F(AtomicFile, CreatesNewAnswerFilesOwnerOnly) {
+  write_file_atomically(dir / "a.xml", "x", {.answer_file = true});
+  EXPECT_EQ(fs::status(dir / "a.xml").permissions() & fs::perms::all, fs::perms::owner_read | fs::perms::owner_write);
+}
+
 }  // namespace
 }  // namespace unattend

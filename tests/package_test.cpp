@@ -236,6 +236,32 @@ TEST_F(Package, PutsDriversUnderWinPEDriver) {
                                                 "autounattend.xml " + std::to_string(fs::file_size(example))}));
 }
 
+TEST_F(Package, WritesTheImageOwnerOnly) {
+  // It holds the answer file, passwords and all.
+  const PackageResult result = package_answer_file(example, dir / "out.iso");
+  ASSERT_TRUE(result.written);
+  EXPECT_EQ(fs::status(dir / "out.iso").permissions() & fs::perms::all, fs::perms::owner_read | fs::perms::owner_write);
+}
+
+TEST_F(Package, RefusesASymlinkOutOfTheDriversFolder) {
+  const fs::path drivers = make_drivers();
+  write(dir / "outside.txt", "S3cr3t");
+  fs::create_symlink(dir / "outside.txt", drivers / "net" / "shadow");
+  fs::create_symlink("e1000.inf", drivers / "net" / "copy.inf");  // inside: fine
+  PackageOptions options;
+  options.drivers = drivers;
+  try {
+    package_answer_file(example, dir / "out.iso", options);
+    FAIL() << "a link out of the folder was followed";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("outside"), std::string::npos) << e.what();
+    EXPECT_EQ(std::string(e.what()).find("S3cr3t"), std::string::npos) << e.what();
+  }
+  EXPECT_FALSE(fs::exists(dir / "out.iso"));
+  fs::remove(drivers / "net" / "shadow");
+  EXPECT_TRUE(package_answer_file(example, dir / "out.iso", options).written);
+}
+
 TEST_F(Package, KeepsTheLabelAsGiven) {
   PackageOptions options;
   options.label = "Win11-Setup_x64";

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include <unattend/error.hpp>
+#include <unattend/input.hpp>
 #include <unattend/validator.hpp>
 
 #include "test_support.hpp"
@@ -115,6 +117,31 @@ TEST(Validator, IgnoresSchemaLocationHints) {
       "<unattend xmlns='urn:schemas-microsoft-com:unattend' xmlns:xsi='http://www.w3.org/2001/XMLSchema-instance'"
       " xsi:schemaLocation='urn:schemas-microsoft-com:unattend http://127.0.0.1:9/x.xsd'/>";
   EXPECT_TRUE(Validator().validate(file, "t.xml").empty());
+}
+
+TEST(Validator, NeverQuotesTheTextOfAPasswordThatIsNotWellFormed) {
+  const std::string file =
+      "<unattend xmlns='urn:schemas-microsoft-com:unattend'><settings pass='oobeSystem'>"
+      "<component name='Microsoft-Windows-Shell-Setup' processorArchitecture='amd64' "
+      "publicKeyToken='31bf3856ad364e35' language='neutral' versionScope='nonSxS'>\n"
+      "<UserAccounts><AdministratorPassword><Value>Tr0ub4&dor3</Value></AdministratorPassword></UserAccounts>"
+      "</component></settings></unattend>";
+  const auto diagnostics = Validator().validate(file, "t.xml");
+  ASSERT_EQ(diagnostics.size(), 1u) << test::dump(diagnostics);
+  EXPECT_EQ(diagnostics[0].code, "UA1001");
+  EXPECT_EQ(diagnostics[0].line, 2u);
+  EXPECT_EQ(diagnostics[0].message.find("dor3"), std::string::npos) << diagnostics[0].message;
+  EXPECT_NE(diagnostics[0].message.find("AdministratorPassword/Value"), std::string::npos) << diagnostics[0].message;
+}
+
+TEST(Validator, StopsReadingAtTheSizeLimit) {
+  // /dev/zero never ends: the read stops one byte past the limit.
+  const std::string bytes = read_input_file("/dev/zero");
+  EXPECT_EQ(bytes.size(), max_input_bytes + 1);
+  const auto diagnostics = Validator().validate_file("/dev/zero");
+  ASSERT_EQ(diagnostics.size(), 1u) << test::dump(diagnostics);
+  EXPECT_EQ(diagnostics[0].code, "UA1003");
+  EXPECT_THROW(read_input_file("/"), Error);
 }
 
 TEST(Validator, RefusesDeepNesting) {

@@ -8,6 +8,7 @@ namespace unattend {
 struct WriteOptions {
   bool overwrite = false;  // replace an existing file (the CLI's --force)
   bool secret = false;     // mode 0600; otherwise a replaced file keeps its mode, a new one gets 0666 & ~umask
+  bool answer_file = false;  // holds an answer file: a new file gets 0600 too (a replaced one keeps its mode)
 };
 
 // Writes `bytes` to `path` so that readers see either the old file or the
@@ -16,5 +17,20 @@ struct WriteOptions {
 // reason; a failure leaves no temporary file behind and the target untouched.
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes,
                            const WriteOptions& options = {});
+
+// Throws unattend::Error when `path` cannot be an output: it exists and
+// `overwrite` is off, or it exists and is not a regular file (a device, FIFO,
+// socket or directory is never replaced, with or without overwrite). A
+// symbolic link is judged by what it points to; writing through it replaces
+// that file and keeps the link. Commands call it for every output before
+// doing any work; write_file_atomically calls it too.
+void check_output_path(const std::filesystem::path& path, bool overwrite);
+
+// Installs handlers for SIGINT, SIGTERM and SIGHUP that remove the temporary
+// files of writes in progress, then end the process as the signal would have.
+// A signal that is ignored when it is called (nohup) stays ignored.
+// For programs (the unattend command calls it first thing); a library user
+// with handlers of its own can leave it out.
+void remove_temporary_files_on_signals();
 
 }  // namespace unattend

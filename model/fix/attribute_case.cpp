@@ -3,8 +3,8 @@
 // -> "amd64", pass="oobesystem" -> "oobeSystem". Each has exactly one
 // allowed spelling (xsd/unattend.xsd), so a value that differs from it only
 // in case has one right repair. Keyed on the envelope finding the checker
-// reports for them today (UA2001 for component attributes, UA2005 for the
-// pass); re-point the codes given in make_attribute_case() if they change.
+// reports for them today (UA3014 for versionScope, UA2001 for the other
+// component attributes, UA2005 for the pass); re-point the codes given in make_attribute_case() if they change.
 #include <array>
 
 #include "../text.hpp"

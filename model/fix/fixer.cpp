@@ -28,7 +28,8 @@ const std::vector<std::unique_ptr<Repairer>>& repairers() {
     std::vector<std::unique_ptr<Repairer>> r;
     r.push_back(make_utf8_bom());
     r.push_back(make_utf16_file());
-    r.push_back(make_attribute_case("UA2001"));  // versionScope, processorArchitecture
+    r.push_back(make_attribute_case("UA2001"));  // processorArchitecture
+    r.push_back(make_attribute_case("UA3014"));  // versionScope="NonSxS"
     r.push_back(make_attribute_case("UA2005"));  // pass
     r.push_back(make_wrong_pass("UA3003"));
     r.push_back(make_wrong_case());

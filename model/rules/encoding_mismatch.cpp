@@ -59,15 +59,15 @@ class EncodingMismatch final : public Rule {
 
   void check(const CheckContext& context, Findings& findings) const override {
     const std::string_view b = context.bytes;
-    const encoding::Utf16 order = encoding::utf16(b);
-    if (order == encoding::Utf16::no) {
+    const encoding::Wide wide = encoding::wide(b);
+    if (wide.name == nullptr) {
       check_utf8(b, findings);
       return;
     }
+    if (wide.declared_right) return;
     const std::string declared = encoding::declared(b);
-    if (declared.empty() || encoding::names_utf16(declared)) return;
-    findings.add(Position{1, 1}, std::string("the file is UTF-16 (") +
-                                     (order == encoding::Utf16::little_endian ? "little" : "big") +
+    findings.add(Position{1, 1}, std::string("the file is ") + wide.name + " (" +
+                                     (wide.order == encoding::Utf16::little_endian ? "little" : "big") +
                                      "-endian) but declares encoding=\"" + declared +
                                      "\"; save it as UTF-8, or declare the encoding it has");
   }

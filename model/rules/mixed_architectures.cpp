@@ -1,7 +1,10 @@
-// UA2008: one component for several processor architectures in one pass.
-// Setup applies only the copy that matches the image; the others are dead
-// weight, and usually a sign that a file for one platform was copied into
-// another. wow64 components are a different thing and do not count.
+// UA2008: one component for several processor architectures in one pass,
+// with copies that differ. Setup applies only the copy that matches the
+// image, so a file meant for several images on purpose (the C# unattend
+// generator writes every component for amd64, arm64 and x86 alike) is fine
+// as long as the copies agree; copies that differ give each image different
+// settings, usually because a fix reached one copy only. wow64 components are
+// a different thing and do not count. (NOTES.md section 4; docs/rules/UA2008.md)
 #include <map>
 #include <set>
 
@@ -21,21 +24,39 @@ class MixedArchitectures final : public Rule {
     const Node* root = context.document.root.get();
     if (root == nullptr) return;
     for (const Node* settings : root->children_named("settings")) {
-      std::map<std::string, std::set<std::string>> seen;  // lower-case name -> architectures
+      struct First {
+        std::string architecture;
+        std::string content;
+      };
+      std::map<std::string, First> seen;  // lower-case name -> the first copy
       for (const Node* component : settings->children_named("component")) {
         const Attribute* name = component->attribute("name");
         const Attribute* architecture = component->attribute("processorArchitecture");
         if (name == nullptr || architecture == nullptr || architecture->value == "wow64") continue;
-        auto& architectures = seen[ascii_lower(name->value)];
-        architectures.insert(architecture->value);
-        if (architectures.size() == 2 && architectures.count(architecture->value) == 1) {
-          std::string list;
-          for (const auto& a : architectures) list += (list.empty() ? "" : " and ") + a;
-          findings.add(*component, name->value + " is given for " + list +
-                                       " in one pass; Setup uses only the one matching the image");
-        }
+        const std::string content = contents(*component);
+        const auto [first, inserted] = seen.try_emplace(ascii_lower(name->value), First{architecture->value, content});
+        if (inserted || first->second.architecture == architecture->value || first->second.content == content) continue;
+        findings.add(*component, name->value + " for " + architecture->value + " differs from its " +
+                                     first->second.architecture +
+                                     " copy in this pass; Setup uses only the copy matching the image, so each "
+                                     "image gets other settings: make the copies identical, or keep one");
       }
     }
+  }
+
+ private:
+  // What a copy says: its settings, attributes and values, without the
+  // architecture that tells the copies apart or the layout around them.
+  static std::string contents(const Node& node, bool top = true) {
+    std::set<std::string> attributes;  // in any order
+    for (const auto& a : node.attributes) {
+      if (!(top && a.name == "processorArchitecture")) attributes.insert(a.uri + "|" + a.name + "=" + a.value);
+    }
+    std::string out = node.uri + "|" + node.name + "(";
+    for (const auto& a : attributes) out += a + ";";
+    out += ")[" + node.value() + "]{";
+    for (const auto& child : node.children) out += contents(*child, false);
+    return out + "}";
   }
 };
 

@@ -1,6 +1,7 @@
 // UA1103: non-ASCII characters written as raw bytes. Setup reliably handles
 // ASCII only; a numeric character reference (&#233;) says the same thing in
 // pure ASCII and survives any transcoding on the way to the install medium.
+#include "encoding.hpp"
 #include "rule.hpp"
 
 namespace unattend::detail::rules {
@@ -14,9 +15,8 @@ class NonAscii final : public Rule {
 
   void check(const CheckContext& context, Findings& findings) const override {
     const std::string_view b = context.bytes;
-    const bool utf16 = b.substr(0, 2) == "\xFF\xFE" || b.substr(0, 2) == "\xFE\xFF" ||
-                       (b.size() >= 2 && (b[0] == '\0' || b[1] == '\0'));
-    if (utf16) return;  // reported as an encoding matter, not character by character
+    const bool wide = encoding::wide(b).name != nullptr || (b.size() >= 2 && (b[0] == '\0' || b[1] == '\0'));
+    if (wide) return;  // reported as an encoding matter, not character by character
     std::size_t start = b.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
     std::size_t line = 1;
     std::size_t column = 1;

@@ -48,13 +48,15 @@ class ProductKey final : public Rule {
       const auto stray = key.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-");
       if (stray != std::string::npos) {
         const char c = key[stray];
-        why = c == ' ' ? "contains a space" : std::string("contains '") + c + "'";
+        // Where, not what: the key is a secret (docs/security.md).
+        why = c == ' ' ? "contains a space" : "has a character other than a letter, digit or dash at position " +
+                                                  std::to_string(stray + 1);
       } else if (groups != 5) {
         why = "has " + std::to_string(groups) + (groups == 1 ? " group" : " groups");
       } else {
         why = "has a group that is not five characters long";
       }
-      findings.add(node, "product key '" + key + "' " + why +
+      findings.add(node, "the product key " + why +
                              "; a key is five groups of five letters or digits separated by dashes "
                              "(XXXXX-XXXXX-XXXXX-XXXXX-XXXXX)" +
                              std::string(placeholder(key) ? placeholder_note : ""));

@@ -2,11 +2,10 @@
 // checked like any other; an error is reported at the spec line whose value
 // it concerns.
 #include <cstdlib>
-#include <fstream>
-#include <iostream>
-#include <sstream>
 
 #include <unattend/check.hpp>
+#include <unattend/input.hpp>
+#include <unattend/password.hpp>
 
 #include "build.hpp"
 
@@ -28,6 +27,7 @@ std::string Build::path_of(const SpecValue<std::string>& file) const {
 }
 
 std::string Build::secret_from_file_all(const SpecValue<std::string>& file) {
+  std::string text;
   if (file.value == "-") {
     // Standard input holds one secret: a second "-" would silently get the same text.
     if (stdin_used && stdin_origin.describe() != file.origin.describe()) {
@@ -35,34 +35,54 @@ std::string Build::secret_from_file_all(const SpecValue<std::string>& file) {
                                        "; give this one a file");
     }
     if (!stdin_used) {
-      std::ostringstream text;
-      text << std::cin.rdbuf();
-      stdin_text = text.str();
+      stdin_text = read_standard_input();
       stdin_used = true;
       stdin_origin = file.origin;
     }
-    return stdin_text;
+    text = stdin_text;
+  } else {
+    try {
+      text = read_input_file(path_of(file));
+    } catch (const Error&) {
+      throw SpecError(file.origin, "'" + file.value + "' cannot be read");
+    }
   }
-  std::ifstream in(path_of(file), std::ios::binary);
-  if (!in) throw SpecError(file.origin, "'" + file.value + "' cannot be read");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  // /dev/zero or a disk image given by mistake: stop at the limit instead of filling memory.
+  if (exceeds_input_limit(text)) throw SpecError(file.origin, "'" + file.value + "' " + input_limit_text);
+  return text;
 }
+
+namespace {
+
+// A password Setup can take: encoding it needs UTF-8, and XML cannot carry a
+// control character. Said here, at the spec value, without quoting it.
+std::string checked_secret(std::string text, const SpecOrigin& origin) {
+  try {
+    (void)encode_password(text, "Password");
+  } catch (const Error&) {
+    throw SpecError(origin, "the password is not valid UTF-8");
+  }
+  for (const unsigned char c : text) {
+    if (c < 0x20 && c != '\t') throw SpecError(origin, "the password holds a control character, which XML cannot carry");
+  }
+  return text;
+}
+
+}  // namespace
 
 std::string Build::secret_from_file(const SpecValue<std::string>& file) {
   std::string text = secret_from_file_all(file);
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // Notepad's BOM is not part of the password
   if (const auto end = text.find_first_of("\r\n"); end != std::string::npos) text.resize(end);
   if (text.empty()) throw SpecError(file.origin, "'" + file.value + "' holds no password (its first line is empty)");
-  return text;
+  return checked_secret(std::move(text), file.origin);
 }
 
 std::string Build::secret_from_env(const SpecValue<std::string>& variable) const {
   const char* value = std::getenv(variable.value.c_str());
   if (value == nullptr) throw SpecError(variable.origin, "the environment variable " + variable.value + " is not set");
   if (*value == '\0') throw SpecError(variable.origin, "the environment variable " + variable.value + " is empty");
-  return value;
+  return checked_secret(value, variable.origin);
 }
 
 namespace {
@@ -102,6 +122,15 @@ const SpecOrigin* origin_of(const Diagnostic& d, const std::string& xml, const B
   return best;
 }
 
+SpecOrigin origin_with_control_character(const Build& build) {
+  for (const auto& [value, origin] : build.written) {
+    for (const unsigned char c : value) {
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return origin;
+    }
+  }
+  return {"spec", 0, 0, "the spec"};
+}
+
 Architecture architecture_of(const Spec& spec) {
   if (spec.architecture.value == "arm64") return Architecture::arm64;
   if (spec.architecture.value == "x86") return Architecture::x86;
@@ -115,15 +144,22 @@ Architecture architecture_of(const Spec& spec) {
 Generated generate(const Spec& spec) {
   Generated result;
   detail::spec::Build build{spec, result.file, detail::spec::architecture_of(spec), {}, {}, false, {}, {}};
-  detail::spec::add_locale(build);
-  detail::spec::add_disk_and_image(build);
-  detail::spec::add_network(build);
-  detail::spec::add_oobe(build);
-  detail::spec::add_accounts(build);  // before the spec's own first-logon commands: they may need the accounts
-  detail::spec::add_commands(build);
-  detail::spec::add_components(build);
-
-  result.xml = result.file.to_xml();
+  try {
+    detail::spec::add_locale(build);
+    detail::spec::add_disk_and_image(build);
+    detail::spec::add_network(build);
+    detail::spec::add_oobe(build);
+    detail::spec::add_accounts(build);  // before the spec's own first-logon commands: they may need the accounts
+    detail::spec::add_commands(build);
+    detail::spec::add_components(build);
+    result.xml = result.file.to_xml();
+  } catch (const SpecError&) {
+    throw;
+  } catch (const Error& e) {
+    // A value no answer file can hold (a control character): the spec asks
+    // for something invalid, like any other error in it (exit 1, not 2).
+    throw SpecError(detail::spec::origin_with_control_character(build), e.what());
+  }
   const std::string& xml = result.xml;
   result.diagnostics = Checker().check(xml, "generated answer file");
   for (const Diagnostic& d : result.diagnostics) {

@@ -5,6 +5,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <unattend/input.hpp>
 #include <unattend/spec.hpp>
 
 #include "../file_io.hpp"
@@ -248,7 +249,9 @@ Spec parse_spec(std::string_view yaml, const std::string& display_name, const st
 }
 
 Spec load_spec(const std::filesystem::path& path) {
-  return parse_spec(detail::read_file(path), path.string(), path.parent_path());
+  const std::string text = detail::read_file(path);
+  if (exceeds_input_limit(text)) throw SpecError({path.string(), 0, 0, path.string()}, input_limit_text);
+  return parse_spec(text, path.string(), path.parent_path());
 }
 
 }  // namespace unattend

@@ -1,0 +1,340 @@
+#!/usr/bin/env bash
+# Hostile and careless input, one case per run:
+#   hostile.sh UNATTEND CASE WORKDIR MEMORY_KB EXAMPLES
+# Each case runs the real unattend command on real files and asserts its exit
+# code, its message, a time bound (timeout) and a memory bound (ulimit -v,
+# MEMORY_KB; 0 under the sanitizers, whose shadow memory needs terabytes of
+# address space), and that no secret and no outside file's content appears in
+# anything it prints. docs/security.md describes what each case defends.
+set -u
+UNATTEND=$1
+CASE=$2
+WORK=$3/$CASE
+MEMORY_KB=$4
+EXAMPLES=$5  # examples/: a valid answer file and the spec files of a valid generate run
+SECRET='S3cr3t-0utside-C0ntent'   # the content of a file the input must never reveal
+PASSWORD='Tr0ub4&dor3'            # a password with a character XML must escape
+
+rm -rf "$WORK" && mkdir -p "$WORK" && cd "$WORK" || exit 1
+trap 'cd / && rm -rf "$WORK"' EXIT
+printf '%s\n' "$SECRET" > secret.txt
+failures=0
+fail() { echo "FAIL [$CASE]: $*"; failures=$((failures + 1)); }
+
+# run [--stdin FILE] [--seconds N] ARGS...: the command, bounded; sets $code,
+# $out (stdout and stderr together, in out.txt).
+run() {
+  local stdin=/dev/null seconds=30
+  while :; do
+    case $1 in
+      --stdin) stdin=$2; shift 2 ;;
+      --seconds) seconds=$2; shift 2 ;;
+      *) break ;;
+    esac
+  done
+  (
+    if [ "$MEMORY_KB" != 0 ]; then ulimit -v "$MEMORY_KB"; fi
+    exec timeout -s KILL "$seconds" "$UNATTEND" "$@"
+  ) < "$stdin" > out.txt 2>&1
+  code=$?
+  out=$(cat out.txt)
+  if [ "$code" -eq 137 ]; then fail "killed after ${seconds}s or out of memory: $*"; fi
+  if [ "$code" -ge 128 ]; then fail "crashed (exit $code): $*"; fi
+  case $out in *"internal error"*|*bad_alloc*) fail "internal error: $*" ;; esac
+  no_secrets  # in every case, whatever else it checks
+}
+expect_exit() { [ "$code" = "$1" ] || fail "exit $code, expected $1; output: $out"; }
+expect() { printf '%s' "$out" | grep -Eq -- "$1" || fail "output does not match '$1'; output: $out"; }
+reject() { printf '%s' "$out" | grep -Fq -- "$1" && fail "output contains '$1'"; return 0; }
+no_secrets() {
+  reject "$SECRET"
+  reject 'Tr0ub4'
+  reject 'dor3'
+  reject 'root:x:0'
+}
+no_files_but() {  # the case's own files and these may be in the folder, nothing else
+  local left
+  left=$(ls -A | grep -vxE "secret\.txt|out\.txt|in\..*|$1" || true)
+  [ -z "$left" ] || fail "left behind: $left"
+}
+mode_of() { stat -c %a "$1"; }
+
+HEAD='<?xml version="1.0" encoding="utf-8"?>'
+OPEN='<unattend xmlns="urn:schemas-microsoft-com:unattend" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State">'
+component() {  # component PASS NAME ARCH CONTENT [VERSIONSCOPE]
+  printf '<settings pass="%s"><component name="%s" processorArchitecture="%s" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="%s">%s</component></settings>' \
+    "$1" "$2" "$3" "${5:-nonSxS}" "$4"
+}
+answer_file() { printf '%s\n%s\n%s\n</unattend>\n' "$HEAD" "$OPEN" "$1"; }
+# A complete, valid file (it holds an encoded password), and the options of a
+# generate run that succeeds: the project keeps both free of errors (cli tests
+# check_example and generate_lima).
+valid() { cat "$EXAMPLES/lima-like.xml"; }
+VALID_TEXT='<ComputerName>lima-win11</ComputerName>'
+GENERATE=(generate --computer-name lima-win11 --user lima --password-file "$EXAMPLES/spec/dev-password.txt"
+          --image-index 1 --firmware uefi --disk 0)
+# same_output A B EXTRA: `check` says the same of files A and B (exit code and
+# messages, positions aside), except the lines of B that match EXTRA.
+same_output() {
+  run check "$1"; local code_a=$code; sed -E 's/^[^:]*:[0-9]+:[0-9]+: //' out.txt | sort > in.a.txt
+  run check "$2"; sed -E 's/^[^:]*:[0-9]+:[0-9]+: //' out.txt | grep -Ev -- "${3:-^$}" | sort > in.b.txt
+  [ "$code" = "$code_a" ] || fail "exit $code for $2, $code_a for $1"
+  cmp -s in.a.txt in.b.txt || fail "check says more of $2 than of $1: $(diff in.a.txt in.b.txt | head -5)"
+}
+password_file() {  # a file whose AdministratorPassword is $1, as written
+  answer_file "$(component oobeSystem Microsoft-Windows-Shell-Setup amd64 \
+    "<UserAccounts><AdministratorPassword><Value>$1</Value><PlainText>true</PlainText></AdministratorPassword></UserAccounts>")"
+}
+
+case $CASE in
+
+# ---- what held before issue 16: kept as it is ----
+xxe)
+  answer_file "$(component oobeSystem Microsoft-Windows-Shell-Setup amd64 '<TimeZone>&x;</TimeZone>')" |
+    sed "2i <!DOCTYPE unattend [<!ENTITY x SYSTEM \"file://$WORK/secret.txt\">]>" > in.xml
+  run check in.xml; expect_exit 1; expect 'UA1002'; no_secrets
+  run fmt in.xml -o in.out.xml; expect_exit 1; no_secrets; [ ! -e in.out.xml ] || fail "fmt wrote an output" ;;
+external_dtd)
+  valid | sed '2i <!DOCTYPE unattend SYSTEM "http://127.0.0.1:9/evil.dtd">' > in.xml
+  run --seconds 10 check in.xml; expect_exit 1; expect 'UA1002' ;;
+entity_bomb)
+  { echo "$HEAD"; echo '<!DOCTYPE lolz [<!ENTITY a "aaaaaaaaaa">'
+    prev=a; for n in b c d e f g h i j; do echo "<!ENTITY $n \"&$prev;&$prev;&$prev;&$prev;&$prev;&$prev;&$prev;&$prev;&$prev;&$prev;\">"; prev=$n; done
+    echo ']>'; echo "$OPEN<x>&j;</x></unattend>"; } > in.xml
+  run --seconds 10 check in.xml; expect_exit 1; expect 'UA1002' ;;
+schema_location)
+  valid | sed 's|<unattend |<unattend xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="urn:schemas-microsoft-com:unattend http://127.0.0.1:9/evil.xsd" |' > in.xml
+  run --seconds 10 check in.xml; expect_exit 0 ;;
+xinclude)
+  answer_file "$(component oobeSystem Microsoft-Windows-Shell-Setup amd64 "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"file://$WORK/secret.txt\" parse=\"text\"/>")" > in.xml
+  run check in.xml; expect_exit 1; no_secrets
+  run fmt in.xml -o in.out.xml; no_secrets
+  if [ -e in.out.xml ] && grep -Fq "$SECRET" in.out.xml; then fail "the included file is in the output"; fi ;;
+deep_nesting)
+  { echo "$HEAD$OPEN"; for _ in $(seq 100000); do printf '<a>'; done; for _ in $(seq 100000); do printf '</a>'; done; echo '</unattend>'; } > in.xml
+  run check in.xml; expect_exit 1; expect 'UA1003' ;;
+bad_encoding)
+  valid | sed 's|lima-win11|lima-win11\xe9|' > in.xml
+  run check in.xml; expect_exit 1; expect 'UA1102' ;;
+symlink_to_secret)
+  ln -s secret.txt in.xml
+  run check in.xml; expect_exit 1; expect 'UA1001'; no_secrets
+  run fmt --check in.xml; expect_exit 1; no_secrets ;;
+unwritable_folder)
+  valid > in.xml
+  run fmt in.xml -o /proc/in.out.xml; expect_exit 2; expect 'cannot create'
+  run "${GENERATE[@]}" -o /proc/in.out.xml; expect_exit 2 ;;
+sigkill_during_write)
+  truncate -s 300M in.big
+  valid > in.xml
+  for delay in 0.1 0.3; do
+    "$UNATTEND" package in.xml --add in.big -o out.iso > /dev/null 2>&1 &
+    pid=$!; sleep "$delay"; kill -KILL "$pid" 2> /dev/null; wait "$pid" 2> /dev/null
+    if [ -e out.iso ] && [ "$(stat -c %s out.iso)" -lt 314572800 ]; then fail "a partial image after SIGKILL"; fi
+    rm -f out.iso .out.iso.tmp-*  # SIGKILL cannot be caught: its temporary file may stay, the image is never partial
+  done ;;
+mutations)
+  # Deterministic mutations of a valid file: characters deleted, doubled,
+  # replaced by markup characters; 300 files in one run, none may crash.
+  mkdir in.mutants
+  valid > in.xml
+  awk -v n=300 'BEGIN { srand(16) } { text = text $0 "\n" } END {
+      split("< > & \" '"'"' / = ; # ]", marks, " ")
+      for (i = 0; i < n; i++) {
+        t = text
+        for (k = 0; k < 1 + int(rand() * 4); k++) {
+          p = 1 + int(rand() * length(t)); op = int(rand() * 3)
+          if (op == 0) t = substr(t, 1, p - 1) substr(t, p + 1)
+          else if (op == 1) t = substr(t, 1, p) substr(t, p)
+          else t = substr(t, 1, p - 1) marks[1 + int(rand() * 10)] substr(t, p + 1)
+        }
+        printf "%s", t > sprintf("in.mutants/m%03d.xml", i)
+      }
+    }' in.xml
+  run --seconds 120 check -j 2 in.mutants
+  [ "$code" = 0 ] || [ "$code" = 1 ] || fail "exit $code on mutated files" ;;
+
+# ---- item 1: outputs that are not regular files ----
+output_device)
+  # A device of our own (the same as /dev/null), not /dev/null itself: a
+  # regression must not replace the machine's /dev/null. Creating one needs
+  # root (CAP_MKNOD), which is where the problem was; without it, the
+  # refusal is checked on /dev/null, whose replacement would fail anyway.
+  valid > in.xml
+  if mknod in.null c 1 3 2> /dev/null; then device=in.null; else device=/dev/null; fi
+  run "${GENERATE[@]}" -o $device --force; expect_exit 2; expect "$device: exists and is not a regular file \(a device\)"
+  [ -c $device ] || fail "$device is no longer a device"
+  run fmt in.xml -o $device --force; expect_exit 2; [ -c $device ] || fail "$device is no longer a device"
+  run package in.xml -o $device --force; expect_exit 2; [ -c $device ] || fail "$device is no longer a device"
+  rm -f in.null ;;
+output_fifo)
+  valid > in.xml; mkfifo in.fifo
+  run fmt in.xml -o in.fifo --force; expect_exit 2; expect 'a FIFO'; [ -p in.fifo ] || fail "the FIFO was replaced"
+  run "${GENERATE[@]}" -o in.fifo --force; expect_exit 2; [ -p in.fifo ] || fail "the FIFO was replaced" ;;
+output_directory)
+  valid > in.xml; mkdir in.dir
+  run fmt in.xml -o in.dir --force; expect_exit 2; expect 'a directory'; [ -d in.dir ] || fail "the directory was replaced"
+  run "${GENERATE[@]}" -o in.dir --package in.iso --force; expect_exit 2; [ ! -e in.iso ] || fail "an image was written" ;;
+output_socket)
+  valid > in.xml
+  if command -v python3 > /dev/null; then
+    python3 -c 'import socket,sys; s=socket.socket(socket.AF_UNIX); s.bind(sys.argv[1])' in.sock
+    run fmt in.xml -o in.sock --force; expect_exit 2; expect 'a socket'; [ -S in.sock ] || fail "the socket was replaced"
+  fi ;;
+output_stdout)
+  valid > in.xml
+  run fmt in.xml -o -; expect_exit 0; expect "$VALID_TEXT"
+  run "${GENERATE[@]}" -o -; expect_exit 0; expect '^<\?xml'
+  run "${GENERATE[@]}" --package -; expect_exit 2; expect 'package needs a file'
+  TMPDIR=$WORK "$UNATTEND" package in.xml -o - > in.stdout.iso 2> /dev/null || fail "package -o - failed"
+  [ "$(dd if=in.stdout.iso bs=1 skip=32769 count=5 2> /dev/null)" = CD001 ] || fail "package -o - wrote no ISO image"
+  no_files_but '' ;;
+output_symlink)
+  valid > in.xml; printf 'old\n' > in.target; ln -s in.target in.link
+  run fmt in.xml -o in.link --force; expect_exit 0
+  [ -L in.link ] || fail "the link was replaced"
+  grep -q "$VALID_TEXT" in.target || fail "the link's target was not written" ;;
+
+# ---- item 2: size limits while reading, special files ----
+sparse_input)
+  truncate -s 2G in.xml
+  run --seconds 20 check in.xml; expect_exit 1; expect 'UA1003'
+  run --seconds 20 fmt in.xml -o in.out.xml; expect_exit 1; expect 'UA1003'; [ ! -e in.out.xml ] || fail "fmt wrote"
+  run --seconds 20 package in.xml -o in.iso; expect_exit 1; [ ! -e in.iso ] || fail "package wrote" ;;
+dev_zero_input)
+  run --seconds 20 check /dev/zero; expect_exit 1; expect 'UA1003'
+  run --seconds 20 --stdin /dev/zero check -; expect_exit 1; expect 'UA1003'
+  run --seconds 20 --stdin /dev/zero fmt - -o in.out.xml; expect_exit 1; expect 'UA1003'
+  run --seconds 20 --stdin /dev/zero password encode; expect_exit 1; expect 'UA1003' ;;
+dev_zero_password_file)
+  run --seconds 20 generate --user admin --password-file /dev/zero -o in.out.xml; expect_exit 1; expect 'UA1003'
+  [ ! -e in.out.xml ] || fail "generate wrote"
+  run --seconds 20 --stdin /dev/zero generate --user admin --password-file - -o in.out.xml; expect_exit 1; expect 'UA1003' ;;
+dev_zero_spec)
+  run --seconds 20 generate --spec /dev/zero -o in.out.xml; expect_exit 1; expect 'UA1003' ;;
+fifo_input)
+  mkfifo in.fifo
+  run --seconds 10 check in.fifo; expect_exit 1
+  run --seconds 10 generate --user admin --password-file in.fifo -o in.out.xml; expect_exit 1 ;;
+
+# ---- item 3: secrets in messages ----
+password_ampersand)
+  password_file "$PASSWORD" > in.xml
+  for format in text json sarif github; do
+    run check --format "$format" in.xml; expect_exit 1; expect 'UA1001'; no_secrets
+  done
+  run fmt in.xml -o in.out.xml; expect_exit 1; expect 'may be secret'; no_secrets
+  run fmt --check in.xml; expect_exit 1; no_secrets
+  run package in.xml -o in.iso; expect_exit 1; no_secrets ;;
+password_less_than)
+  password_file 'Tr0ub4<dor3' > in.xml
+  run check in.xml; expect_exit 1; expect 'UA1001'; no_secrets ;;
+product_key_secret)
+  answer_file "$(component specialize Microsoft-Windows-Shell-Setup amd64 '<ProductKey>Tr0ub4&dor3</ProductKey>')" > in.xml
+  run check in.xml; expect_exit 1; no_secrets
+  answer_file "$(component specialize Microsoft-Windows-Shell-Setup amd64 '<ProductKey>Tr0ub4-dor3#</ProductKey>')" > in.xml
+  run check in.xml; expect_exit 1; expect 'UA7008'; no_secrets ;;
+join_credential_secret)
+  answer_file "$(component specialize Microsoft-Windows-UnattendedJoin amd64 \
+    '<Identification><Credentials><Domain>corp</Domain><Password>Tr0ub4&dor3</Password><Username>joiner</Username></Credentials><JoinDomain>corp</JoinDomain></Identification>')" > in.xml
+  run check in.xml; expect_exit 1; no_secrets
+  answer_file "$(component specialize Microsoft-Windows-UnattendedJoin amd64 \
+    '<Identification><Credentials><Domain>corp</Domain><Password>x</Password><Username>Tr0ub4<dor3</Username></Credentials><JoinDomain>corp</JoinDomain></Identification>')" > in.xml
+  run check in.xml; expect_exit 1; expect 'may be secret'; no_secrets ;;
+
+# ---- item 4: modes ----
+output_modes)
+  umask 022
+  valid > in.xml
+  run package in.xml -o in.iso; expect_exit 0; [ "$(mode_of in.iso)" = 600 ] || fail "image mode $(mode_of in.iso)"
+  run "${GENERATE[@]}" -o in.gen.xml --package in.gen.iso; expect_exit 0
+  [ "$(mode_of in.gen.xml)" = 600 ] || fail "answer file mode $(mode_of in.gen.xml)"
+  [ "$(mode_of in.gen.iso)" = 600 ] || fail "image mode $(mode_of in.gen.iso)"
+  run fmt in.xml -o in.fmt.xml; expect_exit 0; [ "$(mode_of in.fmt.xml)" = 600 ] || fail "fmt output mode $(mode_of in.fmt.xml)" ;;
+
+# ---- item 5: drivers and payload folders ----
+drivers_symlink_out)
+  valid > in.xml; mkdir -p in.drivers/net; printf 'driver\n' > in.drivers/net/a.inf
+  ln -s "$WORK/secret.txt" in.drivers/net/shadow
+  run package in.xml --drivers in.drivers -o in.iso; expect_exit 2; expect 'outside'; no_secrets
+  [ ! -e in.iso ] || fail "an image was written"
+  run package in.xml --add in.drivers=payload -o in.iso; expect_exit 2; expect 'outside'
+  [ ! -e in.iso ] || fail "an image was written" ;;
+drivers_symlink_inside)
+  valid > in.xml; mkdir -p in.drivers; printf 'driver\n' > in.drivers/a.inf; ln -s a.inf in.drivers/b.inf
+  run package in.xml --drivers in.drivers -o in.iso; expect_exit 0; expect 'b.inf' ;;
+
+# ---- item 6: exit codes ----
+fmt_check_directory)
+  mkdir in.dir
+  run fmt --check in.dir; expect_exit 2; expect 'is a directory' ;;
+control_character_value)
+  run generate --first-logon "$(printf 'echo \001')" -o in.out.xml; expect_exit 1; expect 'control character'
+  [ ! -e in.out.xml ] || fail "generate wrote" ;;
+invalid_utf8_password)
+  printf 'Tr0ub4\377dor3\n' > in.pw
+  run generate --user admin --password-file in.pw -o in.out.xml; expect_exit 1; expect 'not valid UTF-8'; no_secrets
+  run --stdin in.pw password encode; expect_exit 1; expect 'not valid UTF-8'; no_secrets ;;
+
+# ---- item 7: interrupted writes ----
+signal_cleanup)
+  truncate -s 1G in.big  # long enough to write that every signal comes during the write
+  valid > in.xml
+  set -m  # job control: background commands get SIGINT as they would from a terminal, not ignore it
+  for try in "INT 0.2" "TERM 0.2" "INT 0.4" "TERM 0.4" "INT 0.6" "TERM 0.6"; do
+    set -- $try; signal=$1
+    "$UNATTEND" package in.xml --add in.big -o out.iso > /dev/null 2>&1 &
+    pid=$!; sleep "$2"; kill -"$signal" "$pid" 2> /dev/null; wait "$pid" 2> /dev/null; status=$?
+    # Ended by the signal itself (128 + its number), as a shell expects, not by a normal exit.
+    [ "$status" = $((128 + $(kill -l "$signal"))) ] || fail "SIG$signal after $2 s: exit $status"
+    left=$(ls -A | grep -E '\.tmp-' || true)
+    [ -z "$left" ] || fail "SIG$signal left $left"
+    rm -f out.iso
+  done
+  set +m ;;
+
+# ---- item 8: UTF-32 ----
+utf32_input)
+  valid | sed 's/utf-8/UTF-32/' | iconv -f UTF-8 -t UTF-32 > in.xml  # with a byte-order mark
+  valid | sed 's/utf-8/UTF-32/' | iconv -f UTF-8 -t UTF-32LE > in.le.xml
+  valid > in.utf8.xml
+  same_output in.utf8.xml in.xml 'UA1104'
+  run check in.xml; expect 'warning: the file is UTF-32.*UA1104'
+  same_output in.utf8.xml in.le.xml 'UA1104'
+  run fmt in.xml -o in.out.xml; expect_exit 0
+  "$UNATTEND" fmt in.utf8.xml -o in.utf8.out.xml 2> /dev/null
+  cmp -s in.out.xml in.utf8.out.xml || fail "fmt reads the UTF-32 file otherwise"
+  # A UTF-32 file that declares utf-8 is a real mismatch, as for UTF-16.
+  valid | iconv -f UTF-8 -t UTF-32 > in.mismatch.xml
+  run check in.mismatch.xml; expect_exit 1; expect 'UTF-32 \(little-endian\) but declares encoding="utf-8".*UA1102' ;;
+
+# ---- item 9: severities real files contradict ----
+version_scope_case)
+  valid > in.usual.xml
+  sed '0,/versionScope="nonSxS"/s//versionScope="NonSxS"/' in.usual.xml > in.xml
+  same_output in.usual.xml in.xml 'UA3014'
+  run check in.xml; expect "warning: versionScope is 'NonSxS'; the usual spelling is 'nonSxS'.*UA3014"
+  run check --strict in.xml; expect_exit 1 ;;
+metadata_key_case)
+  key() { answer_file "$(component windowsPE Microsoft-Windows-Setup amd64 \
+    "<ImageInstall><OSImage><InstallFrom><MetaData wcm:action=\"add\"><Key>$1</Key><Value>Windows 11 Pro</Value></MetaData></InstallFrom><InstallToAvailablePartition>true</InstallToAvailablePartition></OSImage></ImageInstall>")"; }
+  key /IMAGE/NAME > in.usual.xml; key /IMAGE/Name > in.xml
+  same_output in.usual.xml in.xml 'UA3014'
+  run check in.xml; expect "warning: 'Key' is '/IMAGE/Name'; the usual spelling is '/IMAGE/NAME'.*UA3014"; reject 'UA3011' ;;
+multi_architecture)
+  content='<TimeZone>UTC</TimeZone>'
+  one_pass() { sed 's|</component></settings><settings pass="oobeSystem">|</component>|g'; }
+  answer_file "$(component oobeSystem Microsoft-Windows-Shell-Setup amd64 "$content")" > in.one.xml
+  answer_file "$(for arch in amd64 arm64 x86; do component oobeSystem Microsoft-Windows-Shell-Setup $arch "$content"; done | one_pass)" > in.xml
+  same_output in.one.xml in.xml
+  run check in.xml; reject 'UA2008'
+  answer_file "$( (component oobeSystem Microsoft-Windows-Shell-Setup amd64 "$content"
+    component oobeSystem Microsoft-Windows-Shell-Setup x86 '<TimeZone>Pacific Standard Time</TimeZone>') | one_pass)" > in.xml
+  same_output in.one.xml in.xml 'x86 differs from its amd64 copy.*UA2008'
+  run check in.xml; expect 'x86 differs from its amd64 copy.*UA2008' ;;
+
+*) echo "unknown case $CASE"; exit 2 ;;
+esac
+
+[ "$failures" = 0 ] || exit 1
+echo "ok [$CASE]"
