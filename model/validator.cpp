@@ -51,9 +51,7 @@ Diagnostic make(std::string_view file, Position at, const RuleInfo& rule, std::s
 class FragmentValidator final : public detail::UntrustedInputHandler {
  public:
   FragmentValidator(std::string_view file, std::vector<Diagnostic>& out)
-      : file_(file), out_(out), reader_(detail::Grammar::instance().pool()) {
-    reader_.set_handler(*this);
-  }
+      : file_(file), out_(out), reader_(detail::Grammar::instance().pool()) {}
 
   void validate(const detail::Fragment& fragment, const ComponentInfo& component, const detail::Node* node) {
     fragment_ = &fragment;
@@ -64,7 +62,13 @@ class FragmentValidator final : public detail::UntrustedInputHandler {
     MemBufInputSource source(reinterpret_cast<const XMLByte*>(text.data()), text.size() * sizeof(char16_t),
                              u"fragment", false);
     source.setEncoding(XMLUni::fgXMLChEncodingString);
-    reader_->parse(source);
+    reader_->set_handler(*this);
+    try {
+      (*reader_)->parse(source);
+    } catch (...) {
+      reader_.discard();
+      throw;
+    }
   }
 
   void warning(const SAXParseException&) override {}
@@ -127,7 +131,7 @@ class FragmentValidator final : public detail::UntrustedInputHandler {
 
   std::string_view file_;
   std::vector<Diagnostic>& out_;
-  detail::SafeReader reader_;
+  detail::LentReader reader_;
   const detail::Fragment* fragment_ = nullptr;
   const ComponentInfo* component_ = nullptr;
   const detail::Node* node_ = nullptr;  // the component's element, its children complete
@@ -460,24 +464,28 @@ Validation validate_document(std::string_view bytes, std::string_view display_pa
     return result;
   }
   DocumentValidator handler(display_path, bytes, out, result.document);
-  detail::SafeReader reader(detail::Grammar::instance().pool());
-  reader.set_handler(handler);
+  detail::LentReader reader(detail::Grammar::instance().pool());
+  reader->set_handler(handler);
   MemBufInputSource source(reinterpret_cast<const XMLByte*>(bytes.data()), bytes.size(), u"answer-file", false);
+  // A reader whose parse ended in an exception is not lent again.
   try {
-    reader->parse(source);
+    (*reader)->parse(source);
   } catch (const SAXParseException&) {
-    // Already reported through fatalError.
+    reader.discard();  // already reported through fatalError
   } catch (const SAXException& e) {
+    reader.discard();
     result.document.well_formed = false;
     const std::string message = to_utf8(e.getMessage());
     const bool doctype = message.find("DOCTYPE") != std::string::npos;
     out.push_back(make(display_path, handler.stopped_at(), doctype ? codes::forbidden_markup : codes::input_limit,
                        message));
   } catch (const XMLException& e) {
+    reader.discard();
     result.document.well_formed = false;
     out.push_back(make(display_path, {}, codes::not_well_formed,
                        "cannot read the file as XML: " + to_utf8(e.getMessage())));
   } catch (const OutOfMemoryException&) {
+    reader.discard();
     result.document.well_formed = false;
     out.push_back(make(display_path, {}, codes::input_limit, "out of memory while parsing"));
   }
