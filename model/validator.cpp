@@ -40,6 +40,11 @@ namespace {
 
 constexpr std::size_t max_input_bytes = 16 * 1024 * 1024;
 constexpr std::size_t max_depth = 256;
+// Attributes and namespace declarations of one element. Real elements carry a
+// handful; Xerces' DOM stores them in a list searched on every insertion, so
+// loading an element with tens of thousands (fmt, AnswerFile::load) would take
+// quadratic time, about 9 s for 40,000 (docs/performance.md).
+constexpr std::size_t max_attributes = 256;
 
 Diagnostic make(std::string_view file, Position at, const RuleInfo& rule, std::string message) {
   return {std::string(file), static_cast<std::size_t>(at.line), static_cast<std::size_t>(at.column), rule.severity,
@@ -195,6 +200,11 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
       stopped_at_ = at;
       throw SAXException(u"elements are nested more deeply than 256 levels");
     }
+    if (attrs.getLength() + declarations_ > max_attributes) {
+      stopped_at_ = at;
+      throw SAXException(u"an element carries more than 256 attributes and namespace declarations");
+    }
+    declarations_ = 0;
     const bool ours = XMLString::equals(uri, detail::unattend_namespace);
     if (component_ == nullptr) {
       attribute_errors_to(to_utf8(local), ours, uri != nullptr && *uri != 0 && !ours, attrs, at);
@@ -216,6 +226,9 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
       current_->setting = schema_.find_setting(component_->name, current_->setting_path());
     }
   }
+
+  // Namespace declarations are not among an element's SAX attributes; they come just before it.
+  void startPrefixMapping(const XMLCh*, const XMLCh*) override { ++declarations_; }
 
   void endElement(const XMLCh*, const XMLCh*, const XMLCh*) override {
     pending_disabled_.clear();
@@ -429,6 +442,7 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
   const Locator* locator_ = nullptr;
   Position stopped_at_;
   std::size_t depth_ = 0;
+  std::size_t declarations_ = 0;  // namespace declarations of the element about to start
   std::optional<Pass> pass_;
   const ComponentInfo* component_ = nullptr;
   const detail::Node* component_node_ = nullptr;
