@@ -47,14 +47,18 @@ FileReport check_one(const Checker& checker, const Input& input, const CheckOpti
 // argument order, as soon as every file before it is done. The threads share
 // nothing while they check; they meet only to hand a result over, and run at
 // most a few files ahead of the oldest unfinished one, so memory stays flat
-// however many files there are.
+// however many files there are. `idle` runs whenever the next result is not
+// ready yet (after every file on one thread): the moment to flush the output.
 void check_all(const std::vector<Input>& inputs, const CheckOptions& options, unsigned jobs,
                const std::function<void(FileReport&&)>& done, const std::function<void()>& idle) {
   const Checker checker;
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
   jobs = std::min<unsigned>(jobs, static_cast<unsigned>(inputs.size()));
   if (jobs <= 1) {
-    for (const auto& input : inputs) done(check_one(checker, input, options));
+    for (const auto& input : inputs) {
+      done(check_one(checker, input, options));
+      idle();
+    }
     return;
   }
   const std::size_t window = 4 * static_cast<std::size_t>(jobs);
