@@ -17,9 +17,9 @@ namespace {
 
 // The pool the build serialized (tools/grammar-blob): loading it takes a few
 // milliseconds where compiling the 85 schemas takes most of a short run
-// (docs/performance.md). Xerces stamps the blob with its own version and
-// refuses a blob of another version; a Xerces upgraded under an installed
-// binary then costs start-up time, not correctness.
+// (docs/performance.md). Xerces stamps the blob with its serialization level
+// and refuses one it cannot read; a Xerces upgraded under an installed binary
+// then costs start-up time, not correctness.
 XMLGrammarPool* load_pool(bool& from_build) {
   const std::string_view blob = grammar_blob();
   if (!blob.empty()) {

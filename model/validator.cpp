@@ -43,7 +43,7 @@ constexpr std::size_t max_depth = 256;
 // Attributes and namespace declarations of one element. Real elements carry a
 // handful; Xerces' DOM stores them in a list searched on every insertion, so
 // loading an element with tens of thousands (fmt, AnswerFile::load) would take
-// quadratic time, about 9 s for 40,000 (docs/performance.md).
+// quadratic time, 8.5 s for 40,000 (docs/performance.md).
 constexpr std::size_t max_attributes = 256;
 
 Diagnostic make(std::string_view file, Position at, const RuleInfo& rule, std::string message) {
