@@ -1,6 +1,9 @@
 #include <algorithm>
-#include <atomic>
+#include <condition_variable>
+#include <functional>
 #include <iostream>
+#include <mutex>
+#include <optional>
 #include <thread>
 
 #include <unattend/check.hpp>
@@ -31,31 +34,89 @@ void describe(po::options_description& options, po::positional_options_descripti
   positional.add("input", -1);
 }
 
-std::vector<FileReport> check_all(const std::vector<Input>& inputs, const std::vector<CheckOptions>& options,
-                                  unsigned jobs) {
+FileReport check_one(const Checker& checker, const Input& input, const CheckOptions& options) {
+  FileReport report;
+  report.path = input.display;
+  try {
+    report.diagnostics = input.path.empty() ? checker.check(read_stdin(), input.display, options)
+                                            : checker.check_file(input.path, options);
+  } catch (const Error& e) {
+    report.error = e.what();
+  }
+  return report;
+}
+
+// Checks the files on `jobs` threads and hands each result to `done` in
+// argument order, as soon as every file before it is done. The threads share
+// nothing while they check; they meet only to hand a result over, and run at
+// most a few files ahead of the oldest unfinished one, so memory stays flat
+// however many files there are. `idle` runs whenever the next result is not
+// ready yet (after every file on one thread): the moment to flush the output.
+void check_all(const std::vector<Input>& inputs, const std::vector<CheckOptions>& options, unsigned jobs,
+               const std::function<void(FileReport&&)>& done, const std::function<void()>& idle) {
   const Checker checker;
-  std::vector<FileReport> reports(inputs.size());
-  const auto check_one = [&](std::size_t i) {
-    reports[i].path = inputs[i].display;
-    try {
-      reports[i].diagnostics = inputs[i].path.empty() ? checker.check(read_stdin(), inputs[i].display, options[i])
-                                                      : checker.check_file(inputs[i].path, options[i]);
-    } catch (const Error& e) {
-      reports[i].error = e.what();
-    }
-  };
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
   jobs = std::min<unsigned>(jobs, static_cast<unsigned>(inputs.size()));
-  std::atomic<std::size_t> next{0};
-  std::vector<std::thread> workers;
-  for (unsigned w = 1; w < jobs; ++w) {
-    workers.emplace_back([&] {
-      for (std::size_t i; (i = next++) < inputs.size();) check_one(i);
-    });
+  if (jobs <= 1) {
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      done(check_one(checker, inputs[i], options[i]));
+      idle();
+    }
+    return;
   }
-  for (std::size_t i; (i = next++) < inputs.size();) check_one(i);
-  for (auto& worker : workers) worker.join();
-  return reports;
+  const std::size_t window = 4 * static_cast<std::size_t>(jobs);
+  std::vector<std::optional<FileReport>> slots(window);  // file i waits in slot i % window
+  std::mutex mutex;
+  std::condition_variable finished, room;
+  std::size_t claimed = 0, handed = 0;
+  const auto work = [&] {
+    for (;;) {
+      std::size_t i = 0;
+      {
+        std::unique_lock lock(mutex);
+        room.wait(lock, [&] { return claimed >= inputs.size() || claimed < handed + window; });
+        if (claimed >= inputs.size()) return;
+        i = claimed++;
+      }
+      FileReport report = check_one(checker, inputs[i], options[i]);
+      {
+        const std::lock_guard lock(mutex);
+        slots[i % window] = std::move(report);
+      }
+      finished.notify_one();
+    }
+  };
+  std::vector<std::jthread> workers;
+  for (unsigned w = 0; w < jobs; ++w) workers.emplace_back(work);
+  // If handing a result over throws, the workers must stop before they are joined.
+  const auto stop = [&] {
+    {
+      const std::lock_guard lock(mutex);
+      claimed = inputs.size();
+    }
+    room.notify_all();
+  };
+  struct OnExit {
+    std::function<void()> run;
+    ~OnExit() { run(); }
+  } const stop_on_exit{stop};
+  while (handed < inputs.size()) {
+    std::optional<FileReport> report;
+    {
+      std::unique_lock lock(mutex);
+      auto& slot = slots[handed % window];
+      if (!slot) {
+        lock.unlock();
+        idle();
+        lock.lock();
+        finished.wait(lock, [&] { return slot.has_value(); });
+      }
+      report.swap(slot);
+      ++handed;
+    }
+    room.notify_all();
+    done(std::move(*report));
+  }
 }
 
 int run(const po::variables_map& vm) {
@@ -76,20 +137,24 @@ int run(const po::variables_map& vm) {
     options.back().disabled.insert(options.back().disabled.end(), disabled.begin(), disabled.end());
     inputs.push_back(std::move(input));
   }
-  const auto reports = check_all(inputs, options, vm["jobs"].as<unsigned>());
 
-  write_report(std::cout, format, reports);
+  ReportWriter report(std::cout, format);
   bool errors = false, warnings = false, unreadable = false;
-  for (const auto& report : reports) {
-    if (!report.error.empty()) {
-      std::cerr << "unattend: " << report.error << '\n';
-      unreadable = true;
-    }
-    for (const auto& d : report.diagnostics) {
-      errors |= d.severity == Severity::error;
-      warnings |= d.severity == Severity::warning;
-    }
-  }
+  check_all(
+      inputs, options, vm["jobs"].as<unsigned>(),
+      [&](FileReport&& file) {
+        report.add(file);
+        if (!file.error.empty()) {
+          std::cerr << "unattend: " << file.error << '\n';
+          unreadable = true;
+        }
+        for (const auto& d : file.diagnostics) {
+          errors |= d.severity == Severity::error;
+          warnings |= d.severity == Severity::warning;
+        }
+      },
+      [] { std::cout.flush(); });
+  report.finish();
   if (unreadable) return exit_usage;
   return errors || (warnings && vm["strict"].as<bool>()) ? exit_findings : exit_ok;
 }

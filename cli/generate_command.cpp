@@ -179,7 +179,9 @@ int run(const po::variables_map& vm) {
       options.extra.push_back({resolve(file.value.substr(0, equals)),
                                equals == std::string::npos ? "" : file.value.substr(equals + 1)});
     }
-    const PackageResult result = package_content(generated.xml, vm["package"].as<std::string>(), options);
+    // generate() has checked these bytes: package them without a second check.
+    const PackageResult result =
+        package_checked(generated.xml, generated.diagnostics, vm["package"].as<std::string>(), options);
     std::cerr << "wrote " << vm["package"].as<std::string>() << " (" << result.size << " bytes, sha256 " << result.sha256
               << ")\n";
   }

@@ -51,16 +51,24 @@ std::vector<RuleInfo> collect_rules() {
   return rules;
 }
 
-// The innermost element whose extent holds `at`.
-const detail::Node* element_at(const detail::Node& node, detail::Position at) {
+// The innermost element whose extent holds `at`. Siblings are in document
+// order and do not overlap, so their ends only grow: a binary search per level
+// keeps a file with many findings among many elements from turning quadratic.
+const detail::Node* element_at(const detail::Node& root, detail::Position at) {
   const auto before = [](detail::Position a, detail::Position b) {
     return a.line < b.line || (a.line == b.line && a.column <= b.column);
   };
-  if (!before(node.start, at) || !before(at, node.end)) return nullptr;
-  for (const auto& child : node.children) {
-    if (const detail::Node* inner = element_at(*child, at)) return inner;
+  if (!before(root.start, at) || !before(at, root.end)) return nullptr;
+  const detail::Node* node = &root;
+  for (;;) {
+    const auto& children = node->children;
+    // The first child that does not end before `at`; no earlier one can hold it.
+    const auto first = std::partition_point(children.begin(), children.end(), [&](const auto& child) {
+      return !before(at, child->end);
+    });
+    if (first == children.end() || !before((*first)->start, at)) return node;
+    node = first->get();
   }
-  return &node;
 }
 
 // The last override naming the diagnostic's rule, if any.

@@ -1,19 +1,12 @@
 #include "grammar.hpp"
 
-#include <memory>
-#include <stdexcept>
-#include <string>
-
-#include <xercesc/framework/MemBufInputSource.hpp>
 #include <xercesc/framework/XMLGrammarPoolImpl.hpp>
-#include <xercesc/sax/SAXParseException.hpp>
-#include <xercesc/sax2/DefaultHandler.hpp>
-#include <xercesc/sax2/SAX2XMLReader.hpp>
-#include <xercesc/sax2/XMLReaderFactory.hpp>
-#include <xercesc/sax/EntityResolver.hpp>
-#include <xercesc/util/XMLUni.hpp>
+#include <xercesc/internal/XSerializationException.hpp>
+#include <xercesc/util/BinMemInputStream.hpp>
+#include <xercesc/util/XMLException.hpp>
 
-#include "embedded_schemas.hpp"
+#include "grammar_blob.hpp"
+#include "grammar_build.hpp"
 #include "xerces_runtime.hpp"
 
 namespace unattend::detail {
@@ -22,77 +15,39 @@ using namespace xercesc;
 
 namespace {
 
-std::string_view base_name(std::string_view path) {
-  const auto slash = path.find_last_of("/\\");
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
-// Serves xs:include and xs:import from the embedded schemas. Every schema file
-// name is unique, so the last path segment identifies it.
-class EmbeddedResolver final : public EntityResolver {
- public:
-  InputSource* resolveEntity(const XMLCh*, const XMLCh* system_id) override {
-    const std::string wanted{base_name(to_utf8(system_id))};
-    for (const auto& schema : embedded_schemas()) {
-      if (base_name(schema.name) == wanted) {
-        const auto system_id = to_utf16("unattend:/" + std::string(schema.name));
-        return new MemBufInputSource(reinterpret_cast<const XMLByte*>(schema.text.data()),
-                                     schema.text.size(), xml(system_id), false);
-      }
+// The pool the build serialized (tools/grammar-blob): loading it takes a few
+// milliseconds where compiling the 85 schemas takes most of a short run
+// (docs/performance.md). Xerces stamps the blob with its serialization level
+// and refuses one it cannot read; a Xerces upgraded under an installed binary
+// then costs start-up time, not correctness.
+XMLGrammarPool* load_pool(bool& from_build) {
+  const std::string_view blob = grammar_blob();
+  if (!blob.empty()) {
+    auto* pool = new XMLGrammarPoolImpl(XMLPlatformUtils::fgMemoryManager);
+    try {
+      BinMemInputStream in(reinterpret_cast<const XMLByte*>(blob.data()), blob.size(),
+                           BinMemInputStream::BufOpt_Reference);
+      pool->deserializeGrammars(&in);
+      from_build = true;
+      return pool;
+    } catch (const XSerializationException&) {
+    } catch (const XMLException&) {
     }
-    throw std::runtime_error("schema not embedded: " + wanted);
+    delete pool;
   }
-};
-
-class ThrowingErrorHandler final : public DefaultHandler {
- public:
-  void warning(const SAXParseException&) override {}
-  void error(const SAXParseException& e) override { fail(e); }
-  void fatalError(const SAXParseException& e) override { fail(e); }
-
- private:
-  [[noreturn]] static void fail(const SAXParseException& e) {
-    throw std::runtime_error("built-in schema " + to_utf8(e.getSystemId()) + ":" +
-                             std::to_string(e.getLineNumber()) + ": " + to_utf8(e.getMessage()));
-  }
-};
-
-// One schema that includes the envelope and every component schema.
-std::string include_all_schema() {
-  std::string text =
-      "<xs:schema xmlns:xs='http://www.w3.org/2001/XMLSchema'"
-      " targetNamespace='urn:schemas-microsoft-com:unattend'>";
-  for (const auto& schema : embedded_schemas()) {
-    if (schema.name == "wcm.xsd") continue;  // another namespace: imported by the components
-    text += "<xs:include schemaLocation='" + std::string(schema.name) + "'/>";
-  }
-  return text + "</xs:schema>";
+  auto* pool = new XMLGrammarPoolImpl(XMLPlatformUtils::fgMemoryManager);
+  compile_schemas(*pool);
+  return pool;
 }
 
 }  // namespace
 
 Grammar::Grammar() {
   ensure_xerces();
-  pool_ = new XMLGrammarPoolImpl(XMLPlatformUtils::fgMemoryManager);
-  EmbeddedResolver resolver;
-  ThrowingErrorHandler errors;
-  const std::unique_ptr<SAX2XMLReader> loader(
-      XMLReaderFactory::createXMLReader(XMLPlatformUtils::fgMemoryManager, pool_));
-  loader->setFeature(XMLUni::fgSAX2CoreNameSpaces, true);
-  loader->setFeature(XMLUni::fgXercesSchema, true);
-  // Without it a second schema document of an already loaded namespace is
-  // silently dropped, and so would be every component after the first.
-  loader->setFeature(XMLUni::fgXercesHandleMultipleImports, true);
-  loader->setFeature(XMLUni::fgXercesDisableDefaultEntityResolution, true);
-  loader->setEntityResolver(&resolver);
-  loader->setErrorHandler(&errors);
-
-  const std::string all = include_all_schema();
-  MemBufInputSource source(reinterpret_cast<const XMLByte*>(all.data()), all.size(), u"unattend:/all.xsd", false);
-  loader->loadGrammar(source, xercesc::Grammar::SchemaGrammarType, true);
-
+  pool_ = load_pool(from_build_);
   bool changed = false;
   model_ = pool_->getXSModel(changed);
+  // Locked after any serialization: a pool serialized after locking crashes when loaded (NOTES.md §3).
   pool_->lockPool();
 }
 

@@ -19,11 +19,15 @@ class Grammar {
 
   xercesc::XMLGrammarPool* pool() const { return pool_; }
   xercesc::XSModel* model() const { return model_; }
+  // False when the pool serialized at build time could not be loaded and the
+  // schemas were compiled at start-up instead.
+  bool loaded_from_build() const { return from_build_; }
 
  private:
   Grammar();
   xercesc::XMLGrammarPool* pool_ = nullptr;  // lives as long as the process
   xercesc::XSModel* model_ = nullptr;        // owned by the pool
+  bool from_build_ = false;
 };
 
 }  // namespace unattend::detail

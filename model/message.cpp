@@ -1,6 +1,7 @@
 #include "message.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include <unattend/schema.hpp>
 
@@ -53,7 +54,7 @@ std::vector<std::string> children_of(const ComponentInfo& component, const std::
   return parent != nullptr ? parent->children : std::vector<std::string>{};
 }
 
-Message unknown_setting(const std::string& name, const ComponentInfo& component, const std::string& parent) {
+Message find_unknown_setting(const std::string& name, const ComponentInfo& component, const std::string& parent) {
   const std::string where = qualified(component.name, parent);
   const auto siblings = children_of(component, parent);
   for (const auto& sibling : siblings) {
@@ -74,6 +75,17 @@ Message unknown_setting(const std::string& name, const ComponentInfo& component,
     }
   }
   return {&codes::unknown_setting, text};
+}
+
+// The same unknown element tends to come many times (a template's loop, a
+// pasted block): its advice, an edit distance to every sibling, is worked out
+// once per thread.
+Message unknown_setting(const std::string& name, const ComponentInfo& component, const std::string& parent) {
+  thread_local std::unordered_map<std::string, Message> known;
+  const std::string key = component.name + '\n' + parent + '\n' + name;
+  if (const auto it = known.find(key); it != known.end()) return it->second;
+  if (known.size() >= 4096) known.clear();
+  return known.emplace(key, find_unknown_setting(name, component, parent)).first->second;
 }
 
 // The first of `allowed` that equals `value` but for case, or "".

@@ -68,7 +68,8 @@ void refuse_input_as_output(const fs::path& output, const fs::path* answer_file,
 namespace {
 
 PackageResult package(const std::string& answer, const std::string& display_name, const fs::path* answer_file,
-                      const fs::path& output_iso, const PackageOptions& options) {
+                      const fs::path& output_iso, const PackageOptions& options,
+                      std::optional<std::vector<Diagnostic>> checked = std::nullopt) {
   detail::check_volume_label(options.label);
   const std::int64_t timestamp = resolve_timestamp(options);
 
@@ -84,7 +85,7 @@ PackageResult package(const std::string& answer, const std::string& display_name
   refuse_input_as_output(output_iso, answer_file, entries);
 
   PackageResult result;
-  result.diagnostics = check_answer_file(answer, display_name);
+  result.diagnostics = checked ? std::move(*checked) : check_answer_file(answer, display_name);
   if (has_errors(result.diagnostics)) return result;
 
   // The image holds the answer file, passwords and all: readable by its owner only.
@@ -112,6 +113,11 @@ PackageResult package_answer_file(const fs::path& answer_file, const fs::path& o
 
 PackageResult package_content(std::string_view answer_file, const fs::path& output_iso, const PackageOptions& options) {
   return package(std::string(answer_file), "autounattend.xml", nullptr, output_iso, options);
+}
+
+PackageResult package_checked(std::string_view answer_file, std::vector<Diagnostic> diagnostics,
+                              const fs::path& output_iso, const PackageOptions& options) {
+  return package(std::string(answer_file), "autounattend.xml", nullptr, output_iso, options, std::move(diagnostics));
 }
 
 }  // namespace unattend

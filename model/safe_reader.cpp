@@ -1,5 +1,8 @@
 #include "safe_reader.hpp"
 
+#include <algorithm>
+#include <exception>
+
 #include <xercesc/sax/SAXParseException.hpp>
 #include <xercesc/sax2/XMLReaderFactory.hpp>
 #include <xercesc/util/XMLUni.hpp>
@@ -45,6 +48,26 @@ void SafeReader::set_handler(UntrustedInputHandler& handler) {
   reader_->setContentHandler(&handler);
   reader_->setErrorHandler(&handler);
   reader_->setLexicalHandler(&handler);
+}
+
+std::vector<LentReader::Idle>& LentReader::idle() {
+  thread_local std::vector<Idle> readers;
+  return readers;
+}
+
+LentReader::LentReader(XMLGrammarPool* pool) : pool_(pool) {
+  auto& readers = idle();
+  const auto it = std::find_if(readers.begin(), readers.end(), [&](const Idle& r) { return r.pool == pool; });
+  if (it != readers.end()) {
+    reader_ = std::move(it->reader);
+    readers.erase(it);
+  } else {
+    reader_ = std::make_unique<SafeReader>(pool);
+  }
+}
+
+LentReader::~LentReader() {
+  if (reusable_ && std::uncaught_exceptions() == 0) idle().push_back({pool_, std::move(reader_)});
 }
 
 }  // namespace unattend::detail

@@ -5,6 +5,7 @@
 // honoured, only the grammar compiled into the library, bounded entity expansion.
 
 #include <memory>
+#include <vector>
 
 #include <xercesc/framework/XMLGrammarPool.hpp>
 #include <xercesc/sax2/DefaultHandler.hpp>
@@ -45,6 +46,34 @@ class SafeReader {
   xercesc::SecurityManager security_;
   DenyAllResolver resolver_;
   std::unique_ptr<xercesc::SAX2XMLReader> reader_;
+};
+
+// A validating reader lent by the calling thread: creating a Xerces reader,
+// and destroying it with the pools its first parse filled, costs a good part
+// of checking a small file, so each thread keeps its readers from file to
+// file. A reader in use further up the stack is never lent twice; one that
+// saw an exception is dropped rather than trusted again.
+class LentReader {
+ public:
+  explicit LentReader(xercesc::XMLGrammarPool* pool);
+  LentReader(const LentReader&) = delete;
+  LentReader& operator=(const LentReader&) = delete;
+  ~LentReader();
+
+  SafeReader& operator*() const { return *reader_; }
+  SafeReader* operator->() const { return reader_.get(); }
+  void discard() { reusable_ = false; }
+
+ private:
+  struct Idle {
+    xercesc::XMLGrammarPool* pool;
+    std::unique_ptr<SafeReader> reader;
+  };
+  static std::vector<Idle>& idle();
+
+  xercesc::XMLGrammarPool* pool_;
+  std::unique_ptr<SafeReader> reader_;
+  bool reusable_ = true;
 };
 
 }  // namespace unattend::detail

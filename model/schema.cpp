@@ -4,6 +4,7 @@
 #include <charconv>
 #include <map>
 #include <stdexcept>
+#include <unordered_map>
 
 #include <xercesc/framework/MemBufInputSource.hpp>
 #include <xercesc/framework/psvi/XSAnnotation.hpp>
@@ -47,33 +48,7 @@ bool Setting::valid_in(Pass pass) const {
 
 namespace {
 
-// The attributes of our own u:setting / u:component annotation, read with a
-// real XML parser from the annotation text Xerces keeps.
-class AnnotationReader final : public detail::UntrustedInputHandler {
- public:
-  std::map<std::string, std::string> attributes;
-
-  void startElement(const XMLCh* uri, const XMLCh* local, const XMLCh*, const Attributes& attrs) override {
-    if (XMLString::equals(uri, detail::annotations_namespace) &&
-        (XMLString::equals(local, u"setting") || XMLString::equals(local, u"component"))) {
-      attributes["#element"] = to_utf8(local);
-      for (XMLSize_t i = 0; i < attrs.getLength(); ++i) {
-        attributes[to_utf8(attrs.getLocalName(i))] = to_utf8(attrs.getValue(i));
-      }
-    }
-  }
-};
-
-std::map<std::string, std::string> read_annotation(detail::SafeReader& reader, XSAnnotation* annotation) {
-  AnnotationReader handler;
-  reader.set_handler(handler);
-  for (; annotation != nullptr; annotation = annotation->getNext()) {
-    const std::string text = to_utf8(annotation->getAnnotationString());
-    MemBufInputSource source(reinterpret_cast<const XMLByte*>(text.data()), text.size(), u"annotation", false);
-    reader->parse(source);
-  }
-  return std::move(handler.attributes);
-}
+using Facts = std::map<std::string, std::string>;
 
 std::vector<Pass> parse_passes(const std::string& list, const std::string& where) {
   std::vector<Pass> passes;
@@ -164,11 +139,65 @@ std::vector<XSElementDeclaration*> child_elements(XSTypeDefinition* type) {
   return children;
 }
 
+// The attributes of our own u:setting / u:component annotation of every
+// element declaration, read with a real XML parser from the annotation text
+// Xerces keeps. All of them in one parse: a parse per annotation (about
+// 1,200) cost more than the rest of building the catalogue.
+class AnnotationIndex final : public detail::UntrustedInputHandler {
+ public:
+  explicit AnnotationIndex(XSNamedMap<XSObject>* globals) {
+    for (XMLSize_t i = 0; globals != nullptr && i < globals->getLength(); ++i) {
+      collect(static_cast<XSElementDeclaration*>(globals->item(i)));
+    }
+    std::string text = "<annotations>";
+    for (XSElementDeclaration* element : order_) {
+      text += "<of>";
+      for (XSAnnotation* a = element->getAnnotation(); a != nullptr; a = a->getNext()) {
+        text += to_utf8(a->getAnnotationString());
+      }
+      text += "</of>";
+    }
+    text += "</annotations>";
+    facts_.resize(order_.size());
+    detail::SafeReader reader(nullptr);
+    reader.set_handler(*this);
+    MemBufInputSource source(reinterpret_cast<const XMLByte*>(text.data()), text.size(), u"annotations", false);
+    reader->parse(source);
+    if (current_ + 1 != facts_.size()) throw std::logic_error("the schema annotations could not be read");
+  }
+
+  const Facts& of(XSElementDeclaration* element) const { return facts_.at(index_.at(element)); }
+
+  void startElement(const XMLCh* uri, const XMLCh* local, const XMLCh*, const Attributes& attrs) override {
+    if (++depth_ == 2) ++current_;
+    if (current_ < facts_.size() && XMLString::equals(uri, detail::annotations_namespace) &&
+        (XMLString::equals(local, u"setting") || XMLString::equals(local, u"component"))) {
+      Facts& facts = facts_[current_];
+      facts["#element"] = to_utf8(local);
+      for (XMLSize_t i = 0; i < attrs.getLength(); ++i) facts[to_utf8(attrs.getLocalName(i))] = to_utf8(attrs.getValue(i));
+    }
+  }
+  void endElement(const XMLCh*, const XMLCh*, const XMLCh*) override { --depth_; }
+
+ private:
+  void collect(XSElementDeclaration* element) {
+    if (!index_.emplace(element, order_.size()).second) return;
+    order_.push_back(element);
+    for (XSElementDeclaration* child : child_elements(element->getTypeDefinition())) collect(child);
+  }
+
+  std::vector<XSElementDeclaration*> order_;
+  std::unordered_map<XSElementDeclaration*, std::size_t> index_;
+  std::vector<Facts> facts_;
+  std::size_t depth_ = 0;
+  std::size_t current_ = static_cast<std::size_t>(-1);  // the <of> being read
+};
+
 class CatalogBuilder {
  public:
-  explicit CatalogBuilder(Schema::Impl& impl) : impl_(impl), reader_(nullptr) {}
+  CatalogBuilder(Schema::Impl& impl, const AnnotationIndex& annotations) : impl_(impl), annotations_(annotations) {}
 
-  void add_component(XSElementDeclaration* element, const std::map<std::string, std::string>& facts) {
+  void add_component(XSElementDeclaration* element, const Facts& facts) {
     ComponentInfo component;
     component.name = to_utf8(element->getName());
     if (const auto it = facts.find("aliases"); it != facts.end()) component.aliases = detail::split_words(it->second);
@@ -186,7 +215,7 @@ class CatalogBuilder {
     setting.component = component;
     setting.name = to_utf8(element->getName());
     setting.path = parent_path.empty() ? setting.name : parent_path + "/" + setting.name;
-    const auto facts = read_annotation(reader_, element->getAnnotation());
+    const Facts& facts = annotations_.of(element);
     const auto fact = [&](const char* name) -> std::string {
       const auto it = facts.find(name);
       return it == facts.end() ? std::string{} : it->second;
@@ -223,7 +252,7 @@ class CatalogBuilder {
   }
 
   Schema::Impl& impl_;
-  detail::SafeReader reader_;
+  const AnnotationIndex& annotations_;
 };
 
 }  // namespace
@@ -232,13 +261,15 @@ Schema::Schema() : impl_(std::make_unique<Impl>()) {
   const auto& grammar = detail::Grammar::instance();
   XSNamedMap<XSObject>* elements =
       grammar.model()->getComponentsByNamespace(XSConstants::ELEMENT_DECLARATION, detail::unattend_namespace);
-  CatalogBuilder builder(*impl_);
-  detail::SafeReader reader(nullptr);
+  const AnnotationIndex annotations(elements);
+  CatalogBuilder builder(*impl_, annotations);
   for (XMLSize_t i = 0; elements != nullptr && i < elements->getLength(); ++i) {
     auto* element = static_cast<XSElementDeclaration*>(elements->item(i));
-    auto facts = read_annotation(reader, element->getAnnotation());
+    const Facts& facts = annotations.of(element);
     // Component elements carry u:component; the envelope's root does not.
-    if (facts["#element"] == "component") builder.add_component(element, facts);
+    if (const auto kind = facts.find("#element"); kind != facts.end() && kind->second == "component") {
+      builder.add_component(element, facts);
+    }
   }
   impl_->index();
 }

@@ -40,6 +40,11 @@ using detail::to_utf8;
 namespace {
 
 constexpr std::size_t max_depth = 256;
+// Attributes and namespace declarations of one element. Real elements carry a
+// handful; Xerces' DOM stores them in a list searched on every insertion, so
+// loading an element with tens of thousands (fmt, AnswerFile::load) would take
+// quadratic time, 8.5 s for 40,000 (docs/performance.md).
+constexpr std::size_t max_attributes = 256;
 
 Diagnostic make(std::string_view file, Position at, const RuleInfo& rule, std::string message) {
   return {std::string(file), static_cast<std::size_t>(at.line), static_cast<std::size_t>(at.column), rule.severity,
@@ -51,9 +56,7 @@ Diagnostic make(std::string_view file, Position at, const RuleInfo& rule, std::s
 class FragmentValidator final : public detail::UntrustedInputHandler {
  public:
   FragmentValidator(std::string_view file, std::vector<Diagnostic>& out)
-      : file_(file), out_(out), reader_(detail::Grammar::instance().pool()) {
-    reader_.set_handler(*this);
-  }
+      : file_(file), out_(out), reader_(detail::Grammar::instance().pool()) {}
 
   void validate(const detail::Fragment& fragment, const ComponentInfo& component, const detail::Node* node) {
     fragment_ = &fragment;
@@ -64,7 +67,13 @@ class FragmentValidator final : public detail::UntrustedInputHandler {
     MemBufInputSource source(reinterpret_cast<const XMLByte*>(text.data()), text.size() * sizeof(char16_t),
                              u"fragment", false);
     source.setEncoding(XMLUni::fgXMLChEncodingString);
-    reader_->parse(source);
+    reader_->set_handler(*this);
+    try {
+      (*reader_)->parse(source);
+    } catch (...) {
+      reader_.discard();
+      throw;
+    }
   }
 
   void warning(const SAXParseException&) override {}
@@ -127,7 +136,7 @@ class FragmentValidator final : public detail::UntrustedInputHandler {
 
   std::string_view file_;
   std::vector<Diagnostic>& out_;
-  detail::SafeReader reader_;
+  detail::LentReader reader_;
   const detail::Fragment* fragment_ = nullptr;
   const ComponentInfo* component_ = nullptr;
   const detail::Node* node_ = nullptr;  // the component's element, its children complete
@@ -191,6 +200,11 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
       stopped_at_ = at;
       throw SAXException(u"elements are nested more deeply than 256 levels");
     }
+    if (attrs.getLength() + declarations_ > max_attributes) {
+      stopped_at_ = at;
+      throw SAXException(u"an element carries more than 256 attributes and namespace declarations");
+    }
+    declarations_ = 0;
     const bool ours = XMLString::equals(uri, detail::unattend_namespace);
     if (component_ == nullptr) {
       attribute_errors_to(to_utf8(local), ours, uri != nullptr && *uri != 0 && !ours, attrs, at);
@@ -212,6 +226,9 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
       current_->setting = schema_.find_setting(component_->name, current_->setting_path());
     }
   }
+
+  // Namespace declarations are not among an element's SAX attributes; they come just before it.
+  void startPrefixMapping(const XMLCh*, const XMLCh*) override { ++declarations_; }
 
   void endElement(const XMLCh*, const XMLCh*, const XMLCh*) override {
     pending_disabled_.clear();
@@ -437,6 +454,7 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
   const Locator* locator_ = nullptr;
   Position stopped_at_;
   std::size_t depth_ = 0;
+  std::size_t declarations_ = 0;  // namespace declarations of the element about to start
   std::optional<Pass> pass_;
   const ComponentInfo* component_ = nullptr;
   const detail::Node* component_node_ = nullptr;
@@ -472,24 +490,28 @@ Validation validate_document(std::string_view bytes, std::string_view display_pa
     return result;
   }
   DocumentValidator handler(display_path, bytes, out, result.document);
-  detail::SafeReader reader(detail::Grammar::instance().pool());
-  reader.set_handler(handler);
+  detail::LentReader reader(detail::Grammar::instance().pool());
+  reader->set_handler(handler);
   MemBufInputSource source(reinterpret_cast<const XMLByte*>(bytes.data()), bytes.size(), u"answer-file", false);
+  // A reader whose parse ended in an exception is not lent again.
   try {
-    reader->parse(source);
+    (*reader)->parse(source);
   } catch (const SAXParseException&) {
-    // Already reported through fatalError.
+    reader.discard();  // already reported through fatalError
   } catch (const SAXException& e) {
+    reader.discard();
     result.document.well_formed = false;
     const std::string message = to_utf8(e.getMessage());
     const bool doctype = message.find("DOCTYPE") != std::string::npos;
     out.push_back(make(display_path, handler.stopped_at(), doctype ? codes::forbidden_markup : codes::input_limit,
                        message));
   } catch (const XMLException& e) {
+    reader.discard();
     result.document.well_formed = false;
     out.push_back(make(display_path, {}, codes::not_well_formed,
                        "cannot read the file as XML: " + to_utf8(e.getMessage())));
   } catch (const OutOfMemoryException&) {
+    reader.discard();
     result.document.well_formed = false;
     out.push_back(make(display_path, {}, codes::input_limit, "out of memory while parsing"));
   }

@@ -19,6 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <unattend/check.hpp>
 #include <unattend/error.hpp>
 #include <unattend/package.hpp>
 
@@ -172,6 +173,23 @@ TEST_F(Package, PutsTheAnswerFileAtTheRootUnderTheNameSetupLooksFor) {
   EXPECT_EQ(result.size, fs::file_size(iso));
   EXPECT_EQ(result.size % 2048, 0u);
   EXPECT_EQ(result.sha256 + "  " + iso.string() + "\n", capture({"sha256sum", iso.string()}));
+  EXPECT_EQ(entries(dir), std::vector<std::string>{"out.iso"});
+}
+
+TEST_F(Package, PackagesCheckedBytesAsTheyAreAndStopsAtTheirErrors) {
+  const std::string bytes = read(example);
+  const std::vector<Diagnostic> clean = Checker().check(bytes, "autounattend.xml");
+  const PackageResult result = package_checked(bytes, clean, dir / "out.iso");
+  ASSERT_TRUE(result.written);
+  EXPECT_EQ(result.diagnostics, clean);
+  EXPECT_EQ(extract(dir / "out.iso", "-J", "/autounattend.xml"), bytes);
+
+  // The findings given are the ones that count: an error among them stops the image.
+  const std::vector<Diagnostic> errors = Checker().check(read(wrong_pass), "autounattend.xml");
+  ASSERT_TRUE(has_errors(errors));
+  const PackageResult refused = package_checked(bytes, errors, dir / "refused.iso");
+  EXPECT_FALSE(refused.written);
+  EXPECT_EQ(refused.diagnostics, errors);
   EXPECT_EQ(entries(dir), std::vector<std::string>{"out.iso"});
 }
 

@@ -151,6 +151,23 @@ TEST(Validator, RefusesDeepNesting) {
   EXPECT_EQ(codes_of(diagnostics).back(), "UA1003");
 }
 
+TEST(Validator, RefusesAnElementWithThousandsOfAttributesOrNamespaceDeclarations) {
+  for (const std::string kind : {" a", " xmlns:n"}) {
+    std::string file = "<unattend xmlns='urn:schemas-microsoft-com:unattend'>\n<settings";
+    for (int i = 0; i < 257; ++i) file += kind + std::to_string(i) + "='urn:x'";
+    file += " pass='specialize'/></unattend>";
+    const auto diagnostics = Validator().validate(file, "t.xml");
+    ASSERT_FALSE(diagnostics.empty());
+    EXPECT_EQ(diagnostics.back().code, "UA1003") << kind;
+    EXPECT_EQ(diagnostics.back().line, 2u) << kind;
+  }
+  // 256 are still read: namespace declarations on the root are common.
+  std::string file = "<unattend xmlns='urn:schemas-microsoft-com:unattend'";
+  for (int i = 0; i < 255; ++i) file += " xmlns:n" + std::to_string(i) + "='urn:x'";
+  file += "/>";
+  EXPECT_EQ(codes_of(Validator().validate(file, "t.xml")), std::vector<std::string>{});
+}
+
 TEST(Validator, KeepsPositionsInUtf16Files) {
   const std::string utf8 = answer_file("specialize", "<ComputerName>web-01</ComputerName>\n      <CopyProfile>x</CopyProfile>");
   for (const bool big_endian : {false, true}) {

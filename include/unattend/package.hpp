@@ -74,4 +74,10 @@ PackageResult package_answer_file(const std::filesystem::path& answer_file,
 PackageResult package_content(std::string_view answer_file, const std::filesystem::path& output_iso,
                               const PackageOptions& options = {});
 
+// The same for an answer file already checked, with what Checker::check found
+// in exactly these bytes (Generated::diagnostics): packaged without a second
+// check. Errors among the diagnostics stop the image as they would otherwise.
+PackageResult package_checked(std::string_view answer_file, std::vector<Diagnostic> diagnostics,
+                              const std::filesystem::path& output_iso, const PackageOptions& options = {});
+
 }  // namespace unattend

@@ -38,3 +38,26 @@ string(JSON rules LENGTH "${sarif}" runs 0 tool driver rules)
 if(rules LESS 40)
   message(FATAL_ERROR "sarif: only ${rules} rules described")
 endif()
+
+# Results stream out as files finish: whatever the number of threads, the
+# report is the same, in argument order, and a document without findings is
+# still whole.
+set(many)
+foreach(i RANGE 11)
+  list(APPEND many ${DATA}/wrong-pass.xml ${EXAMPLES}/lima-like.xml)
+endforeach()
+foreach(format text json sarif github)
+  execute_process(COMMAND ${PROGRAM} check -j1 --format ${format} ${many} OUTPUT_VARIABLE one)
+  execute_process(COMMAND ${PROGRAM} check -j3 --format ${format} ${many} OUTPUT_VARIABLE three)
+  expect("${format}: -j3 prints what -j1 prints" "${three}" "${one}")
+endforeach()
+execute_process(COMMAND ${PROGRAM} check -j3 --format json ${many} OUTPUT_VARIABLE json)
+string(JSON count LENGTH "${json}" files)
+expect("json: files of the parallel run" "${count}" 24)
+string(JSON path GET "${json}" files 23 path)
+expect("json: the last file, in argument order" "${path}" "${EXAMPLES}/lima-like.xml")
+execute_process(COMMAND ${PROGRAM} check --format sarif ${EXAMPLES}/lima-like.xml RESULT_VARIABLE code
+                OUTPUT_VARIABLE sarif)
+expect("sarif without findings: exit code" "${code}" 0)
+string(JSON results LENGTH "${sarif}" runs 0 results)
+expect("sarif without findings: results" "${results}" 0)

@@ -1,0 +1,11 @@
+#pragma once
+
+#include <string_view>
+
+namespace unattend::detail {
+
+// The grammar pool of the embedded schemas, serialized by Xerces at build time
+// (tools/grammar-blob); empty if the build could not make it.
+std::string_view grammar_blob();
+
+}  // namespace unattend::detail

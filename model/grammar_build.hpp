@@ -1,0 +1,15 @@
+#pragma once
+
+// Compiling the embedded schemas into a Xerces grammar pool. The build runs it
+// once (tools/grammar-blob) and embeds the serialized pool in the library; at
+// run time it is only the fallback when the embedded pool cannot be loaded.
+
+#include <xercesc/framework/XMLGrammarPool.hpp>
+
+namespace unattend::detail {
+
+// Parses every embedded schema into `pool`, which must be empty and unlocked.
+// Throws std::runtime_error if a built-in schema is broken.
+void compile_schemas(xercesc::XMLGrammarPool& pool);
+
+}  // namespace unattend::detail

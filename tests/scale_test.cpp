@@ -1,0 +1,50 @@
+// Files far larger than answer files ever are, for correctness at scale: the
+// paths that used to be quadratic (finding the element of each diagnostic)
+// must still find the right element. How fast is bench/'s business.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+#include <unattend/check.hpp>
+
+#include "grammar.hpp"
+
+namespace unattend {
+namespace {
+
+std::string component_with(const std::string& content) {
+  return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n"
+         "<settings pass=\"specialize\">\n<component name=\"Microsoft-Windows-Shell-Setup\" "
+         "processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" "
+         "versionScope=\"nonSxS\">\n" +
+         content + "</component>\n</settings>\n</unattend>\n";
+}
+
+TEST(Scale, EachOfThousandsOfStrayElementsIsReportedAndSilencedOnItsOwnLine) {
+  constexpr int count = 3000;
+  constexpr int silenced = 1700;  // the element after the comment, on line 5 + silenced
+  std::string content;
+  for (int i = 0; i < count; ++i) {
+    if (i == silenced) content += "<!-- unattend-disable UA3004 -->";
+    content += "<Stray" + std::to_string(i) + ">x</Stray" + std::to_string(i) + ">\n";
+  }
+  const auto found = Checker().check(component_with(content), "stray.xml");
+  std::vector<std::size_t> lines;
+  for (const auto& d : found) {
+    if (d.code == "UA3004") lines.push_back(d.line);
+  }
+  ASSERT_EQ(lines.size(), static_cast<std::size_t>(count - 1));
+  EXPECT_EQ(std::count(lines.begin(), lines.end(), 5 + silenced), 0);
+  EXPECT_EQ(lines.front(), 5u);
+  EXPECT_EQ(lines.back(), static_cast<std::size_t>(5 + count - 1));
+}
+
+TEST(Scale, TheGrammarComesFromTheBuildNotFromCompilingTheSchemas) {
+  // A blob that Xerces refused would cost every run the whole schema compilation.
+  EXPECT_TRUE(detail::Grammar::instance().loaded_from_build());
+}
+
+}  // namespace
+}  // namespace unattend
