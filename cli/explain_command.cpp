@@ -5,6 +5,7 @@
 #include <unattend/check.hpp>
 #include <unattend/error.hpp>
 #include <unattend/explain.hpp>
+#include <unattend/input.hpp>
 
 #include "command.hpp"
 #include "input_files.hpp"
@@ -133,14 +134,10 @@ int run(const po::variables_map& vm) {
   Outcome outcome;
   std::vector<Diagnostic> diagnostics;
   try {
-    if (input == "-") {
-      const std::string bytes = read_stdin();
-      outcome = explain(bytes, "<stdin>");
-      diagnostics = checker.check(bytes, "<stdin>");
-    } else {
-      outcome = explain_file(input);
-      diagnostics = checker.check_file(input);
-    }
+    const std::string name = input == "-" ? "<stdin>" : input;
+    const std::string bytes = input == "-" ? read_stdin() : read_input_file(input);
+    outcome = explain(bytes, name);
+    diagnostics = checker.check(bytes, name);
   } catch (const Error& e) {
     std::cerr << "unattend: " << e.what() << '\n';
     return exit_usage;
