@@ -46,6 +46,8 @@ std::vector<std::string> schema_targets() {
 const Values value_lists[] = {
     {"check", "format", [] { return report_format_names(); }},
     {"schema", "format", [] { return std::vector<std::string>{"json"}; }},
+    {"explain", "format", [] { return std::vector<std::string>{"text", "json"}; }},
+    {"fix", "select", rule_words},
     {"schema", "action", [] { return std::vector<std::string>{"export", "show"}; }},
     {"schema", "target", schema_targets},
     {"password", "action", [] { return std::vector<std::string>{"encode", "decode"}; }},
