@@ -83,7 +83,7 @@ void place(const Scope& scope, const Outcome& out, std::string_view pass, const 
   if (list.name == "FirstLogonCommands" || list.name == "LogonCommands") {
     logon_list(scope, out, list.name == "FirstLogonCommands", c);
   } else if (pass == "windowsPE") {
-    c.runs_as = as.empty() ? "SYSTEM, in Windows PE" : as;
+    c.runs_as = as.empty() ? "SYSTEM (Windows PE)" : as;
     c.when = "in Windows PE while Setup runs the windowsPE pass, before Windows is installed";
   } else if (pass == "specialize") {
     c.runs_as = as.empty() ? "SYSTEM" : as;
