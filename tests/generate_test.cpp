@@ -16,6 +16,7 @@
 #include <unattend/check.hpp>
 #include <unattend/spec.hpp>
 
+#include "base64.hpp"
 #include "test_support.hpp"
 
 namespace unattend {
@@ -129,10 +130,95 @@ TEST(Generate, RefusesBadSpecsAtTheirLine) {
       << spec_error("users:\n  - name: nopass\n");
   EXPECT_NE(spec_error("users:\n  - name: a\n    password-file: empty.txt\n").find("holds no password"),
             std::string::npos);
-  EXPECT_NE(spec_error("users:\n  - name: a\n    groups: [Users]\n    password-file: password.txt\n"
-                       "ssh-authorized-keys: authorized_keys\n")
-                .find("set autologon, or put the user in Administrators"),
+}
+
+// What every spec below needs besides the line under test: a disk, an image,
+// an administrator and the Windows 11 bypass, so that only that line is refused.
+const std::string complete = "disk: 0\nimage-index: 1\nbypass-hardware-checks: true\n";
+const std::string admin = "users:\n  - name: a\n    password-file: password.txt\n";
+
+TEST(Generate, RefusesWhatWouldStopTheInstallAtTheSpecKey) {
+  // 4: no account at all; the message names the key to add, not the generated file.
+  EXPECT_EQ(spec_error(complete), "spec.yaml (users): no account: OOBE will ask for one; add users: (--user NAME "
+                                  "--password-file FILE) [UA10001]");
+  EXPECT_EQ(spec_error("image-index: 1\nbypass-hardware-checks: true\n" + admin).rfind("spec.yaml (disk): Setup will "
+                                                                                       "ask where to install Windows", 0),
+            0u);
+  // 2: SSH on a machine nobody logs on to.
+  EXPECT_EQ(spec_error(complete + admin + "ssh-authorized-keys: authorized_keys\n")
+                .rfind("spec.yaml:7:22 (ssh-authorized-keys): the OpenSSH server is installed by first-logon commands",
+                       0),
+            0u)
+      << spec_error(complete + admin + "ssh-authorized-keys: authorized_keys\n");
+  EXPECT_NE(spec_error(complete + admin + "first-logon: [cmd /c echo hi]\n").find("add autologon: 1"), std::string::npos);
+  // 3: autologon signs in someone who is not an administrator, and first-logon commands would not run.
+  const std::string user = "users:\n  - name: a\n    groups: [Users]\n    password-file: password.txt\n";
+  EXPECT_EQ(spec_error(complete + user + "autologon: 1\n")
+                .rfind("spec.yaml:6:14 (users[0].groups[0]): autologon signs in 'a', who is not an administrator", 0),
+            0u)
+      << spec_error(complete + user + "autologon: 1\n");
+  EXPECT_EQ(spec_error(complete + user + "autologon: 2\n"), "no error") << "no first-logon command: nothing to refuse";
+  // 8: the same account in another case, at the second name's line.
+  EXPECT_EQ(spec_error(complete + admin + "  - name: A\n    password-file: password.txt\n"),
+            "spec.yaml:7:11 (users[1].name): user 'A' is the same account as 'a' at spec.yaml:5:11 (users[0].name) "
+            "(Windows names ignore case)");
+  // 9: a script that is not on the medium.
+  EXPECT_EQ(spec_error(complete + admin + "autologon: 1\nmedia-scripts: [setup.ps1]\n")
+                .rfind("spec.yaml:8:17 (media-scripts[0]): 'setup.ps1' is not put on the medium", 0),
+            0u);
+  EXPECT_EQ(spec_error(complete + admin + "autologon: 1\nfiles: [password.txt=setup.ps1]\nmedia-scripts: [setup.ps1]\n"),
+            "no error");
+  // 11: key files that hold no key, and layouts the firmware cannot have.
+  for (const char* keys : {"empty.txt", "password.txt"}) {
+    EXPECT_NE(spec_error(complete + admin + "autologon: 1\nssh-authorized-keys: " + keys + "\n").find("spec.yaml:8:22"),
+              std::string::npos)
+        << keys;
+  }
+  EXPECT_NE(spec_error(complete + admin + "autologon: 1\nssh-authorized-keys: password.txt\n")
+                .find("line 1 of 'password.txt' is not an OpenSSH public key"),
             std::string::npos);
+  EXPECT_EQ(spec_error(complete + admin + "firmware: bios\narchitecture: arm64\n"),
+            "spec.yaml:8:15 (architecture): Windows on arm64 starts from UEFI firmware only; use firmware: uefi");
+  EXPECT_EQ(spec_error(complete + admin + "firmware: bios\nefi-size: 300\n").rfind("spec.yaml:8:11 (efi-size): ", 0), 0u);
+  // 5: Windows RE needs 300 MB.
+  EXPECT_EQ(spec_error(complete + admin + "recovery-size: 1\n").rfind("spec.yaml:7:16 (recovery-size): a recovery "
+                                                                    "partition needs at least 300 MB",
+                                                                    0),
+            0u);
+  EXPECT_EQ(spec_error(complete + admin + "recovery-size: 300\n"), "no error");
+}
+
+// 12: the keys reach the file as base64 data that no shell parses: decoded,
+// they are the key lines byte for byte, comments with % and U+2019 included.
+TEST(Generate, KeysAndScriptNamesTravelAsDataNotAsCommandText) {
+  ::setenv("UNATTEND_TEST_PASSWORD", "from-the-environment", 1);
+  const std::string xml = generate(load_spec(golden_dir / "accounts.yaml")).file.to_xml();
+  std::string decoded;
+  for (std::size_t at = xml.find("FromBase64String('"); at != std::string::npos;
+       at = xml.find("FromBase64String('", at + 1)) {
+    const std::size_t begin = at + 18;
+    const std::string chunk = xml.substr(begin, xml.find('\'', begin) - begin);
+    const std::string text = detail::base64_decode(chunk).value_or("(not base64)");
+    decoded += text;
+  }
+  std::string expected;
+  std::istringstream keys(slurp(golden_dir / "authorized_keys"));
+  for (std::string line; std::getline(keys, line);) {
+    if (!line.empty() && line.front() != '#') expected += line + "\n";
+  }
+  EXPECT_EQ(decoded, expected);
+  EXPECT_NE(xml.find("'Append'"), std::string::npos) << "a long key needs a second chunk";
+  EXPECT_EQ(xml.find("%USERNAME:a=b%"), std::string::npos);
+  EXPECT_EQ(xml.find("echo"), std::string::npos);
+
+  const std::string quoted = "scripts/it\u2019s.ps1";
+  const Generated generated = generate(parse_spec(complete + admin + "autologon: 1\nfiles: [password.txt=" + quoted +
+                                                      "]\nmedia-scripts: ['" + quoted + "']\n",
+                                                  "spec.yaml", golden_dir));
+  const std::string& script = generated.xml;
+  for (const char c : script) ASSERT_LT(static_cast<unsigned char>(c), 0x80u);
+  const std::size_t at = script.find("FromBase64String('") + 18;
+  EXPECT_EQ(detail::base64_decode(script.substr(at, script.find('\'', at) - at)).value_or(""), "scripts\\it\u2019s.ps1");
 }
 
 }  // namespace

@@ -93,6 +93,7 @@ struct Spec {
   std::vector<SpecValue<std::string>> files;  // SRC[=DEST]
   SpecValue<std::string> label{"UNATTEND", {}};
   std::filesystem::path base_directory;  // relative file names in the spec are relative to this
+  std::string source;                    // the spec file as named; empty for options alone
 };
 
 // A mistake in a spec: its message names the origin (file:line:col).
@@ -120,5 +121,9 @@ struct Generated {
 // value that makes the file invalid (a 16-character computer name, an
 // unknown time zone, a command over the length limit ...).
 Generated generate(const Spec& spec);
+
+// For --package: the spec's drivers folder and files exist, checked before
+// anything is written. Throws SpecError at the line that names a missing one.
+void check_package_inputs(const Spec& spec);
 
 }  // namespace unattend

@@ -43,6 +43,12 @@ struct Build {
   std::string path_of(const SpecValue<std::string>& file) const;
 };
 
+// Refuses what Windows would not carry through (validate.cpp), before any setting is written.
+void check_spec(Build& build);
+// After the file is built and free of errors: commands that wait for a logon.
+void check_logons(const Build& build);
+bool is_administrator(const SpecUser& user);
+
 // Each adds one feature of the spec (one file each).
 void add_locale(Build& build);
 void add_disk_and_image(Build& build);

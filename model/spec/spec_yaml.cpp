@@ -196,6 +196,7 @@ Spec parse_spec(std::string_view yaml, const std::string& display_name, const st
   }
   Spec spec;
   spec.base_directory = base_directory;
+  spec.source = display_name;
   if (root.IsNull()) return spec;
   r.mapping(root, "", top_level_keys, [&](const std::string& key, const YAML::Node& v) {
     if (key == "architecture") spec.architecture = r.one_of(v, key, {"amd64", "arm64", "x86"});
