@@ -50,7 +50,10 @@ void describe(po::options_description& options, po::positional_options_descripti
       ("firmware", po::value<std::string>(), "uefi | bios")
       ("disk", po::value<int>(), "wipe and partition this disk")
       ("no-disk-config", po::bool_switch(), "leave the disk to Setup")
-      ("locale", po::value<std::string>(), "language and formats, e.g. en-US")
+      ("locale", po::value<std::string>(), "language and formats, e.g. en-US (the shorthand for the three below)")
+      ("ui-language", po::value<std::string>(), "the language Windows shows: a language pack, e.g. en-US")
+      ("formats", po::value<std::string>(), "dates, numbers, currency (UserLocale), e.g. de-CH")
+      ("system-locale", po::value<std::string>(), "the code page of programs that are not Unicode, e.g. de-DE")
       ("keyboard", po::value<std::string>(), "input locale, e.g. 0409:00000409")
       ("time-zone", po::value<std::string>(), "a Windows time-zone id, e.g. UTC")
       ("architecture", po::value<std::string>(), "amd64 | arm64 | x86")
@@ -163,6 +166,9 @@ void apply_options(const po::variables_map& vm, Spec& spec) {
   if (vm["no-disk-config"].as<bool>()) spec.disk.reset();
   if (has("locale")) spec.locale = value<std::string>(vm, "locale");
   if (has("keyboard")) spec.keyboard = value<std::string>(vm, "keyboard");
+  if (has("ui-language")) spec.ui_language = value<std::string>(vm, "ui-language");
+  if (has("formats")) spec.formats = value<std::string>(vm, "formats");
+  if (has("system-locale")) spec.system_locale = value<std::string>(vm, "system-locale");
   if (has("time-zone")) spec.time_zone = value<std::string>(vm, "time-zone");
   if (has("architecture")) spec.architecture = one_of("architecture", {"amd64", "arm64", "x86"});
   if (vm["bypass-hardware-checks"].as<bool>()) spec.bypass_hardware_checks = {true, option("bypass-hardware-checks")};

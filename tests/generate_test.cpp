@@ -188,6 +188,29 @@ TEST(Generate, RefusesWhatWouldStopTheInstallAtTheSpecKey) {
   EXPECT_EQ(spec_error(complete + admin + "recovery-size: 300\n"), "no error");
 }
 
+// 6: the UI language, the formats and the code page apart; a UI language
+// must be a language pack.
+TEST(Generate, UiLanguageFormatsAndSystemLocaleApart) {
+  const Generated generated = generate(parse_spec(complete + admin +
+                                                      "ui-language: en-US\nformats: de-CH\nsystem-locale: de-DE\n",
+                                                  "spec.yaml", golden_dir));
+  for (const std::string_view pass : {"windowsPE", "oobeSystem"}) {
+    const std::size_t at = generated.xml.find("<settings pass=\"" + std::string(pass) + "\">");
+    const std::string section = generated.xml.substr(at, generated.xml.find("</component>", at) - at);
+    EXPECT_NE(section.find("<UILanguage>en-US</UILanguage>"), std::string::npos) << pass;
+    EXPECT_NE(section.find("<UserLocale>de-CH</UserLocale>"), std::string::npos) << pass;
+    EXPECT_NE(section.find("<SystemLocale>de-DE</SystemLocale>"), std::string::npos) << pass;
+    EXPECT_NE(section.find("<InputLocale>de-CH</InputLocale>"), std::string::npos) << pass << ": the keyboard follows the formats";
+  }
+  EXPECT_TRUE(generated.diagnostics.empty()) << test::dump(generated.diagnostics);
+  EXPECT_EQ(spec_error(complete + admin + "locale: de-CH\n"),
+            "spec.yaml:7:9 (locale): 'de-CH' is not a Windows language pack, so Setup cannot show it: give ui-language: "
+            "de-DE and formats: de-CH");
+  EXPECT_EQ(spec_error(complete + admin + "ui-language: de-AT\n"),
+            "spec.yaml:7:14 (ui-language): 'de-AT' is not a Windows language pack, so Setup cannot show it: give "
+            "ui-language: de-DE");
+}
+
 // 12: the keys reach the file as base64 data that no shell parses: decoded,
 // they are the key lines byte for byte, comments with % and U+2019 included.
 TEST(Generate, KeysAndScriptNamesTravelAsDataNotAsCommandText) {

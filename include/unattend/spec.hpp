@@ -67,8 +67,11 @@ struct Spec {
   std::optional<SpecValue<std::int64_t>> disk;   // wiped and partitioned; none: no disk configuration
   SpecValue<std::int64_t> efi_size{260, {}};      // MB
   SpecValue<std::int64_t> recovery_size{0, {}};   // MB; 0: no recovery partition
-  SpecValue<std::string> locale{"en-US", {}};
-  std::optional<SpecValue<std::string>> keyboard;  // default: the locale's
+  SpecValue<std::string> locale{"en-US", {}};      // the shorthand for the three below
+  std::optional<SpecValue<std::string>> ui_language;    // a language pack; default: locale
+  std::optional<SpecValue<std::string>> formats;        // UserLocale; default: locale
+  std::optional<SpecValue<std::string>> system_locale;  // programs that are not Unicode; default: locale
+  std::optional<SpecValue<std::string>> keyboard;  // default: the formats'
   SpecValue<std::string> time_zone{"UTC", {}};
   SpecValue<std::string> computer_name{"*", {}};
   std::vector<SpecUser> users;

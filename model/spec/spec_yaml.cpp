@@ -177,6 +177,7 @@ std::vector<SpecComponent> read_components(const Reader& r, const YAML::Node& no
 const std::set<std::string> top_level_keys = {
     "architecture", "image-index",  "image-name",     "product-key",   "firmware",
     "disk",         "efi-size",     "recovery-size",  "locale",        "keyboard",
+    "ui-language",  "formats",      "system-locale",
     "time-zone",    "computer-name", "users",         "admin-password-file", "autologon",
     "ssh-authorized-keys", "bypass-hardware-checks", "skip-oobe", "workgroup", "domain",
     "join-credentials-file", "remote-desktop", "windows-pe", "specialize", "first-logon",
@@ -211,6 +212,9 @@ Spec parse_spec(std::string_view yaml, const std::string& display_name, const st
     else if (key == "recovery-size") spec.recovery_size = r.integer(v, key, 0, 65536);
     else if (key == "locale") spec.locale = r.string(v, key);
     else if (key == "keyboard") spec.keyboard = r.string(v, key);
+    else if (key == "ui-language") spec.ui_language = r.string(v, key);
+    else if (key == "formats") spec.formats = r.string(v, key);
+    else if (key == "system-locale") spec.system_locale = r.string(v, key);
     else if (key == "time-zone") spec.time_zone = r.string(v, key);
     else if (key == "computer-name") spec.computer_name = r.string(v, key);
     else if (key == "users") {
