@@ -42,7 +42,9 @@ void describe(po::options_description& options, po::positional_options_descripti
       ("password-env", po::value<std::vector<Placed>>()->composing(),
        "the password of the --user before it: this environment variable")
       ("admin-password-file", po::value<std::string>(), "the built-in Administrator's password")
-      ("autologon", po::value<int>(), "log the first user on this many times")
+      ("autologon", po::value<int>(), "log on automatically this many times")
+      ("autologon-user", po::value<std::string>(), "who autologon signs in: a --user, or Administrator (default: the first user)")
+      ("account-lockout", po::value<std::string>(), "off: never lock an account after failed logons (lab machines)")
       ("ssh-authorized-keys", po::value<std::string>(), "OpenSSH server for the first user, with these keys")
       ("image-index", po::value<int>(), "install this image of install.wim/esd")
       ("image-name", po::value<std::string>(), "install the image with this name")
@@ -104,7 +106,11 @@ void apply_users(const po::variables_map& vm, Spec& spec) {
   const std::vector<Placed> users = placed(vm, "user");
   if (!users.empty()) {
     spec.users.clear();
-    for (const auto& name : users) spec.users.push_back({{name.text, option("user")}, {}, {}, {}, {}});
+    for (const auto& name : users) {
+      SpecUser user;
+      user.name = {name.text, option("user")};
+      spec.users.push_back(std::move(user));
+    }
   }
   std::vector<bool> given(spec.users.size(), false);
   for (const char* name : {"password-file", "password-env"}) {
@@ -149,6 +155,10 @@ void apply_options(const po::variables_map& vm, Spec& spec) {
   apply_users(vm, spec);
   if (has("admin-password-file")) spec.admin_password_file = file_value(vm, "admin-password-file");
   if (has("autologon")) spec.autologon = number(vm, "autologon", 0, 999);
+  if (has("autologon-user")) spec.autologon_user = value<std::string>(vm, "autologon-user");
+  if (has("account-lockout")) {
+    spec.account_lockout_off = {one_of("account-lockout", {"off", "default"}).value == "off", option("account-lockout")};
+  }
   if (has("ssh-authorized-keys")) spec.ssh_authorized_keys = file_value(vm, "ssh-authorized-keys");
   if (has("image-index") + has("image-name") > 1) throw UsageError("give --image-index or --image-name");
   if (has("image-index")) {

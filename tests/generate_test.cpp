@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include <unattend/check.hpp>
+#include <unattend/explain.hpp>
 #include <unattend/spec.hpp>
 
 #include "base64.hpp"
@@ -64,21 +65,41 @@ TEST(Generate, EachFeatureMatchesItsGoldenFile) {
   EXPECT_GE(count, 8u);
 }
 
-// Info findings are allowed where the spec chooses so: windows11.yaml targets
-// real hardware and leaves the Windows 11 hardware check on (UA10002 info).
-// The Lima spec, for a VM, gives no finding at all.
-TEST(Generate, EveryExampleSpecGivesAFileWithoutAnyFinding) {
+// One spec per scenario (examples/spec/): each gives its golden file
+// (tests/generate/examples/NAME.xml, regenerated like the others), passes
+// check --strict and runs to the end in explain. windows11.yaml, the starter
+// spec for real hardware, leaves the Windows 11 hardware check on: its one
+// stop is info (UA10002 info), never an error or a warning.
+TEST(Generate, EveryScenarioMatchesItsGoldenFileChecksCleanAndRunsToTheEnd) {
+  const bool update = std::getenv("UNATTEND_UPDATE_SNAPSHOTS") != nullptr;
   std::size_t count = 0;
   for (const fs::path& spec_file : specs_in(examples_dir)) {
     ++count;
+    const std::string name = spec_file.filename().string();
     const Generated generated = generate(load_spec(spec_file));
-    const auto findings = Checker().check(generated.file.to_xml(), spec_file.filename().string());
-    const bool only_info = std::all_of(findings.begin(), findings.end(),
-                                       [](const Diagnostic& d) { return d.severity == Severity::info; });
-    EXPECT_TRUE(spec_file.filename() == "lima.yaml" ? findings.empty() : only_info)
-        << spec_file.filename() << "\n" << test::dump(findings);
+    const std::string xml = generated.file.to_xml();
+    const auto findings = Checker().check(xml, name);
+    const bool strict_clean = std::none_of(findings.begin(), findings.end(),
+                                           [](const Diagnostic& d) { return d.severity != Severity::info; });
+    EXPECT_TRUE(strict_clean) << name << "\n" << test::dump(findings);
+    const Outcome outcome = explain(xml, name);
+    if (name == "windows11.yaml") {
+      ASSERT_EQ(outcome.stops.size(), 1u) << name;
+      EXPECT_EQ(outcome.stops.front().page, "hardware-check");
+      EXPECT_EQ(outcome.stops.front().severity, Severity::info);
+    } else {
+      EXPECT_TRUE(findings.empty()) << name << "\n" << test::dump(findings);
+      EXPECT_TRUE(outcome.stops.empty()) << name << " stops at " << (outcome.stops.empty() ? "" : outcome.stops.front().page);
+    }
+    const fs::path golden = golden_dir / "examples" / (spec_file.stem().string() + ".xml");
+    if (update) {
+      fs::create_directories(golden.parent_path());
+      std::ofstream(golden, std::ios::binary) << xml;
+      continue;
+    }
+    EXPECT_EQ(xml, slurp(golden)) << name << " no longer gives " << golden << "; review, then regenerate";
   }
-  EXPECT_GE(count, 2u);
+  EXPECT_GE(count, 6u);
 }
 
 TEST(Generate, OutputIsAsciiWithEncodedPasswordsAndNoDriveLetters) {
@@ -242,6 +263,38 @@ TEST(Generate, KeysAndScriptNamesTravelAsDataNotAsCommandText) {
   for (const char c : script) ASSERT_LT(static_cast<unsigned char>(c), 0x80u);
   const std::size_t at = script.find("FromBase64String('") + 18;
   EXPECT_EQ(detail::base64_decode(script.substr(at, script.find('\'', at) - at)).value_or(""), "scripts\\it\u2019s.ps1");
+}
+
+// The new keys, as the scenarios use them.
+TEST(Generate, ScenarioKeysReachTheFile) {
+  const std::string lab = generate(load_spec(examples_dir / "german-lab.yaml")).xml;
+  EXPECT_EQ(std::count(lab.begin(), lab.end(), '\n') > 0, true);
+  for (const char* architecture : {"amd64", "arm64"}) {
+    const std::string attribute = std::string("processorArchitecture=\"") + architecture + "\"";
+    std::size_t copies = 0;
+    for (std::size_t at = lab.find(attribute); at != std::string::npos; at = lab.find(attribute, at + 1)) ++copies;
+    EXPECT_EQ(copies, 6u) << architecture << ": each of the six components once";
+  }
+  EXPECT_NE(lab.find("<Path>net accounts /lockoutthreshold:0</Path>"), std::string::npos);
+  EXPECT_NE(lab.find("-PasswordNeverExpires $true"), std::string::npos);
+  EXPECT_NE(lab.find("<UILanguage>en-US</UILanguage>"), std::string::npos);
+  EXPECT_NE(lab.find("<UserLocale>de-DE</UserLocale>"), std::string::npos);
+  // The built-in Administrator as the autologon account needs its password.
+  EXPECT_NE(spec_error(complete + admin + "autologon:\n  user: Administrator\n").find("add admin-password-file"),
+            std::string::npos);
+  const std::string builtin =
+      generate(parse_spec(complete + admin + "admin-password-file: admin-password.txt\nautologon:\n  user: administrator\n  count: 2\n",
+                          "spec.yaml", golden_dir))
+          .xml;
+  EXPECT_NE(builtin.find("<Username>Administrator</Username>"), std::string::npos);
+  EXPECT_NE(builtin.find("<LogonCount>1</LogonCount>"), std::string::npos);
+  EXPECT_EQ(spec_error(complete + admin + "autologon:\n  user: nobody\n").rfind("spec.yaml:8:9 (autologon.user): 'nobody' is not a user", 0), 0u)
+      << spec_error(complete + admin + "autologon:\n  user: nobody\n");
+  EXPECT_NE(spec_error(complete + admin.substr(0, admin.size()) + "    password-never-expires: true\n").find("add autologon: 1"),
+            std::string::npos);
+  EXPECT_NE(spec_error(complete + admin + "architecture: amd64\narchitectures: [amd64, arm64]\n").find("not both"),
+            std::string::npos);
+  EXPECT_NE(spec_error(complete + admin + "architectures: [amd64, amd64]\n").find("listed twice"), std::string::npos);
 }
 
 }  // namespace

@@ -39,6 +39,7 @@ struct SpecUser {
   // Where the password comes from: never the spec itself.
   std::optional<SpecValue<std::string>> password_file;
   std::optional<SpecValue<std::string>> password_env;
+  std::optional<SpecValue<bool>> password_never_expires;  // set at the first logon
 };
 
 // One setting of the components: section: a value at a schema path, or a
@@ -76,7 +77,13 @@ struct Spec {
   SpecValue<std::string> computer_name{"*", {}};
   std::vector<SpecUser> users;
   std::optional<SpecValue<std::string>> admin_password_file;
-  SpecValue<std::int64_t> autologon{0, {}};      // logons of the first user
+  SpecValue<std::int64_t> autologon{0, {}};      // how many automatic logons
+  // Who autologon signs in: a user of the spec, or "Administrator" for the
+  // built-in one; default: the first user.
+  std::optional<SpecValue<std::string>> autologon_user;
+  SpecValue<bool> account_lockout_off{false, {}};  // account-lockout: off
+  // Processor architectures to write every component for; empty: architecture.
+  std::vector<SpecValue<std::string>> architectures;
   std::optional<SpecValue<std::string>> ssh_authorized_keys;  // a file, for the first user
   SpecValue<bool> bypass_hardware_checks{false, {}};
   SpecValue<bool> skip_oobe{true, {}};

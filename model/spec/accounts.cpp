@@ -93,7 +93,7 @@ void add_accounts(Build& build) {
     put_password(account.container("Password"), "Password", password_of(build, user));
   }
   if (spec.autologon.value > 0) {
-    const SpecUser& first = spec.users.front();
+    const SpecUser* account = autologon_account(spec);
     SettingEditor autologon = shell.container("AutoLogon");
     autologon.set("Enabled", "true");
     // Windows adds one to a LogonCount above 0 (reference, AutoLogon/LogonCount,
@@ -101,8 +101,14 @@ void add_accounts(Build& build) {
     // reset of AutoLogonCount at the first logon that the reference gives.
     const int count = spec.autologon.value == 1 ? 1 : spec.autologon.value - 1;
     build.put(autologon, "LogonCount", {std::to_string(count), spec.autologon.origin});
-    build.put(autologon, "Username", first.name);
-    put_password(autologon.container("Password"), "Password", password_of(build, first));
+    if (account != nullptr) {
+      build.put(autologon, "Username", account->name);
+      put_password(autologon.container("Password"), "Password", password_of(build, *account));
+    } else {
+      // The English name enables the built-in account (reference: AutoLogon/Username).
+      build.put(autologon, "Username", {"Administrator", spec.autologon_user->origin});
+      put_password(autologon.container("Password"), "Password", build.secret_from_file(*spec.admin_password_file));
+    }
     if (spec.autologon.value == 1) {
       append_commands(build, Pass::oobeSystem, "Microsoft-Windows-Shell-Setup", "FirstLogonCommands/SynchronousCommand",
                       "CommandLine",
@@ -111,9 +117,22 @@ void add_accounts(Build& build) {
                                  spec.autologon.origin)});
     }
   }
+  // No answer-file setting says it: Set-LocalUser does, once the account
+  // exists, and the name reaches it as data (base64), not as text to parse.
+  std::vector<SpecValue<std::string>> never_expires;
+  for (const SpecUser& user : spec.users) {
+    if (!user.password_never_expires || !user.password_never_expires->value) continue;
+    never_expires.push_back(generated("powershell -NoProfile -Command \"Set-LocalUser -Name "
+                                      "([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('" +
+                                          base64_encode(user.name.value) + "'))) -PasswordNeverExpires $true\"",
+                                      user.password_never_expires->origin));
+  }
+  if (!never_expires.empty()) {
+    append_commands(build, Pass::oobeSystem, "Microsoft-Windows-Shell-Setup", "FirstLogonCommands/SynchronousCommand",
+                    "CommandLine", never_expires);
+  }
   if (spec.ssh_authorized_keys) {
-    // check_spec has made sure that autologon signs in the first user, an
-    // administrator, whose keys OpenSSH for Windows reads from ProgramData
+    // check_spec has made sure that autologon signs in an administrator, whose keys OpenSSH for Windows reads from ProgramData
     // only (Microsoft: OpenSSH key management, administrative user).
     const SpecOrigin& origin = spec.ssh_authorized_keys->origin;
     const std::string keys = authorized_keys(build, *spec.ssh_authorized_keys);

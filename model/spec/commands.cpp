@@ -38,6 +38,13 @@ void add_commands(Build& build) {
     append_commands(build, Pass::windowsPE, "Microsoft-Windows-Setup", "RunSynchronous/RunSynchronousCommand", "Path",
                     spec.windows_pe_commands);
   }
+  if (spec.account_lockout_off.value) {
+    // A lockout threshold of 0 never locks an account (Microsoft, "Account
+    // lockout threshold"); Windows 11 22H2 and later lock after 10 failures by
+    // default, which a lab's scripted logons can reach. Specialize runs as SYSTEM.
+    append_commands(build, Pass::specialize, "Microsoft-Windows-Deployment", "RunSynchronous/RunSynchronousCommand",
+                    "Path", {generated("net accounts /lockoutthreshold:0", spec.account_lockout_off.origin)});
+  }
   if (!spec.specialize_commands.empty()) {
     append_commands(build, Pass::specialize, "Microsoft-Windows-Deployment", "RunSynchronous/RunSynchronousCommand",
                     "Path", spec.specialize_commands);

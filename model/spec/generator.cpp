@@ -162,9 +162,9 @@ SpecOrigin key_for_page(const Spec& spec, const std::string& page, std::string& 
   return {spec.source, 0, 0, "skip-oobe"};
 }
 
-Architecture architecture_of(const Spec& spec) {
-  if (spec.architecture.value == "arm64") return Architecture::arm64;
-  if (spec.architecture.value == "x86") return Architecture::x86;
+Architecture architecture_of(const std::string& name) {
+  if (name == "arm64") return Architecture::arm64;
+  if (name == "x86") return Architecture::x86;
   return Architecture::amd64;
 }
 
@@ -174,16 +174,26 @@ Architecture architecture_of(const Spec& spec) {
 
 Generated generate(const Spec& spec) {
   Generated result;
-  detail::spec::Build build{spec, result.file, detail::spec::architecture_of(spec), {}, {}, false, {}, {}};
+  detail::spec::Build build{spec, result.file, Architecture::amd64, {}, {}, false, {}, {}};
   try {
     detail::spec::check_spec(build);
-    detail::spec::add_locale(build);
-    detail::spec::add_disk_and_image(build);
-    detail::spec::add_network(build);
-    detail::spec::add_oobe(build);
-    detail::spec::add_accounts(build);  // before the spec's own first-logon commands: they may need the accounts
-    detail::spec::add_commands(build);
-    detail::spec::add_components(build);
+    // Every component once per architecture, the copies alike, as the C#
+    // unattend generator writes them: Setup applies the copy that matches
+    // the image (NOTES.md section 4; UA2008 accepts copies that agree).
+    std::vector<Architecture> architectures;
+    for (const auto& a : spec.architectures) architectures.push_back(detail::spec::architecture_of(a.value));
+    if (architectures.empty()) architectures.push_back(detail::spec::architecture_of(spec.architecture.value));
+    for (const Architecture architecture : architectures) {
+      build.architecture = architecture;
+      build.orders.clear();
+      detail::spec::add_locale(build);
+      detail::spec::add_disk_and_image(build);
+      detail::spec::add_network(build);
+      detail::spec::add_oobe(build);
+      detail::spec::add_accounts(build);  // before the spec's own first-logon commands: they may need the accounts
+      detail::spec::add_commands(build);
+      detail::spec::add_components(build);
+    }
     result.xml = result.file.to_xml();
   } catch (const SpecError&) {
     throw;

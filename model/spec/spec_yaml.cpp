@@ -103,7 +103,7 @@ class Reader {
 SpecUser read_user(const Reader& r, const YAML::Node& node, const std::string& where) {
   SpecUser user;
   bool named = false;
-  r.mapping(node, where, {"name", "display-name", "groups", "password-file", "password-env"},
+  r.mapping(node, where, {"name", "display-name", "groups", "password-file", "password-env", "password-never-expires"},
             [&](const std::string& key, const YAML::Node& value) {
               const std::string full = where + "." + key;
               if (key == "name") {
@@ -115,6 +115,8 @@ SpecUser read_user(const Reader& r, const YAML::Node& node, const std::string& w
                 user.groups = r.strings(value, full);
               } else if (key == "password-file") {
                 user.password_file = r.string(value, full);
+              } else if (key == "password-never-expires") {
+                user.password_never_expires = r.boolean(value, full);
               } else {
                 user.password_env = r.string(value, full);
               }
@@ -181,7 +183,8 @@ const std::set<std::string> top_level_keys = {
     "time-zone",    "computer-name", "users",         "admin-password-file", "autologon",
     "ssh-authorized-keys", "bypass-hardware-checks", "skip-oobe", "workgroup", "domain",
     "join-credentials-file", "remote-desktop", "windows-pe", "specialize", "first-logon",
-    "components",   "drivers",      "files",          "label",         "media-scripts"};
+    "components",   "drivers",      "files",          "label",         "media-scripts",
+    "account-lockout", "architectures"};
 
 }  // namespace
 
@@ -221,7 +224,32 @@ Spec parse_spec(std::string_view yaml, const std::string& display_name, const st
       if (!v.IsSequence()) throw SpecError(r.origin(v, key), "'users' must be a list");
       for (std::size_t i = 0; i < v.size(); ++i) spec.users.push_back(read_user(r, v[i], "users[" + std::to_string(i) + "]"));
     } else if (key == "admin-password-file") spec.admin_password_file = r.string(v, key);
-    else if (key == "autologon") spec.autologon = r.integer(v, key, 0, 999);
+    else if (key == "autologon") {
+      // A count, or {user: NAME, count: N}.
+      if (v.IsMap()) {
+        spec.autologon = {1, r.origin(v, key)};
+        r.mapping(v, key, {"user", "count"}, [&](const std::string& k, const YAML::Node& value) {
+          if (k == "user") spec.autologon_user = r.string(value, key + ".user");
+          else spec.autologon = r.integer(value, key + ".count", 1, 999);
+        });
+      } else {
+        spec.autologon = r.integer(v, key, 0, 999);
+      }
+    }
+    else if (key == "account-lockout") {
+      spec.account_lockout_off = {r.one_of(v, key, {"off", "default"}).value == "off", r.origin(v, key)};
+    }
+    else if (key == "architectures") {
+      for (const auto& a : r.strings(v, key)) {
+        if (a.value != "amd64" && a.value != "arm64" && a.value != "x86") {
+          throw SpecError(a.origin, "'" + a.origin.key + "' must be one of amd64, arm64, x86; found '" + a.value + "'");
+        }
+        for (const auto& before : spec.architectures) {
+          if (before.value == a.value) throw SpecError(a.origin, "'" + a.value + "' is listed twice");
+        }
+        spec.architectures.push_back(a);
+      }
+    }
     else if (key == "ssh-authorized-keys") spec.ssh_authorized_keys = r.string(v, key);
     else if (key == "bypass-hardware-checks") spec.bypass_hardware_checks = r.boolean(v, key);
     else if (key == "skip-oobe") spec.skip_oobe = r.boolean(v, key);
@@ -246,6 +274,9 @@ Spec parse_spec(std::string_view yaml, const std::string& display_name, const st
     else if (key == "media-scripts") spec.media_scripts = r.strings(v, key);
   });
   if (spec.image_index && spec.image_name) throw SpecError(spec.image_name->origin, "give image-index or image-name, not both");
+  if (!spec.architectures.empty() && !spec.architecture.origin.key.empty()) {
+    throw SpecError(spec.architectures.front().origin, "give architecture or architectures, not both");
+  }
   if (spec.workgroup && spec.domain) throw SpecError(spec.domain->origin, "give workgroup or domain, not both");
   if (spec.domain && !spec.join_credentials_file) {
     throw SpecError(spec.domain->origin, "joining a domain needs join-credentials-file");

@@ -36,6 +36,29 @@ bool is_administrator(const SpecUser& user) {
                      [](const auto& group) { return ascii_lower(group.value) == "administrators"; });
 }
 
+bool autologon_is_builtin_administrator(const Spec& spec) {
+  if (!spec.autologon_user || ascii_lower(spec.autologon_user->value) != "administrator") return false;
+  return std::none_of(spec.users.begin(), spec.users.end(),
+                      [](const SpecUser& user) { return ascii_lower(user.name.value) == "administrator"; });
+}
+
+const SpecUser* autologon_account(const Spec& spec) {
+  if (autologon_is_builtin_administrator(spec)) return nullptr;
+  if (!spec.autologon_user) return spec.users.empty() ? nullptr : &spec.users.front();
+  for (const SpecUser& user : spec.users) {
+    if (ascii_lower(user.name.value) == ascii_lower(spec.autologon_user->value)) return &user;
+  }
+  throw SpecError(spec.autologon_user->origin, "'" + spec.autologon_user->value +
+                                                   "' is not a user of the spec; name one of users:, or Administrator "
+                                                   "for the built-in account");
+}
+
+bool any_password_never_expires(const Spec& spec) {
+  return std::any_of(spec.users.begin(), spec.users.end(), [](const SpecUser& user) {
+    return user.password_never_expires && user.password_never_expires->value;
+  });
+}
+
 void check_spec(Build& build) {
   const Spec& spec = build.spec;
   // Windows account names are case-insensitive (reference: LocalAccount/Name):
@@ -51,28 +74,42 @@ void check_spec(Build& build) {
     }
   }
   const bool first_logon_commands = !spec.first_logon_commands.empty() || !spec.media_scripts.empty() ||
-                                    spec.ssh_authorized_keys.has_value() || spec.autologon.value == 1;
-  // FirstLogonCommands run in the session of the account that logs on, and
-  // only for an administrator (reference: FirstLogonCommands; UA10004).
-  if (spec.users.empty()) {
+                                    spec.ssh_authorized_keys.has_value() || spec.autologon.value == 1 ||
+                                    any_password_never_expires(spec);
+  const bool builtin = autologon_is_builtin_administrator(spec);
+  // Setting Username to Administrator enables the built-in account even
+  // without a password (reference: AutoLogon/Username): never a blank one here.
+  if (spec.autologon.value > 0 && builtin && !spec.admin_password_file) {
+    throw SpecError(spec.autologon_user->origin,
+                    "autologon as the built-in Administrator enables it, with a blank password unless "
+                    "admin-password-file gives one: add admin-password-file");
+  }
+  const SpecUser* account = autologon_account(spec);
+  if (account == nullptr && !builtin) {
     if (spec.autologon.value > 0) throw SpecError(spec.autologon.origin, "autologon needs a user to sign in: add users:");
     if (spec.ssh_authorized_keys) {
-      throw SpecError(spec.ssh_authorized_keys->origin, "ssh-authorized-keys are for the first user: add users:");
+      throw SpecError(spec.ssh_authorized_keys->origin, "ssh-authorized-keys need an administrator to sign in with: add users:");
     }
-  } else if (spec.autologon.value > 0 && first_logon_commands && !is_administrator(spec.users.front())) {
-    const SpecUser& first = spec.users.front();
-    throw SpecError(first.groups.front().origin,
-                    "autologon signs in '" + first.name.value +
+  }
+  // FirstLogonCommands run in the session of the account that logs on, and
+  // only for an administrator (reference: FirstLogonCommands; UA10004).
+  if (account != nullptr && spec.autologon.value > 0 && first_logon_commands && !is_administrator(*account)) {
+    throw SpecError(account->groups.front().origin,
+                    "autologon signs in '" + account->name.value +
                         "', who is not an administrator, and first-logon commands run only for an administrator "
                         "(reference: FirstLogonCommands)" +
                         (spec.autologon.value == 1 ? ", among them the reset of AutoLogonCount that autologon: 1 needs"
                                                    : "") +
                         ": put the user in Administrators");
   }
+  const bool arm64 = spec.architecture.value == "arm64" ||
+                     std::any_of(spec.architectures.begin(), spec.architectures.end(),
+                                 [](const auto& a) { return a.value == "arm64"; });
   // Windows on arm64 boots from UEFI only (Microsoft: Windows on Arm
   // requirements); efi-size sizes a partition that BIOS disks do not have.
-  if (spec.firmware.value == "bios" && spec.architecture.value == "arm64") {
-    throw SpecError(spec.architecture.origin.line != 0 ? spec.architecture.origin : spec.firmware.origin,
+  if (spec.firmware.value == "bios" && arm64) {
+    const SpecOrigin& where = !spec.architectures.empty() ? spec.architectures.front().origin : spec.architecture.origin;
+    throw SpecError(where.key.empty() ? spec.firmware.origin : where,
                     "Windows on arm64 starts from UEFI firmware only; use firmware: uefi");
   }
   if (spec.firmware.value == "bios" && !spec.efi_size.origin.key.empty()) {
@@ -109,6 +146,13 @@ void check_logons(const Build& build) {
       throw SpecError(spec.ssh_authorized_keys->origin,
                       "the OpenSSH server is installed by first-logon commands, which run only when someone signs "
                       "in: on a machine nobody logs on to, sshd would never start; add autologon: 1");
+    }
+    for (const SpecUser& user : spec.users) {
+      if (user.password_never_expires && user.password_never_expires->value) {
+        throw SpecError(user.password_never_expires->origin,
+                        "password-never-expires is set by a first-logon command (the account exists only after "
+                        "oobeSystem), which runs only when someone signs in: add autologon: 1");
+      }
     }
     const auto& commands = !spec.media_scripts.empty() ? spec.media_scripts : spec.first_logon_commands;
     if (!commands.empty()) {
