@@ -297,5 +297,28 @@ TEST(Generate, ScenarioKeysReachTheFile) {
   EXPECT_NE(spec_error(complete + admin + "architectures: [amd64, amd64]\n").find("listed twice"), std::string::npos);
 }
 
+// 5: the recovery partition after Windows, as Microsoft lays it out: a
+// diskpart script in Windows PE, Windows installed to its third (UEFI) or
+// second (BIOS) partition.
+TEST(Generate, RecoveryPartitionComesAfterWindows) {
+  for (const std::string firmware : {"uefi", "bios"}) {
+    const std::string xml =
+        generate(parse_spec(complete + admin + "firmware: " + firmware + "\nrecovery-size: 750\n", "spec.yaml", golden_dir))
+            .xml;
+    const std::size_t windows = xml.find("echo format quick fs=ntfs label=Windows");
+    const std::size_t shrink = xml.find("echo shrink minimum=750");
+    const std::size_t recovery = xml.find("echo format quick fs=ntfs label=Recovery");
+    ASSERT_NE(windows, std::string::npos) << firmware;
+    EXPECT_LT(shrink, windows) << firmware;
+    EXPECT_LT(windows, recovery) << firmware;
+    EXPECT_LT(recovery, xml.find("<Path>diskpart /s X:\\diskpart.txt</Path>")) << firmware;
+    EXPECT_NE(xml.find(firmware == "uefi" ? "set id=de94bba4-06d1-4d40-a16a-bfd50179d6ac" : "set id=27"), std::string::npos);
+    EXPECT_EQ(xml.find("<DiskConfiguration>"), std::string::npos) << firmware;
+    EXPECT_NE(xml.find(std::string("<PartitionID>") + (firmware == "uefi" ? "3" : "2") + "</PartitionID>"),
+              std::string::npos)
+        << firmware;
+  }
+}
+
 }  // namespace
 }  // namespace unattend
