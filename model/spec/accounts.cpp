@@ -1,5 +1,6 @@
-// Local accounts, the built-in Administrator's password, auto-logon, and the
-// SSH keys of the first user. Passwords are written encoded (PlainText false).
+// Local accounts, the built-in Administrator's password, auto-logon, passwords
+// that never expire, and the SSH keys of administrators. Passwords are written
+// encoded (PlainText false).
 #include <unattend/password.hpp>
 
 #include <algorithm>
