@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -13,6 +14,21 @@ namespace unattend::cli {
 
 namespace {
 
+// An option value with its place on the command line: each --password-file
+// (or --password-env) is for the --user before it, and a variables_map alone
+// does not keep the order between different options.
+struct Placed {
+  std::size_t place = 0;
+  std::string text;
+};
+
+// Boost.Program_options calls this (found by argument-dependent lookup) for
+// each occurrence, in command-line order.
+void validate(boost::any& value, const std::vector<std::string>& tokens, Placed*, int) {
+  static std::size_t next = 0;
+  value = Placed{++next, po::validators::get_single_string(tokens)};
+}
+
 void describe(po::options_description& options, po::positional_options_description&) {
   options.add_options()
       ("spec", po::value<std::string>(), "the spec file (YAML, docs/spec.md); the options below override it")
@@ -20,11 +36,15 @@ void describe(po::options_description& options, po::positional_options_descripti
       ("package", po::value<std::string>(), "also put it on this ISO image, with the spec's drivers and files")
       ("force", po::bool_switch(), "replace existing outputs")
       ("computer-name", po::value<std::string>(), "at most 15 characters; * lets Setup choose")
-      ("user", po::value<std::vector<std::string>>()->composing(), "a local administrator (repeatable)")
-      ("password-file", po::value<std::string>(), "the first user's password: first line of this file (- reads standard input)")
-      ("password-env", po::value<std::string>(), "the first user's password: this environment variable")
+      ("user", po::value<std::vector<Placed>>()->composing(), "a local administrator (repeatable)")
+      ("password-file", po::value<std::vector<Placed>>()->composing(),
+       "the password of the --user before it: first line of this file (- reads standard input)")
+      ("password-env", po::value<std::vector<Placed>>()->composing(),
+       "the password of the --user before it: this environment variable")
       ("admin-password-file", po::value<std::string>(), "the built-in Administrator's password")
-      ("autologon", po::value<int>(), "log the first user on this many times")
+      ("autologon", po::value<int>(), "log on automatically this many times")
+      ("autologon-user", po::value<std::string>(), "who autologon signs in: a --user, or Administrator (default: the first user)")
+      ("account-lockout", po::value<std::string>(), "off: never lock an account after failed logons (lab machines)")
       ("ssh-authorized-keys", po::value<std::string>(), "OpenSSH server for the first user, with these keys")
       ("image-index", po::value<int>(), "install this image of install.wim/esd")
       ("image-name", po::value<std::string>(), "install the image with this name")
@@ -32,7 +52,10 @@ void describe(po::options_description& options, po::positional_options_descripti
       ("firmware", po::value<std::string>(), "uefi | bios")
       ("disk", po::value<int>(), "wipe and partition this disk")
       ("no-disk-config", po::bool_switch(), "leave the disk to Setup")
-      ("locale", po::value<std::string>(), "language and formats, e.g. en-US")
+      ("locale", po::value<std::string>(), "language and formats, e.g. en-US (the shorthand for the three below)")
+      ("ui-language", po::value<std::string>(), "the language Windows shows: a language pack, e.g. en-US")
+      ("formats", po::value<std::string>(), "dates, numbers, currency (UserLocale), e.g. de-CH")
+      ("system-locale", po::value<std::string>(), "the code page of programs that are not Unicode, e.g. de-DE")
       ("keyboard", po::value<std::string>(), "input locale, e.g. 0409:00000409")
       ("time-zone", po::value<std::string>(), "a Windows time-zone id, e.g. UTC")
       ("architecture", po::value<std::string>(), "amd64 | arm64 | x86")
@@ -73,6 +96,50 @@ std::vector<SpecValue<std::string>> values(const po::variables_map& vm, const st
   return out;
 }
 
+std::vector<Placed> placed(const po::variables_map& vm, const char* name) {
+  return vm.count(name) != 0 ? vm[name].as<std::vector<Placed>>() : std::vector<Placed>{};
+}
+
+// --user NAME [--password-file FILE | --password-env VAR], repeated. Without
+// --user, a password option is for the spec's first user.
+void apply_users(const po::variables_map& vm, Spec& spec) {
+  const std::vector<Placed> users = placed(vm, "user");
+  if (!users.empty()) {
+    spec.users.clear();
+    for (const auto& name : users) {
+      SpecUser user;
+      user.name = {name.text, option("user")};
+      spec.users.push_back(std::move(user));
+    }
+  }
+  std::vector<bool> given(spec.users.size(), false);
+  for (const char* name : {"password-file", "password-env"}) {
+    for (const Placed& password : placed(vm, name)) {
+      std::size_t user = 0;
+      if (!users.empty()) {
+        const auto before = std::find_if(users.rbegin(), users.rend(),
+                                         [&](const Placed& u) { return u.place < password.place; });
+        if (before == users.rend()) throw UsageError(std::string("--") + name + " must follow the --user it is for");
+        user = static_cast<std::size_t>(users.rend() - before) - 1;
+      }
+      if (spec.users.empty()) throw UsageError("--password-file and --password-env need a --user");
+      if (given[user]) {
+        throw UsageError("user '" + spec.users[user].name.value + "' is given two passwords on the command line");
+      }
+      given[user] = true;
+      SpecUser& target = spec.users[user];
+      target.password_file.reset();
+      target.password_env.reset();
+      if (std::string_view(name) == "password-file") {
+        target.password_file = {password.text == "-" ? password.text : std::filesystem::absolute(password.text).string(),
+                                option(name)};
+      } else {
+        target.password_env = {password.text, option(name)};
+      }
+    }
+  }
+}
+
 void apply_options(const po::variables_map& vm, Spec& spec) {
   const auto has = [&](const char* name) { return vm.count(name) != 0 && !vm[name].defaulted(); };
   const auto one_of = [&](const char* name, std::initializer_list<std::string_view> allowed) {
@@ -85,20 +152,13 @@ void apply_options(const po::variables_map& vm, Spec& spec) {
     throw SpecError(option(name), "'" + v + "' is not one of " + list);
   };
   if (has("computer-name")) spec.computer_name = value<std::string>(vm, "computer-name");
-  if (has("user")) {
-    spec.users.clear();
-    for (const auto& name : values(vm, "user")) spec.users.push_back({name, {}, {}, {}, {}});
-  }
-  if (has("password-file") || has("password-env")) {
-    if (spec.users.empty()) throw UsageError("--password-file and --password-env need a --user");
-    if (has("password-file") && has("password-env")) throw UsageError("give --password-file or --password-env");
-    spec.users.front().password_file.reset();
-    spec.users.front().password_env.reset();
-    if (has("password-file")) spec.users.front().password_file = file_value(vm, "password-file");
-    if (has("password-env")) spec.users.front().password_env = value<std::string>(vm, "password-env");
-  }
+  apply_users(vm, spec);
   if (has("admin-password-file")) spec.admin_password_file = file_value(vm, "admin-password-file");
   if (has("autologon")) spec.autologon = number(vm, "autologon", 0, 999);
+  if (has("autologon-user")) spec.autologon_user = value<std::string>(vm, "autologon-user");
+  if (has("account-lockout")) {
+    spec.account_lockout_off = {one_of("account-lockout", {"off", "default"}).value == "off", option("account-lockout")};
+  }
   if (has("ssh-authorized-keys")) spec.ssh_authorized_keys = file_value(vm, "ssh-authorized-keys");
   if (has("image-index") + has("image-name") > 1) throw UsageError("give --image-index or --image-name");
   if (has("image-index")) {
@@ -116,6 +176,9 @@ void apply_options(const po::variables_map& vm, Spec& spec) {
   if (vm["no-disk-config"].as<bool>()) spec.disk.reset();
   if (has("locale")) spec.locale = value<std::string>(vm, "locale");
   if (has("keyboard")) spec.keyboard = value<std::string>(vm, "keyboard");
+  if (has("ui-language")) spec.ui_language = value<std::string>(vm, "ui-language");
+  if (has("formats")) spec.formats = value<std::string>(vm, "formats");
+  if (has("system-locale")) spec.system_locale = value<std::string>(vm, "system-locale");
   if (has("time-zone")) spec.time_zone = value<std::string>(vm, "time-zone");
   if (has("architecture")) spec.architecture = one_of("architecture", {"amd64", "arm64", "x86"});
   if (vm["bypass-hardware-checks"].as<bool>()) spec.bypass_hardware_checks = {true, option("bypass-hardware-checks")};
@@ -151,21 +214,17 @@ int run(const po::variables_map& vm) {
   }
   Generated generated = generate(spec);
   for (const auto& d : generated.diagnostics) std::cerr << format(d) << '\n';
-  if (has_errors(generated.diagnostics)) {
-    std::cerr << "unattend: the generated answer file has errors; nothing written\n";
+  const bool refused = std::any_of(generated.diagnostics.begin(), generated.diagnostics.end(),
+                                   [](const Diagnostic& d) { return d.severity != Severity::info; });
+  if (refused) {
+    std::cerr << "unattend: the generated answer file has findings; nothing written\n";
     return exit_findings;
   }
-  if (vm.count("output") != 0) {
-    const std::string output = vm["output"].as<std::string>();
-    if (output == "-") {
-      std::cout << generated.xml;
-    } else {
-      // generate() has checked these bytes: write them rather than have save() check them again.
-      write_file_atomically(output, generated.xml, {.overwrite = force, .secret = true});
-      std::cerr << "wrote " << output << '\n';
-    }
-  }
+  // The image first: its inputs are the likelier to fail, and an answer file
+  // must not be left behind when the image cannot be written.
+  std::string wrote;  // said once both outputs are in place
   if (vm.count("package") != 0) {
+    check_package_inputs(spec);
     PackageOptions options;
     options.label = spec.label.value;
     options.overwrite = force;
@@ -182,9 +241,29 @@ int run(const po::variables_map& vm) {
     // generate() has checked these bytes: package them without a second check.
     const PackageResult result =
         package_checked(generated.xml, generated.diagnostics, vm["package"].as<std::string>(), options);
-    std::cerr << "wrote " << vm["package"].as<std::string>() << " (" << result.size << " bytes, sha256 " << result.sha256
-              << ")\n";
+    wrote = "wrote " + vm["package"].as<std::string>() + " (" + std::to_string(result.size) + " bytes, sha256 " +
+            result.sha256 + ")\n";
   }
+  if (vm.count("output") != 0) {
+    const std::string output = vm["output"].as<std::string>();
+    if (output == "-") {
+      std::cout << generated.xml;
+    } else {
+      try {
+        // generate() has checked these bytes: write them rather than have save() check them again.
+        write_file_atomically(output, generated.xml, {.overwrite = force, .secret = true});
+      } catch (...) {
+        // Nothing is written on any error: not the image either.
+        if (vm.count("package") != 0) {
+          std::error_code ignored;
+          std::filesystem::remove(vm["package"].as<std::string>(), ignored);
+        }
+        throw;
+      }
+      wrote += "wrote " + output + "\n";
+    }
+  }
+  std::cerr << wrote;
   return exit_ok;
 }
 

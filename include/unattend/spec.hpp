@@ -39,6 +39,7 @@ struct SpecUser {
   // Where the password comes from: never the spec itself.
   std::optional<SpecValue<std::string>> password_file;
   std::optional<SpecValue<std::string>> password_env;
+  std::optional<SpecValue<bool>> password_never_expires;  // set at the first logon
 };
 
 // One setting of the components: section: a value at a schema path, or a
@@ -67,13 +68,22 @@ struct Spec {
   std::optional<SpecValue<std::int64_t>> disk;   // wiped and partitioned; none: no disk configuration
   SpecValue<std::int64_t> efi_size{260, {}};      // MB
   SpecValue<std::int64_t> recovery_size{0, {}};   // MB; 0: no recovery partition
-  SpecValue<std::string> locale{"en-US", {}};
-  std::optional<SpecValue<std::string>> keyboard;  // default: the locale's
+  SpecValue<std::string> locale{"en-US", {}};      // the shorthand for the three below
+  std::optional<SpecValue<std::string>> ui_language;    // a language pack; default: locale
+  std::optional<SpecValue<std::string>> formats;        // UserLocale; default: locale
+  std::optional<SpecValue<std::string>> system_locale;  // programs that are not Unicode; default: locale
+  std::optional<SpecValue<std::string>> keyboard;  // default: the formats'
   SpecValue<std::string> time_zone{"UTC", {}};
   SpecValue<std::string> computer_name{"*", {}};
   std::vector<SpecUser> users;
   std::optional<SpecValue<std::string>> admin_password_file;
-  SpecValue<std::int64_t> autologon{0, {}};      // logons of the first user
+  SpecValue<std::int64_t> autologon{0, {}};      // how many automatic logons
+  // Who autologon signs in: a user of the spec, or "Administrator" for the
+  // built-in one; default: the first user.
+  std::optional<SpecValue<std::string>> autologon_user;
+  SpecValue<bool> account_lockout_off{false, {}};  // account-lockout: off
+  // Processor architectures to write every component for; empty: architecture.
+  std::vector<SpecValue<std::string>> architectures;
   std::optional<SpecValue<std::string>> ssh_authorized_keys;  // a file, for the first user
   SpecValue<bool> bypass_hardware_checks{false, {}};
   SpecValue<bool> skip_oobe{true, {}};
@@ -93,6 +103,7 @@ struct Spec {
   std::vector<SpecValue<std::string>> files;  // SRC[=DEST]
   SpecValue<std::string> label{"UNATTEND", {}};
   std::filesystem::path base_directory;  // relative file names in the spec are relative to this
+  std::string source;                    // the spec file as named; empty for options alone
 };
 
 // A mistake in a spec: its message names the origin (file:line:col).
@@ -120,5 +131,9 @@ struct Generated {
 // value that makes the file invalid (a 16-character computer name, an
 // unknown time zone, a command over the length limit ...).
 Generated generate(const Spec& spec);
+
+// For --package: the spec's drivers folder and files exist, checked before
+// anything is written. Throws SpecError at the line that names a missing one.
+void check_package_inputs(const Spec& spec);
 
 }  // namespace unattend

@@ -1,9 +1,12 @@
-// Local accounts, the built-in Administrator's password, auto-logon, and the
-// SSH keys of the first user. Passwords are written encoded (PlainText false).
+// Local accounts, the built-in Administrator's password, auto-logon, passwords
+// that never expire, and the SSH keys of administrators. Passwords are written
+// encoded (PlainText false).
 #include <unattend/password.hpp>
 
+#include <algorithm>
+
 #include "build.hpp"
-#include "../text.hpp"
+#include "../base64.hpp"
 
 namespace unattend::detail::spec {
 
@@ -22,22 +25,53 @@ void put_password(SettingEditor container, std::string_view element, const std::
   container.set("PlainText", "false");
 }
 
-// cmd.exe metacharacters in a key's comment must not end the echo command.
-std::string cmd_escaped(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    if (std::string_view("^&|<>()%!\"").find(c) != std::string_view::npos) out += '^';
-    out += c;
+// One line of an authorized_keys file: [options] TYPE BASE64 [comment], where
+// the blob decodes to the length-prefixed TYPE (RFC 4253, 6.6): a public key,
+// not a private key, a fingerprint or a stray line.
+bool is_public_key_line(const std::string& line) {
+  std::vector<std::string> words;
+  std::size_t at = 0;
+  while (at < line.size()) {
+    const std::size_t begin = line.find_first_not_of(" \t", at);
+    if (begin == std::string::npos) break;
+    const std::size_t end = std::min(line.find_first_of(" \t", begin), line.size());
+    words.push_back(line.substr(begin, end - begin));
+    at = end;
   }
-  return out;
-}
-
-bool is_administrator(const SpecUser& user) {
-  if (user.groups.empty()) return true;
-  for (const auto& group : user.groups) {
-    if (ascii_lower(group.value) == "administrators") return true;
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+    const std::string& type = words[i];
+    const auto blob = base64_decode(words[i + 1]);
+    if (!blob || blob->size() < 4 + type.size()) continue;
+    const auto byte = [&](std::size_t k) { return static_cast<std::size_t>(static_cast<unsigned char>((*blob)[k])); };
+    const std::size_t length = byte(0) << 24 | byte(1) << 16 | byte(2) << 8 | byte(3);
+    if (length == type.size() && blob->compare(4, length, type) == 0) return true;
   }
   return false;
+}
+
+// The keys, one a line (LF), from the file: every line a key, a comment or blank.
+std::string authorized_keys(Build& build, const SpecValue<std::string>& file) {
+  const std::string text = build.secret_from_file_all(file);
+  std::string keys;
+  std::size_t start = 0;
+  std::size_t number = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(start, end - start);
+    start = end + 1;
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+    if (line.find_first_not_of(" \t") == std::string::npos || line.front() == '#') continue;
+    if (!is_public_key_line(line)) {
+      throw SpecError(file.origin, "line " + std::to_string(number) + " of '" + file.value +
+                                       "' is not an OpenSSH public key (TYPE BASE64 [comment], as in id_ed25519.pub)");
+    }
+    keys += line + "\n";
+  }
+  if (keys.empty()) throw SpecError(file.origin, "'" + file.value + "' holds no public key");
+  return keys;
 }
 
 }  // namespace
@@ -60,8 +94,7 @@ void add_accounts(Build& build) {
     put_password(account.container("Password"), "Password", password_of(build, user));
   }
   if (spec.autologon.value > 0) {
-    if (spec.users.empty()) throw SpecError(spec.autologon.origin, "autologon needs a user to log on");
-    const SpecUser& first = spec.users.front();
+    const SpecUser* account = autologon_account(spec);
     SettingEditor autologon = shell.container("AutoLogon");
     autologon.set("Enabled", "true");
     // Windows adds one to a LogonCount above 0 (reference, AutoLogon/LogonCount,
@@ -69,8 +102,14 @@ void add_accounts(Build& build) {
     // reset of AutoLogonCount at the first logon that the reference gives.
     const int count = spec.autologon.value == 1 ? 1 : spec.autologon.value - 1;
     build.put(autologon, "LogonCount", {std::to_string(count), spec.autologon.origin});
-    build.put(autologon, "Username", first.name);
-    put_password(autologon.container("Password"), "Password", password_of(build, first));
+    if (account != nullptr) {
+      build.put(autologon, "Username", account->name);
+      put_password(autologon.container("Password"), "Password", password_of(build, *account));
+    } else {
+      // The English name enables the built-in account (reference: AutoLogon/Username).
+      build.put(autologon, "Username", {"Administrator", spec.autologon_user->origin});
+      put_password(autologon.container("Password"), "Password", build.secret_from_file(*spec.admin_password_file));
+    }
     if (spec.autologon.value == 1) {
       append_commands(build, Pass::oobeSystem, "Microsoft-Windows-Shell-Setup", "FirstLogonCommands/SynchronousCommand",
                       "CommandLine",
@@ -79,43 +118,45 @@ void add_accounts(Build& build) {
                                  spec.autologon.origin)});
     }
   }
+  // No answer-file setting says it: Set-LocalUser does, once the account
+  // exists, and the name reaches it as data (base64), not as text to parse.
+  std::vector<SpecValue<std::string>> never_expires;
+  for (const SpecUser& user : spec.users) {
+    if (!user.password_never_expires || !user.password_never_expires->value) continue;
+    never_expires.push_back(generated("powershell -NoProfile -Command \"Set-LocalUser -Name "
+                                      "([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('" +
+                                          base64_encode(user.name.value) + "'))) -PasswordNeverExpires $true\"",
+                                      user.password_never_expires->origin));
+  }
+  if (!never_expires.empty()) {
+    append_commands(build, Pass::oobeSystem, "Microsoft-Windows-Shell-Setup", "FirstLogonCommands/SynchronousCommand",
+                    "CommandLine", never_expires);
+  }
   if (spec.ssh_authorized_keys) {
-    if (spec.users.empty()) throw SpecError(spec.ssh_authorized_keys->origin, "ssh-authorized-keys needs a user");
-    const SpecUser& first = spec.users.front();
+    // check_spec has made sure that autologon signs in an administrator, whose keys OpenSSH for Windows reads from ProgramData
+    // only (Microsoft: OpenSSH key management, administrative user).
     const SpecOrigin& origin = spec.ssh_authorized_keys->origin;
-    // OpenSSH for Windows reads an administrator's keys from ProgramData only,
-    // and anyone else's from their profile, which exists once they have logged
-    // on: first-logon commands run as the user auto-logon signs in.
-    if (!is_administrator(first) && spec.autologon.value == 0) {
-      throw SpecError(spec.ssh_authorized_keys->origin,
-                      "the keys of a user who is not an administrator go into their profile, which exists only "
-                      "after they log on: set autologon, or put the user in Administrators");
-    }
-    const std::string file = is_administrator(first) ? "%ProgramData%\\ssh\\administrators_authorized_keys"
-                                                     : "%USERPROFILE%\\.ssh\\authorized_keys";
+    const std::string keys = authorized_keys(build, *spec.ssh_authorized_keys);
     std::vector<SpecValue<std::string>> commands = {
         generated("powershell -NoProfile -Command \"Add-WindowsCapability -Online -Name OpenSSH.Server~~~~0.0.1.0; "
                   "Set-Service -Name sshd -StartupType Automatic; Start-Service sshd\"",
                   origin),
-        generated("cmd /c if not exist \"" + file.substr(0, file.rfind('\\')) + "\" mkdir \"" +
-                      file.substr(0, file.rfind('\\')) + "\"",
-                  origin)};
-    const std::string keys = build.secret_from_file_all(*spec.ssh_authorized_keys);
-    std::size_t start = 0;
-    while (start < keys.size()) {
-      std::size_t end = keys.find('\n', start);
-      if (end == std::string::npos) end = keys.size();
-      std::string line = keys.substr(start, end - start);
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      start = end + 1;
-      if (line.empty() || line.front() == '#') continue;
-      // The redirection first: a key ending in " 2" would otherwise read as "2>>".
-      commands.push_back(generated("cmd /c >>\"" + file + "\" echo " + cmd_escaped(line), origin));
+        generated("cmd /c if not exist \"%ProgramData%\\ssh\" mkdir \"%ProgramData%\\ssh\"", origin)};
+    // The keys travel as base64 that PowerShell decodes into bytes: no shell
+    // parses their text, so a comment such as %USERNAME:a=b% stays as it is.
+    // Chunks keep each command under the 1024 characters of CommandLine.
+    const std::string encoded = base64_encode(keys);
+    constexpr std::size_t chunk = 600;  // a multiple of 4: each chunk decodes alone
+    for (std::size_t at = 0; at < encoded.size(); at += chunk) {
+      commands.push_back(generated(
+          "powershell -NoProfile -Command \"$b = [Convert]::FromBase64String('" + encoded.substr(at, chunk) +
+              "'); $s = [IO.File]::Open((Join-Path $env:ProgramData 'ssh\\administrators_authorized_keys'), '" +
+              (at == 0 ? "Create" : "Append") + "'); $s.Write($b, 0, $b.Length); $s.Close()\"",
+          origin));
     }
-    if (is_administrator(first)) {
-      commands.push_back(generated("cmd /c icacls \"" + file + "\" /inheritance:r /grant \"*S-1-5-32-544:F\" /grant \"*S-1-5-18:F\"",
-                                   origin));
-    }
+    commands.push_back(generated("cmd /c icacls \"%ProgramData%\\ssh\\administrators_authorized_keys\" /inheritance:r "
+                                 "/grant \"*S-1-5-32-544:F\" /grant \"*S-1-5-18:F\"",
+                                 origin));
     append_commands(build, Pass::oobeSystem, "Microsoft-Windows-Shell-Setup", "FirstLogonCommands/SynchronousCommand",
                     "CommandLine", commands);
   }

@@ -43,6 +43,19 @@ struct Build {
   std::string path_of(const SpecValue<std::string>& file) const;
 };
 
+// Refuses what Windows would not carry through (validate.cpp), before any setting is written.
+void check_spec(Build& build);
+// After the file is built and free of errors: commands that wait for a logon.
+void check_logons(const Build& build);
+bool is_administrator(const SpecUser& user);
+// autologon names the built-in Administrator (not a user of the spec).
+bool autologon_is_builtin_administrator(const Spec& spec);
+// The user autologon signs in: the one it names, else the first; nullptr for
+// the built-in Administrator or when the spec has no user.
+const SpecUser* autologon_account(const Spec& spec);
+// Users whose password-never-expires is true.
+bool any_password_never_expires(const Spec& spec);
+
 // Each adds one feature of the spec (one file each).
 void add_locale(Build& build);
 void add_disk_and_image(Build& build);

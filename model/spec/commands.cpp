@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "build.hpp"
+#include "../base64.hpp"
 
 namespace unattend::detail::spec {
 
@@ -37,6 +38,13 @@ void add_commands(Build& build) {
     append_commands(build, Pass::windowsPE, "Microsoft-Windows-Setup", "RunSynchronous/RunSynchronousCommand", "Path",
                     spec.windows_pe_commands);
   }
+  if (spec.account_lockout_off.value) {
+    // A lockout threshold of 0 never locks an account (Microsoft, "Account
+    // lockout threshold"); Windows 11 22H2 and later lock after 10 failures by
+    // default, which a lab's scripted logons can reach. Specialize runs as SYSTEM.
+    append_commands(build, Pass::specialize, "Microsoft-Windows-Deployment", "RunSynchronous/RunSynchronousCommand",
+                    "Path", {generated("net accounts /lockoutthreshold:0", spec.account_lockout_off.origin)});
+  }
   if (!spec.specialize_commands.empty()) {
     append_commands(build, Pass::specialize, "Microsoft-Windows-Deployment", "RunSynchronous/RunSynchronousCommand",
                     "Path", spec.specialize_commands);
@@ -44,16 +52,20 @@ void add_commands(Build& build) {
   std::vector<SpecValue<std::string>> scripts;
   for (const auto& script : spec.media_scripts) {
     std::string path = script.value;
-    if (path.empty() || path.front() == '/' || path.find(':') != std::string::npos || path.find("..") != std::string::npos ||
-        path.find_first_of("'\"`$") != std::string::npos) {
+    if (path.empty() || path.front() == '/' || path.find(':') != std::string::npos ||
+        ("/" + path + "/").find("/../") != std::string::npos ||
+        std::any_of(path.begin(), path.end(), [](unsigned char c) { return c < 0x20; })) {
       throw SpecError(script.origin, "'" + path + "' is not a path on the medium (relative, '/'-separated, no '..')");
     }
     std::replace(path.begin(), path.end(), '/', '\\');
     // The label, not a drive letter: letters move when disks or drives are added.
+    // The path travels as base64 that PowerShell decodes: no quote in it (not
+    // even U+2019, which PowerShell also takes for a quote) can end the string.
     // DriveLetter is a [char]: format it into the path (char + string would be arithmetic).
     scripts.push_back(generated("powershell -NoProfile -ExecutionPolicy Bypass -Command \"$v = Get-Volume -FileSystemLabel '" +
-                                    spec.label.value + "' | Select-Object -First 1; if (-not $v) { exit 1 }; & ('{0}:\\" +
-                                    path + "' -f $v.DriveLetter)\"",
+                                    spec.label.value + "' | Select-Object -First 1; if (-not $v) { exit 1 }; & (('{0}:\\' -f "
+                                    "$v.DriveLetter) + [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('" +
+                                    base64_encode(path) + "')))\"",
                                 script.origin));
   }
   if (!scripts.empty()) {

@@ -1,5 +1,5 @@
-// The disk layout (UEFI: EFI, MSR, optional Recovery, Windows; BIOS: System,
-// Windows), the image to install and where, and the product key.
+// The disk layout (UEFI: EFI, MSR, Windows[, Recovery]; BIOS: System,
+// Windows[, Recovery]), the image to install and where, and the product key.
 #include "build.hpp"
 
 namespace unattend::detail::spec {
@@ -18,20 +18,54 @@ struct Partition {
 
 std::vector<Partition> layout(const Spec& spec) {
   std::vector<Partition> parts;
-  const bool recovery = spec.recovery_size.value > 0;
   if (spec.firmware.value == "uefi") {
     parts.push_back({"EFI", spec.efi_size.value, "FAT32", "System", nullptr, false, &spec.efi_size.origin});
     parts.push_back({"MSR", 16, nullptr, nullptr, nullptr});
-    if (recovery) {
-      parts.push_back({"Primary", spec.recovery_size.value, "NTFS", "Recovery", "DE94BBA4-06D1-4D40-A16A-BFD50179D6AC",
-                       false, &spec.recovery_size.origin});
-    }
   } else {
     parts.push_back({"Primary", 500, "NTFS", "System", nullptr, true});
-    if (recovery) parts.push_back({"Primary", spec.recovery_size.value, "NTFS", "Recovery", "0x27", false, &spec.recovery_size.origin});
   }
   parts.push_back({"Primary", 0, "NTFS", "Windows", nullptr});
   return parts;
+}
+
+// With a recovery partition, Microsoft's layout puts it after Windows, so
+// that it can grow when WinRE does (Microsoft, "UEFI/GPT-based hard drive
+// partitions" and "BIOS/MBR-based hard drive partitions": Windows, then the
+// recovery tools partition of at least 300 MB). DiskConfiguration can extend
+// only the last partition, so, as the C# unattend generator does, a diskpart
+// script in Windows PE lays the disk out: Windows takes the disk, then gives
+// back the recovery size at its end. The script lives on X:, the Windows PE
+// RAM drive. Returns the number of Windows' partition.
+std::size_t add_diskpart_layout(Build& build, const std::string& disk_id) {
+  const Spec& spec = build.spec;
+  const std::string recovery = std::to_string(spec.recovery_size.value);
+  std::vector<std::string> script = {"select disk " + disk_id, "clean"};
+  const bool uefi = spec.firmware.value == "uefi";
+  if (uefi) {
+    script.insert(script.end(), {"convert gpt", "create partition efi size=" + std::to_string(spec.efi_size.value),
+                                 "format quick fs=fat32 label=System", "create partition msr size=16"});
+  } else {
+    script.insert(script.end(), {"create partition primary size=500", "format quick fs=ntfs label=System", "active"});
+  }
+  script.insert(script.end(), {"create partition primary", "shrink minimum=" + recovery,
+                               "format quick fs=ntfs label=Windows", "create partition primary",
+                               "format quick fs=ntfs label=Recovery"});
+  if (uefi) {
+    // The recovery type, hidden and required by the platform (Microsoft, same page).
+    script.insert(script.end(), {"set id=de94bba4-06d1-4d40-a16a-bfd50179d6ac", "gpt attributes=0x8000000000000001"});
+  } else {
+    script.push_back("set id=27");
+  }
+  std::vector<SpecValue<std::string>> commands;
+  for (std::size_t i = 0; i < script.size(); ++i) {
+    // The lines are the generator's own (digits and fixed words): nothing for cmd to expand.
+    commands.push_back(generated("cmd /c >" + std::string(i == 0 ? "" : ">") + "X:\\diskpart.txt echo " + script[i],
+                                 spec.recovery_size.origin));
+  }
+  commands.push_back(generated("diskpart /s X:\\diskpart.txt", spec.recovery_size.origin));
+  append_commands(build, Pass::windowsPE, "Microsoft-Windows-Setup", "RunSynchronous/RunSynchronousCommand", "Path",
+                  commands);
+  return uefi ? 3 : 2;
 }
 
 }  // namespace
@@ -55,6 +89,13 @@ void add_disk_and_image(Build& build) {
   }
   if (!spec.disk) return;
   const std::string disk_id = std::to_string(spec.disk->value);
+  if (spec.recovery_size.value > 0) {
+    const std::size_t windows = add_diskpart_layout(build, disk_id);
+    SettingEditor install_to = setup.container("ImageInstall/OSImage/InstallTo");
+    build.put(install_to, "DiskID", {disk_id, spec.disk->origin});
+    install_to.set("PartitionID", std::to_string(windows));
+    return;
+  }
   SettingEditor disk = setup.add_item("DiskConfiguration/Disk");
   build.put(disk, "DiskID", {disk_id, spec.disk->origin});
   disk.set("WillWipeDisk", "true");

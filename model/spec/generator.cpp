@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include <unattend/check.hpp>
+#include <unattend/explain.hpp>
 #include <unattend/input.hpp>
 #include <unattend/password.hpp>
 
@@ -12,7 +13,8 @@
 namespace unattend {
 
 std::string SpecOrigin::describe() const {
-  if (line == 0) return key;
+  // A key the spec lacks has no line: name the spec file and the key to add.
+  if (line == 0) return file.empty() || file == "command line" ? key : file + " (" + key + ")";
   return file + ":" + std::to_string(line) + ":" + std::to_string(column) + (key.empty() ? "" : " (" + key + ")");
 }
 
@@ -128,12 +130,41 @@ SpecOrigin origin_with_control_character(const Build& build) {
       if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return origin;
     }
   }
-  return {"spec", 0, 0, "the spec"};
+  return {"", 0, 0, "the spec"};
 }
 
-Architecture architecture_of(const Spec& spec) {
-  if (spec.architecture.value == "arm64") return Architecture::arm64;
-  if (spec.architecture.value == "x86") return Architecture::x86;
+// The spec key that answers a page where Setup or OOBE would stop
+// (docs/explain.md lists the pages), and what to add.
+SpecOrigin key_for_page(const Spec& spec, const std::string& page, std::string& hint) {
+  struct Answer {
+    const char* page;
+    const char* key;
+    const char* hint;
+  };
+  static constexpr Answer answers[] = {
+      {"disk", "disk", "Setup will ask where to install Windows; add disk: N (--disk N)"},
+      {"account", "users", "no account: OOBE will ask for one; add users: (--user NAME --password-file FILE)"},
+      {"product-key", "image-index", "Setup will ask for a product key; add image-index: or product-key:"},
+      {"edition", "image-index", "Setup will ask which edition to install; add image-index: or image-name:"},
+      {"language", "locale", "Setup will ask for the language; add locale:"},
+      {"region", "locale", "OOBE will ask for the region; add locale:"},
+      {"keyboard", "keyboard", "OOBE will ask for the keyboard; add keyboard: or locale:"},
+      {"hardware-check", "bypass-hardware-checks", "Windows 11 Setup stops without TPM 2.0 or Secure Boot; add "
+                                                   "bypass-hardware-checks: true for a VM"},
+  };
+  for (const Answer& answer : answers) {
+    if (page == answer.page) {
+      hint = answer.hint;
+      return {spec.source, 0, 0, answer.key};
+    }
+  }
+  hint = "OOBE will ask at the '" + page + "' page; keep skip-oobe: true or answer it under components:";
+  return {spec.source, 0, 0, "skip-oobe"};
+}
+
+Architecture architecture_of(const std::string& name) {
+  if (name == "arm64") return Architecture::arm64;
+  if (name == "x86") return Architecture::x86;
   return Architecture::amd64;
 }
 
@@ -143,15 +174,26 @@ Architecture architecture_of(const Spec& spec) {
 
 Generated generate(const Spec& spec) {
   Generated result;
-  detail::spec::Build build{spec, result.file, detail::spec::architecture_of(spec), {}, {}, false, {}, {}};
+  detail::spec::Build build{spec, result.file, Architecture::amd64, {}, {}, false, {}, {}};
   try {
-    detail::spec::add_locale(build);
-    detail::spec::add_disk_and_image(build);
-    detail::spec::add_network(build);
-    detail::spec::add_oobe(build);
-    detail::spec::add_accounts(build);  // before the spec's own first-logon commands: they may need the accounts
-    detail::spec::add_commands(build);
-    detail::spec::add_components(build);
+    detail::spec::check_spec(build);
+    // Every component once per architecture, the copies alike, as the C#
+    // unattend generator writes them: Setup applies the copy that matches
+    // the image (NOTES.md section 4; UA2008 accepts copies that agree).
+    std::vector<Architecture> architectures;
+    for (const auto& a : spec.architectures) architectures.push_back(detail::spec::architecture_of(a.value));
+    if (architectures.empty()) architectures.push_back(detail::spec::architecture_of(spec.architecture.value));
+    for (const Architecture architecture : architectures) {
+      build.architecture = architecture;
+      build.orders.clear();
+      detail::spec::add_locale(build);
+      detail::spec::add_disk_and_image(build);
+      detail::spec::add_network(build);
+      detail::spec::add_oobe(build);
+      detail::spec::add_accounts(build);  // before the spec's own first-logon commands: they may need the accounts
+      detail::spec::add_commands(build);
+      detail::spec::add_components(build);
+    }
     result.xml = result.file.to_xml();
   } catch (const SpecError&) {
     throw;
@@ -162,8 +204,22 @@ Generated generate(const Spec& spec) {
   }
   const std::string& xml = result.xml;
   result.diagnostics = Checker().check(xml, "generated answer file");
+  // Correct by construction: an error or a warning (check --strict fails on
+  // it) is refused at the spec line of the value it concerns, and a page
+  // where Setup would stop at the key that answers it.
   for (const Diagnostic& d : result.diagnostics) {
     if (d.severity != Severity::error) continue;
+    if (const SpecOrigin* origin = detail::spec::origin_of(d, xml, build)) throw SpecError(*origin, d.message + " [" + d.code + "]");
+  }
+  detail::spec::check_logons(build);
+  for (const Stop& stop : explain(result.file).stops) {
+    if (stop.severity == Severity::info) continue;
+    std::string hint;
+    const SpecOrigin origin = detail::spec::key_for_page(spec, stop.page, hint);
+    throw SpecError(origin, hint + " [" + (stop.severity == Severity::error ? "UA10001" : "UA10002") + "]");
+  }
+  for (const Diagnostic& d : result.diagnostics) {
+    if (d.severity != Severity::warning) continue;
     if (const SpecOrigin* origin = detail::spec::origin_of(d, xml, build)) throw SpecError(*origin, d.message + " [" + d.code + "]");
   }
   return result;

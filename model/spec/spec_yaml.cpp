@@ -103,7 +103,7 @@ class Reader {
 SpecUser read_user(const Reader& r, const YAML::Node& node, const std::string& where) {
   SpecUser user;
   bool named = false;
-  r.mapping(node, where, {"name", "display-name", "groups", "password-file", "password-env"},
+  r.mapping(node, where, {"name", "display-name", "groups", "password-file", "password-env", "password-never-expires"},
             [&](const std::string& key, const YAML::Node& value) {
               const std::string full = where + "." + key;
               if (key == "name") {
@@ -115,6 +115,8 @@ SpecUser read_user(const Reader& r, const YAML::Node& node, const std::string& w
                 user.groups = r.strings(value, full);
               } else if (key == "password-file") {
                 user.password_file = r.string(value, full);
+              } else if (key == "password-never-expires") {
+                user.password_never_expires = r.boolean(value, full);
               } else {
                 user.password_env = r.string(value, full);
               }
@@ -177,10 +179,12 @@ std::vector<SpecComponent> read_components(const Reader& r, const YAML::Node& no
 const std::set<std::string> top_level_keys = {
     "architecture", "image-index",  "image-name",     "product-key",   "firmware",
     "disk",         "efi-size",     "recovery-size",  "locale",        "keyboard",
+    "ui-language",  "formats",      "system-locale",
     "time-zone",    "computer-name", "users",         "admin-password-file", "autologon",
     "ssh-authorized-keys", "bypass-hardware-checks", "skip-oobe", "workgroup", "domain",
     "join-credentials-file", "remote-desktop", "windows-pe", "specialize", "first-logon",
-    "components",   "drivers",      "files",          "label",         "media-scripts"};
+    "components",   "drivers",      "files",          "label",         "media-scripts",
+    "account-lockout", "architectures"};
 
 }  // namespace
 
@@ -196,6 +200,7 @@ Spec parse_spec(std::string_view yaml, const std::string& display_name, const st
   }
   Spec spec;
   spec.base_directory = base_directory;
+  spec.source = display_name;
   if (root.IsNull()) return spec;
   r.mapping(root, "", top_level_keys, [&](const std::string& key, const YAML::Node& v) {
     if (key == "architecture") spec.architecture = r.one_of(v, key, {"amd64", "arm64", "x86"});
@@ -210,13 +215,41 @@ Spec parse_spec(std::string_view yaml, const std::string& display_name, const st
     else if (key == "recovery-size") spec.recovery_size = r.integer(v, key, 0, 65536);
     else if (key == "locale") spec.locale = r.string(v, key);
     else if (key == "keyboard") spec.keyboard = r.string(v, key);
+    else if (key == "ui-language") spec.ui_language = r.string(v, key);
+    else if (key == "formats") spec.formats = r.string(v, key);
+    else if (key == "system-locale") spec.system_locale = r.string(v, key);
     else if (key == "time-zone") spec.time_zone = r.string(v, key);
     else if (key == "computer-name") spec.computer_name = r.string(v, key);
     else if (key == "users") {
       if (!v.IsSequence()) throw SpecError(r.origin(v, key), "'users' must be a list");
       for (std::size_t i = 0; i < v.size(); ++i) spec.users.push_back(read_user(r, v[i], "users[" + std::to_string(i) + "]"));
     } else if (key == "admin-password-file") spec.admin_password_file = r.string(v, key);
-    else if (key == "autologon") spec.autologon = r.integer(v, key, 0, 999);
+    else if (key == "autologon") {
+      // A count, or {user: NAME, count: N}.
+      if (v.IsMap()) {
+        spec.autologon = {1, r.origin(v, key)};
+        r.mapping(v, key, {"user", "count"}, [&](const std::string& k, const YAML::Node& value) {
+          if (k == "user") spec.autologon_user = r.string(value, key + ".user");
+          else spec.autologon = r.integer(value, key + ".count", 1, 999);
+        });
+      } else {
+        spec.autologon = r.integer(v, key, 0, 999);
+      }
+    }
+    else if (key == "account-lockout") {
+      spec.account_lockout_off = {r.one_of(v, key, {"off", "default"}).value == "off", r.origin(v, key)};
+    }
+    else if (key == "architectures") {
+      for (const auto& a : r.strings(v, key)) {
+        if (a.value != "amd64" && a.value != "arm64" && a.value != "x86") {
+          throw SpecError(a.origin, "'" + a.origin.key + "' must be one of amd64, arm64, x86; found '" + a.value + "'");
+        }
+        for (const auto& before : spec.architectures) {
+          if (before.value == a.value) throw SpecError(a.origin, "'" + a.value + "' is listed twice");
+        }
+        spec.architectures.push_back(a);
+      }
+    }
     else if (key == "ssh-authorized-keys") spec.ssh_authorized_keys = r.string(v, key);
     else if (key == "bypass-hardware-checks") spec.bypass_hardware_checks = r.boolean(v, key);
     else if (key == "skip-oobe") spec.skip_oobe = r.boolean(v, key);
@@ -241,6 +274,9 @@ Spec parse_spec(std::string_view yaml, const std::string& display_name, const st
     else if (key == "media-scripts") spec.media_scripts = r.strings(v, key);
   });
   if (spec.image_index && spec.image_name) throw SpecError(spec.image_name->origin, "give image-index or image-name, not both");
+  if (!spec.architectures.empty() && !spec.architecture.origin.key.empty()) {
+    throw SpecError(spec.architectures.front().origin, "give architecture or architectures, not both");
+  }
   if (spec.workgroup && spec.domain) throw SpecError(spec.domain->origin, "give workgroup or domain, not both");
   if (spec.domain && !spec.join_credentials_file) {
     throw SpecError(spec.domain->origin, "joining a domain needs join-credentials-file");
