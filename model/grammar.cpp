@@ -1,5 +1,9 @@
 #include "grammar.hpp"
 
+#include <memory>
+#include <mutex>
+#include <thread>
+
 #include <xercesc/framework/XMLGrammarPoolImpl.hpp>
 #include <xercesc/internal/XSerializationException.hpp>
 #include <xercesc/util/BinMemInputStream.hpp>
@@ -54,6 +58,22 @@ Grammar::Grammar() {
 const Grammar& Grammar::instance() {
   static const Grammar grammar;
   return grammar;
+}
+
+XMLGrammarPool* Grammar::for_this_thread() {
+  const Grammar& shared = instance();
+  static const std::thread::id first = std::this_thread::get_id();
+  if (std::this_thread::get_id() == first) return shared.pool_;
+  // Destroyed when the thread ends, after the readers that use it (constructed later).
+  thread_local const std::unique_ptr<XMLGrammarPool> own = [] {
+    static std::mutex loading;
+    const std::lock_guard lock(loading);
+    bool from_build = false;
+    std::unique_ptr<XMLGrammarPool> pool(load_pool(from_build));
+    pool->lockPool();
+    return pool;
+  }();
+  return own.get();
 }
 
 }  // namespace unattend::detail

@@ -18,6 +18,11 @@ class Grammar {
   static const Grammar& instance();
 
   xercesc::XMLGrammarPool* pool() const { return pool_; }
+  // The pool the calling thread validates with: its own, loaded from the
+  // same blob. Xerces builds the character classes of xs:pattern facets
+  // lazily on first use (RangeToken::createMap) without a lock, so two threads
+  // validating with one pool can build the same one at once and abort.
+  static xercesc::XMLGrammarPool* for_this_thread();
   xercesc::XSModel* model() const { return model_; }
   // False when the pool serialized at build time could not be loaded and the
   // schemas were compiled at start-up instead.

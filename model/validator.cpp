@@ -56,7 +56,7 @@ Diagnostic make(std::string_view file, Position at, const RuleInfo& rule, std::s
 class FragmentValidator final : public detail::UntrustedInputHandler {
  public:
   FragmentValidator(std::string_view file, std::vector<Diagnostic>& out)
-      : file_(file), out_(out), reader_(detail::Grammar::instance().pool()) {}
+      : file_(file), out_(out), reader_(detail::Grammar::for_this_thread()) {}
 
   void validate(const detail::Fragment& fragment, const ComponentInfo& component, const detail::Node* node) {
     fragment_ = &fragment;
@@ -490,7 +490,7 @@ Validation validate_document(std::string_view bytes, std::string_view display_pa
     return result;
   }
   DocumentValidator handler(display_path, bytes, out, result.document);
-  detail::LentReader reader(detail::Grammar::instance().pool());
+  detail::LentReader reader(detail::Grammar::for_this_thread());
   reader->set_handler(handler);
   MemBufInputSource source(reinterpret_cast<const XMLByte*>(bytes.data()), bytes.size(), u"answer-file", false);
   // A reader whose parse ended in an exception is not lent again.

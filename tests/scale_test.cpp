@@ -5,7 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include <unattend/check.hpp>
 
@@ -48,3 +51,18 @@ TEST(Scale, TheGrammarComesFromTheBuildNotFromCompilingTheSchemas) {
 
 }  // namespace
 }  // namespace unattend
+
+// Xerces builds the character classes of xs:pattern facets on first use, with
+// no lock: threads that shared one grammar pool aborted now and then in
+// `check -j` (RangeToken::doCreateMap assertion). Each thread has its own pool.
+TEST(Scale, EachThreadValidatesWithAPoolOfItsOwn) {
+  std::vector<const void*> pools(4);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < pools.size(); ++i) {
+    threads.emplace_back([&pools, i] { pools[i] = unattend::detail::Grammar::for_this_thread(); });
+  }
+  for (auto& t : threads) t.join();
+  pools.push_back(unattend::detail::Grammar::for_this_thread());
+  EXPECT_EQ(std::set<const void*>(pools.begin(), pools.end()).size(), pools.size());
+  EXPECT_EQ(unattend::detail::Grammar::for_this_thread(), pools.back()) << "a thread keeps its pool";
+}
