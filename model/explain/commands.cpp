@@ -50,7 +50,7 @@ std::string credentials(const Node& item) {
 }
 
 // Who signs in first, and whether logon commands can run then.
-void logon_list(const Scope& scope, const Outcome& out, bool first_logon, Command& c) {
+void logon_list(const Outcome& out, bool first_logon, Command& c) {
   const auto& a = out.autologon;
   if (!a || !a->enabled) {
     c.runs = false;
@@ -74,14 +74,13 @@ void logon_list(const Scope& scope, const Outcome& out, bool first_logon, Comman
   c.when = first_logon ? "at the first automatic logon of " + a->username + ", before the desktop appears"
                        : "at the first automatic logon of " + a->username + ", not elevated";
   if (first_logon && a->administrator == Tristate::unknown) c.when += ", if that account is an administrator";
-  (void)scope;
 }
 
 void place(const Scope& scope, const Outcome& out, std::string_view pass, const List& list, const Node& item,
            Command& c) {
   const std::string as = credentials(item);
   if (list.name == "FirstLogonCommands" || list.name == "LogonCommands") {
-    logon_list(scope, out, list.name == "FirstLogonCommands", c);
+    logon_list(out, list.name == "FirstLogonCommands", c);
   } else if (pass == "windowsPE") {
     c.runs_as = as.empty() ? "SYSTEM (Windows PE)" : as;
     c.when = "in Windows PE while Setup runs the windowsPE pass, before Windows is installed";
