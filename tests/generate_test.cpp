@@ -17,7 +17,7 @@
 #include <unattend/explain.hpp>
 #include <unattend/spec.hpp>
 
-#include "base64.hpp"
+#include "xml/base64.hpp"
 #include "test_support.hpp"
 
 namespace unattend {

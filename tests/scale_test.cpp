@@ -12,7 +12,7 @@
 
 #include <unattend/check.hpp>
 
-#include "grammar.hpp"
+#include "schema/grammar.hpp"
 
 namespace unattend {
 namespace {

@@ -12,8 +12,8 @@
 #include <algorithm>
 #include <array>
 
-#include "../text.hpp"
-#include "outcome.hpp"
+#include "xml/text.hpp"
+#include "explain/outcome.hpp"
 
 namespace unattend::detail::outcome {
 namespace {

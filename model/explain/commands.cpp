@@ -18,7 +18,7 @@
 #include <algorithm>
 #include <array>
 
-#include "outcome.hpp"
+#include "explain/outcome.hpp"
 
 namespace unattend::detail::outcome {
 namespace {

@@ -1,8 +1,8 @@
-#include "index.hpp"
+#include "explain/index.hpp"
 
 #include <charconv>
 
-#include "../text.hpp"
+#include "xml/text.hpp"
 
 namespace unattend::detail::outcome {
 

@@ -11,7 +11,7 @@
 #include <tuple>
 #include <vector>
 
-#include "../document.hpp"
+#include "xml/document.hpp"
 
 namespace unattend::detail::outcome {
 

@@ -9,8 +9,8 @@
 
 #include <unattend/explain.hpp>
 
-#include "../document.hpp"
-#include "index.hpp"
+#include "xml/document.hpp"
+#include "explain/index.hpp"
 
 namespace unattend::detail {
 

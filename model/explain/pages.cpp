@@ -10,8 +10,8 @@
 // learn.microsoft.com/windows-hardware/manufacture/desktop/ (M/).
 #include <algorithm>
 
-#include "../text.hpp"
-#include "outcome.hpp"
+#include "xml/text.hpp"
+#include "explain/outcome.hpp"
 
 namespace unattend::detail::outcome {
 namespace {

@@ -13,10 +13,10 @@
 #include <unattend/answer_file.hpp>
 #include <unattend/error.hpp>
 
-#include "../file_io.hpp"
-#include "../text.hpp"
-#include "../validation.hpp"
-#include "outcome.hpp"
+#include "xml/file_io.hpp"
+#include "xml/text.hpp"
+#include "schema/validation.hpp"
+#include "explain/outcome.hpp"
 
 namespace unattend {
 

@@ -7,8 +7,8 @@
 // component attributes, UA2005 for the pass); re-point the codes given in make_attribute_case() if they change.
 #include <array>
 
-#include "../text.hpp"
-#include "repair.hpp"
+#include "xml/text.hpp"
+#include "fix/repair.hpp"
 
 namespace unattend::detail::fix {
 namespace {

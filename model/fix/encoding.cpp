@@ -5,8 +5,8 @@
 // page); this one repair rewrites every byte, as a change of encoding must.
 #include <unicode/unistr.h>
 
-#include "../rules/encoding.hpp"
-#include "repair.hpp"
+#include "check/rules/encoding.hpp"
+#include "fix/repair.hpp"
 
 namespace unattend::detail::fix {
 namespace {

@@ -4,9 +4,9 @@
 #include <map>
 #include <set>
 
-#include "../rules/encoding.hpp"
-#include "../validation.hpp"
-#include "repair.hpp"
+#include "check/rules/encoding.hpp"
+#include "schema/validation.hpp"
+#include "fix/repair.hpp"
 
 namespace unattend {
 

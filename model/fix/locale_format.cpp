@@ -4,8 +4,8 @@
 // when the name with '-' is itself a valid locale name.
 #include <algorithm>
 
-#include "../rules/locale_name.hpp"
-#include "repair.hpp"
+#include "check/rules/locale_name.hpp"
+#include "fix/repair.hpp"
 
 namespace unattend::detail::fix {
 namespace {

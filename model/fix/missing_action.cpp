@@ -3,7 +3,7 @@
 // Unattended Windows Setup Reference's list-item settings, whose examples add
 // items with it). The attribute goes at the end of the start tag; when no
 // enclosing element binds a prefix to the wcm namespace, the tag binds wcm too.
-#include "repair.hpp"
+#include "fix/repair.hpp"
 
 namespace unattend::detail::fix {
 namespace {

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <charconv>
 
-#include "repair.hpp"
+#include "fix/repair.hpp"
 
 namespace unattend::detail::fix {
 namespace {

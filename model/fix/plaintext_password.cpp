@@ -7,7 +7,7 @@
 #include <unattend/error.hpp>
 #include <unattend/password.hpp>
 
-#include "repair.hpp"
+#include "fix/repair.hpp"
 
 namespace unattend::detail::fix {
 namespace {

@@ -14,7 +14,7 @@
 
 #include <unattend/fix.hpp>
 
-#include "../document.hpp"
+#include "xml/document.hpp"
 
 namespace unattend::detail::fix {
 

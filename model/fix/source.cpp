@@ -1,4 +1,4 @@
-#include "repair.hpp"
+#include "fix/repair.hpp"
 
 namespace unattend::detail::fix {
 

@@ -2,8 +2,8 @@
 // copy of CLDR's Windows mapping gives the one Windows id for it ("Romance
 // Standard Time"). Abbreviations, display names and typos have no single
 // right answer and are left to the user.
-#include "../rules/time_zone.hpp"
-#include "repair.hpp"
+#include "check/rules/time_zone.hpp"
+#include "fix/repair.hpp"
 
 namespace unattend::detail::fix {
 namespace {

@@ -4,8 +4,8 @@
 // the sibling that differs only in case.
 #include <unattend/schema.hpp>
 
-#include "../text.hpp"
-#include "repair.hpp"
+#include "xml/text.hpp"
+#include "fix/repair.hpp"
 
 namespace unattend::detail::fix {
 namespace {

@@ -12,8 +12,8 @@
 #include <unattend/pass.hpp>
 #include <unattend/schema.hpp>
 
-#include "../text.hpp"
-#include "repair.hpp"
+#include "xml/text.hpp"
+#include "fix/repair.hpp"
 
 namespace unattend::detail::fix {
 namespace {

@@ -5,8 +5,8 @@
 
 #include <algorithm>
 
-#include "build.hpp"
-#include "../base64.hpp"
+#include "spec/build.hpp"
+#include "xml/base64.hpp"
 
 namespace unattend::detail::spec {
 

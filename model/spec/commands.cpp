@@ -2,8 +2,8 @@
 // order given; and the Windows 11 hardware-check bypass, which is one.
 #include <algorithm>
 
-#include "build.hpp"
-#include "../base64.hpp"
+#include "spec/build.hpp"
+#include "xml/base64.hpp"
 
 namespace unattend::detail::spec {
 

@@ -2,7 +2,7 @@
 // checked against the schemas like everything the generator writes.
 #include <unattend/schema.hpp>
 
-#include "build.hpp"
+#include "spec/build.hpp"
 
 namespace unattend::detail::spec {
 

@@ -1,6 +1,6 @@
 // The disk layout (UEFI: EFI, MSR, Windows[, Recovery]; BIOS: System,
 // Windows[, Recovery]), the image to install and where, and the product key.
-#include "build.hpp"
+#include "spec/build.hpp"
 
 namespace unattend::detail::spec {
 

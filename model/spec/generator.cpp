@@ -8,7 +8,7 @@
 #include <unattend/input.hpp>
 #include <unattend/password.hpp>
 
-#include "build.hpp"
+#include "spec/build.hpp"
 
 namespace unattend {
 

@@ -3,8 +3,8 @@
 #include <array>
 #include <string_view>
 
-#include "build.hpp"
-#include "../text.hpp"
+#include "spec/build.hpp"
+#include "xml/text.hpp"
 
 namespace unattend::detail::spec {
 

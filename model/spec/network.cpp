@@ -1,7 +1,7 @@
 // Workgroup or domain membership, and Remote Desktop.
 #include <fstream>
 
-#include "build.hpp"
+#include "spec/build.hpp"
 
 namespace unattend::detail::spec {
 

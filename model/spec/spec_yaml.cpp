@@ -8,7 +8,7 @@
 #include <unattend/input.hpp>
 #include <unattend/spec.hpp>
 
-#include "../file_io.hpp"
+#include "xml/file_io.hpp"
 
 namespace unattend {
 

@@ -3,8 +3,8 @@
 // add) and the reason, so that every file the generator writes runs to the end.
 #include <algorithm>
 
-#include "build.hpp"
-#include "../text.hpp"
+#include "spec/build.hpp"
+#include "xml/text.hpp"
 
 namespace unattend {
 namespace detail::spec {

@@ -1,0 +1,147 @@
+#include <unattend/check.hpp>
+
+#include <algorithm>
+#include <array>
+
+#include "check/codes.hpp"
+#include "explain/outcome.hpp"
+#include "xml/file_io.hpp"
+#include "check/rules/rule.hpp"
+#include "xml/text.hpp"
+#include "schema/validation.hpp"
+
+namespace unattend {
+
+namespace detail {
+
+const Outcome& CheckContext::outcome() const {
+  if (!outcome_) outcome_ = outcome_of(document, {});
+  return *outcome_;
+}
+
+void Findings::add(Position at, std::string message) { add(at, rule_.severity, std::move(message)); }
+
+void Findings::add(Position at, Severity severity, std::string message) {
+  out_.push_back({std::string(file_), static_cast<std::size_t>(at.line), static_cast<std::size_t>(at.column), severity,
+                  std::string(rule_.code), std::move(message)});
+}
+
+}  // namespace detail
+
+namespace {
+
+constexpr std::array validation_rules = {
+    &codes::not_well_formed, &codes::forbidden_markup,   &codes::input_limit,       &codes::envelope,
+    &codes::wrong_root,      &codes::missing_namespace,  &codes::component_outside_settings,
+    &codes::bad_pass,        &codes::unknown_component,  &codes::component_content, &codes::wrong_pass,
+    &codes::component_wrong_pass,
+    &codes::unknown_setting, &codes::wrong_case,         &codes::wrong_kind,        &codes::out_of_range,
+    &codes::too_long,        &codes::not_allowed_value,  &codes::duplicate_setting, &codes::text_in_container,
+    &codes::action_on_non_list, &codes::wcm_namespace, &codes::value_case,
+};
+
+std::vector<RuleInfo> collect_rules() {
+  std::vector<RuleInfo> rules;
+  for (const RuleInfo* rule : validation_rules) rules.push_back(*rule);
+  for (const auto& rule : detail::semantic_rules()) rules.push_back(rule->info());
+  // Numeric order: UA9001 before UA10001.
+  std::sort(rules.begin(), rules.end(), [](const RuleInfo& a, const RuleInfo& b) {
+    return std::make_pair(a.code.size(), a.code) < std::make_pair(b.code.size(), b.code);
+  });
+  return rules;
+}
+
+// The innermost element whose extent holds `at`. Siblings are in document
+// order and do not overlap, so their ends only grow: a binary search per level
+// keeps a file with many findings among many elements from turning quadratic.
+const detail::Node* element_at(const detail::Node& root, detail::Position at) {
+  const auto before = [](detail::Position a, detail::Position b) {
+    return a.line < b.line || (a.line == b.line && a.column <= b.column);
+  };
+  if (!before(root.start, at) || !before(at, root.end)) return nullptr;
+  const detail::Node* node = &root;
+  for (;;) {
+    const auto& children = node->children;
+    // The first child that does not end before `at`; no earlier one can hold it.
+    const auto first = std::partition_point(children.begin(), children.end(), [&](const auto& child) {
+      return !before(at, child->end);
+    });
+    if (first == children.end() || !before((*first)->start, at)) return node;
+    node = first->get();
+  }
+}
+
+// The last override naming the diagnostic's rule, if any.
+const SeverityOverride* override_for(const Diagnostic& d, const RuleInfo* rule, const CheckOptions& options) {
+  for (auto it = options.severity.rbegin(); it != options.severity.rend(); ++it) {
+    if (it->rule == d.code || (rule != nullptr && it->rule == rule->name)) return &*it;
+  }
+  return nullptr;
+}
+
+bool silenced(const Diagnostic& d, const detail::Document& document, const CheckOptions& options) {
+  const RuleInfo* rule = find_rule(d.code);
+  const auto names = [&](const std::string& word) {
+    return word == d.code || (rule != nullptr && word == rule->name);
+  };
+  if (std::any_of(options.disabled.begin(), options.disabled.end(), names)) return true;
+  if (const auto* o = override_for(d, rule, options); o != nullptr && !o->severity) return true;
+  if (!document.root || d.line == 0) return false;
+  for (const detail::Node* n = element_at(*document.root, {d.line, d.column}); n != nullptr; n = n->parent) {
+    if (std::any_of(n->disabled.begin(), n->disabled.end(), names)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::span<const RuleInfo> all_rules() {
+  static const std::vector<RuleInfo> rules = collect_rules();
+  return rules;
+}
+
+const RuleInfo* find_rule(std::string_view code_or_name) {
+  for (const RuleInfo& rule : all_rules()) {
+    if (rule.code == code_or_name || rule.name == code_or_name) return &rule;
+  }
+  return nullptr;
+}
+
+Checker::Checker() {
+  (void)Schema::instance();
+  (void)all_rules();
+}
+
+std::vector<Diagnostic> Checker::check(std::string_view bytes, std::string_view display_path,
+                                       const CheckOptions& options) const {
+  detail::Validation validation = detail::validate_document(bytes, display_path);
+  std::vector<Diagnostic> found = std::move(validation.diagnostics);
+  const detail::CheckContext context{validation.document, bytes, Schema::instance()};
+  for (const auto& rule : detail::semantic_rules()) {
+    detail::Findings findings(rule->info(), display_path, found);
+    rule->check(context, findings);
+  }
+  // Bytes in another encoding than the declared one cannot be parsed: the parser's
+  // complaint (UA1001) and the non-ASCII note (UA1103) follow from UA1102, they
+  // are not more mistakes.
+  if (std::any_of(found.begin(), found.end(), [](const Diagnostic& d) { return d.code == "UA1102"; })) {
+    std::erase_if(found, [](const Diagnostic& d) { return d.code == codes::not_well_formed.code || d.code == "UA1103"; });
+  }
+  std::erase_if(found, [&](const Diagnostic& d) { return silenced(d, validation.document, options); });
+  if (!options.severity.empty()) {
+    for (Diagnostic& d : found) {
+      if (const auto* o = override_for(d, find_rule(d.code), options)) d.severity = *o->severity;
+    }
+  }
+  std::sort(found.begin(), found.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.line, a.column, a.code, a.message) < std::tie(b.line, b.column, b.code, b.message);
+  });
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  return found;
+}
+
+std::vector<Diagnostic> Checker::check_file(const std::filesystem::path& path, const CheckOptions& options) const {
+  return check(detail::read_file(path), path.string(), options);
+}
+
+}  // namespace unattend

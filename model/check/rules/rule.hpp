@@ -1,0 +1,62 @@
+#pragma once
+
+// The semantic rules of the checker. Each rule is a small class in a file of
+// its own under model/rules/, with a page docs/rules/CODE.md and annotated
+// test files tests/rules/CODE*.xml.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <unattend/check.hpp>
+#include <unattend/explain.hpp>
+#include <unattend/schema.hpp>
+
+#include "xml/document.hpp"
+
+namespace unattend::detail {
+
+struct CheckContext {
+  CheckContext(const Document& d, std::string_view b, const Schema& s) : document(d), bytes(b), schema(s) {}
+
+  const Document& document;
+  std::string_view bytes;  // the file as read, for encoding rules
+  const Schema& schema;
+
+  // What Setup will do with the file (model/explain/), computed once for
+  // all the outcome rules.
+  const Outcome& outcome() const;
+
+ private:
+  mutable std::optional<Outcome> outcome_;
+};
+
+// Where a rule's findings go; the rule's code and severity are added here.
+class Findings {
+ public:
+  Findings(const RuleInfo& rule, std::string_view file, std::vector<Diagnostic>& out)
+      : rule_(rule), file_(file), out_(out) {}
+  void add(const Node& at, std::string message) { add(at.start, std::move(message)); }
+  void add(Position at, std::string message);
+  // For rules whose severity depends on the case.
+  void add(Position at, Severity severity, std::string message);
+
+ private:
+  const RuleInfo& rule_;
+  std::string_view file_;
+  std::vector<Diagnostic>& out_;
+};
+
+class Rule {
+ public:
+  virtual ~Rule() = default;
+  virtual const RuleInfo& info() const = 0;
+  virtual void check(const CheckContext& context, Findings& findings) const = 0;
+};
+
+// Every semantic rule, in code order.
+const std::vector<std::unique_ptr<Rule>>& semantic_rules();
+
+}  // namespace unattend::detail

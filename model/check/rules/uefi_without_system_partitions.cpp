@@ -1,0 +1,88 @@
+// UA8001: a wiped disk laid out for UEFI (GPT) without the partitions Windows
+// needs there: an EFI system partition (on the disk Windows is installed to,
+// unless another disk of the file gets one) and a Microsoft Reserved
+// partition. A layout is GPT when it creates an EFI or MSR partition or gives
+// a partition a GUID TypeID; Primary partitions alone are MBR/BIOS.
+#include <string>
+#include <vector>
+
+#include "check/rules/disk_layout.hpp"
+#include "check/rules/rule.hpp"
+
+namespace unattend::detail::rules {
+namespace {
+
+bool guid_like(std::string_view text) {
+  if (!text.empty() && text.front() == '{' && text.back() == '}') text = text.substr(1, text.size() - 2);
+  if (text.size() != 36) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    const bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    if (dash ? c != '-' : !hex) return false;
+  }
+  return true;
+}
+
+class UefiWithoutSystemPartitions final : public Rule {
+ public:
+  static constexpr RuleInfo rule{"UA8001", "uefi-without-system-partitions", Severity::error,
+                                 "a GPT disk layout without an EFI system partition or an MSR"};
+  const RuleInfo& info() const override { return rule; }
+
+  void check(const CheckContext& context, Findings& findings) const override {
+    // Disks and the install target are read per Setup component: files often
+    // hold one component per architecture, each with its own layout.
+    context.document.for_each([&](const Node& component) {
+      if (component.component == nullptr || component.component->name != "Microsoft-Windows-Setup") return;
+      std::vector<const Node*> disks;
+      std::string install_disk;
+      bool any_efi = false;
+      for_each_below(component, [&](const Node& node) {
+        if (is_setup(node, "DiskConfiguration/Disk")) disks.push_back(&node);
+        if (is_setup(node, "ImageInstall/OSImage/InstallTo/DiskID")) install_disk = node.value();
+        if (is_setup(node, "DiskConfiguration/Disk/CreatePartitions/CreatePartition") &&
+            partition_type(node) == "efi") {
+          any_efi = true;
+        }
+      });
+      for (const Node* disk : disks) {
+        const Node* create = disk->child("CreatePartitions");
+        if (create == nullptr || !truthy(disk->child("WillWipeDisk"))) continue;  // existing partitions: unknown
+        bool efi = false, msr = false, gpt_type = false;
+        for (const Node* partition : create->children_named("CreatePartition")) {
+          const std::string type = partition_type(*partition);
+          efi = efi || type == "efi";
+          msr = msr || type == "msr";
+        }
+        if (const Node* modify = disk->child("ModifyPartitions")) {
+          for (const Node* partition : modify->children_named("ModifyPartition")) {
+            if (const Node* id = partition->child("TypeID"); id != nullptr && guid_like(id->value())) gpt_type = true;
+          }
+        }
+        if (!efi && !msr && !gpt_type) continue;  // MBR layout
+        const Node* id = disk->child("DiskID");
+        const std::string number = id != nullptr ? id->value() : std::string{};
+        const std::string which = number.empty() ? "this disk" : "disk " + number;
+        if (!efi && !any_efi && (install_disk.empty() || install_disk == number)) {
+          findings.add(*create, "the partitions created on " + which +
+                                    " are a GPT (UEFI) layout without an EFI system partition: a UEFI computer cannot "
+                                    "boot Windows from it; add a CreatePartition with Type EFI (and format it FAT32)");
+        }
+        if (!msr) {
+          findings.add(create->start, Severity::warning,
+                       "the partitions created on " + which +
+                           " are a GPT (UEFI) layout without a Microsoft Reserved (MSR) partition; Windows installs "
+                           "without it, but Microsoft's layout requires one on every GPT disk (16 MB, after the EFI "
+                           "partition), and later disk operations expect it");
+        }
+      }
+    });
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_uefi_without_system_partitions() { return std::make_unique<UefiWithoutSystemPartitions>(); }
+
+}  // namespace unattend::detail::rules

@@ -1,0 +1,170 @@
+// .unattend.yaml (docs/config.md): strict like the spec reader, every mistake
+// names its line, because a silently ignored key would hide findings.
+#include <unattend/config.hpp>
+
+#include <fnmatch.h>
+
+#include <yaml-cpp/yaml.h>
+
+#include <unattend/error.hpp>
+
+#include "xml/file_io.hpp"
+
+namespace fs = std::filesystem;
+
+namespace unattend {
+
+namespace {
+
+class Reader {
+ public:
+  explicit Reader(std::string file) : file_(std::move(file)) {}
+
+  [[noreturn]] void fail(const YAML::Mark& mark, const std::string& message) const {
+    throw Error(file_ + ':' + std::to_string(mark.line + 1) + ':' + std::to_string(mark.column + 1) + ": " + message);
+  }
+
+  std::string scalar(const YAML::Node& node, const std::string& what) const {
+    if (!node.IsScalar()) fail(node.Mark(), what + " must be a single value");
+    return node.Scalar();
+  }
+
+  // A list of values; one value alone is accepted as a list of one.
+  std::vector<std::pair<std::string, YAML::Mark>> list(const YAML::Node& node, const std::string& key) const {
+    std::vector<std::pair<std::string, YAML::Mark>> items;
+    if (node.IsNull()) return items;
+    if (node.IsScalar()) {
+      items.emplace_back(node.Scalar(), node.Mark());
+      return items;
+    }
+    if (!node.IsSequence()) fail(node.Mark(), "'" + key + "' must be a list");
+    for (const auto& item : node) items.emplace_back(scalar(item, "each item of '" + key + "'"), item.Mark());
+    return items;
+  }
+
+  std::string rule_code(const std::string& word, const YAML::Mark& mark) const {
+    const RuleInfo* rule = find_rule(word);
+    if (rule == nullptr) fail(mark, "no rule is called '" + word + "' (see docs/rules/)");
+    return std::string(rule->code);
+  }
+
+ private:
+  std::string file_;
+};
+
+std::optional<Severity> severity_named(const Reader& r, const YAML::Node& node, const std::string& rule) {
+  const std::string word = r.scalar(node, "the severity of '" + rule + "'");
+  if (word == "error") return Severity::error;
+  if (word == "warning") return Severity::warning;
+  if (word == "info") return Severity::info;
+  if (word == "off") return std::nullopt;
+  r.fail(node.Mark(), "severity '" + word + "' of '" + rule + "' is not one of error, warning, info, off");
+}
+
+}  // namespace
+
+Config parse_config(std::string_view yaml, const fs::path& file) {
+  const Reader r(file.string());
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml));
+  } catch (const YAML::Exception& e) {
+    r.fail(e.mark, "not valid YAML: " + e.msg);
+  }
+  Config config;
+  config.file = file;
+  if (root.IsNull()) return config;
+  if (!root.IsMap()) r.fail(root.Mark(), "the configuration must be a mapping of disable, severity and exclude");
+  for (const auto& entry : root) {
+    const std::string key = r.scalar(entry.first, "a key");
+    const YAML::Node& value = entry.second;
+    if (key == "disable") {
+      for (const auto& [word, mark] : r.list(value, key)) config.disable.push_back(r.rule_code(word, mark));
+    } else if (key == "severity") {
+      if (value.IsNull()) continue;
+      if (!value.IsMap()) r.fail(value.Mark(), "'severity' must map rule codes or names to error, warning, info or off");
+      for (const auto& rule : value) {
+        const std::string word = r.scalar(rule.first, "a rule");
+        config.severity.push_back({r.rule_code(word, rule.first.Mark()), severity_named(r, rule.second, word)});
+      }
+    } else if (key == "exclude") {
+      for (const auto& [glob, mark] : r.list(value, key)) {
+        if (glob.empty()) r.fail(mark, "an empty exclude pattern");
+        config.exclude.push_back(glob);
+      }
+    } else {
+      r.fail(entry.first.Mark(), "unknown key '" + key + "': use disable, severity or exclude");
+    }
+  }
+  return config;
+}
+
+Config load_config(const fs::path& file) { return parse_config(detail::read_file(file), file); }
+
+std::optional<fs::path> find_config(const fs::path& directory) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(directory, ec).lexically_normal();
+  if (ec) return std::nullopt;
+  while (true) {
+    const fs::path candidate = dir / config_file_name;
+    if (fs::is_regular_file(candidate, ec)) return candidate;
+    if (!dir.has_relative_path()) return std::nullopt;
+    dir = dir.parent_path();
+  }
+}
+
+CheckOptions Config::check_options() const {
+  CheckOptions options;
+  options.disabled = disable;
+  options.severity = severity;
+  return options;
+}
+
+bool Config::excludes(const fs::path& path) const {
+  if (exclude.empty() || file.empty()) return false;
+  std::error_code ec;
+  const fs::path base = fs::absolute(file, ec).parent_path().lexically_normal();
+  const fs::path target = fs::absolute(path, ec).lexically_normal();
+  if (ec) return false;
+  const fs::path relative = target.lexically_relative(base);
+  if (relative.empty() || *relative.begin() == "..") return false;
+  // Like .gitignore: a pattern matches the path below the config's folder or any
+  // folder on the way there ("vendor" excludes vendor/a.xml); `*` also crosses
+  // folders, and a pattern without '/' matches a file or folder name anywhere.
+  fs::path prefix;
+  for (const auto& part : relative) {
+    prefix /= part;
+    for (const std::string& glob : exclude) {
+      if (fnmatch(glob.c_str(), prefix.generic_string().c_str(), 0) == 0) return true;
+      if (glob.find('/') == std::string::npos && fnmatch(glob.c_str(), part.string().c_str(), 0) == 0) return true;
+    }
+  }
+  return false;
+}
+
+ConfigResolver ConfigResolver::nearest() {
+  ConfigResolver r;
+  r.mode_ = Mode::nearest;
+  return r;
+}
+
+ConfigResolver ConfigResolver::fixed(const fs::path& file) {
+  ConfigResolver r;
+  r.mode_ = Mode::fixed;
+  r.fixed_ = load_config(file);
+  return r;
+}
+
+ConfigResolver ConfigResolver::none() { return {}; }
+
+const Config& ConfigResolver::for_file(const fs::path& file) {
+  if (mode_ != Mode::nearest) return fixed_;
+  const auto found = find_config(file.empty() ? fs::path(".") : file.parent_path().empty() ? "." : file.parent_path());
+  if (!found) return fixed_;
+  for (const Config& config : loaded_) {
+    if (config.file == *found) return config;
+  }
+  return loaded_.emplace_back(load_config(*found));
+}
+
+}  // namespace unattend

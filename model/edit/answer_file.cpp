@@ -1,0 +1,284 @@
+#include <unattend/answer_file.hpp>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <set>
+
+#include <xercesc/dom/DOMAttr.hpp>
+#include <xercesc/dom/DOMDocument.hpp>
+#include <xercesc/dom/DOMElement.hpp>
+#include <xercesc/dom/DOMNamedNodeMap.hpp>
+#include <xercesc/util/XMLString.hpp>
+
+#include <unattend/atomic_file.hpp>
+#include <unattend/check.hpp>
+#include <unattend/schema.hpp>
+
+#include "xml/canonical_xml.hpp"
+#include "xml/dom_loader.hpp"
+#include "xml/dom_walk.hpp"
+#include "xml/file_io.hpp"
+#include "schema/grammar.hpp"
+#include "xml/text.hpp"
+#include "xml/xerces_runtime.hpp"
+
+namespace unattend {
+
+using detail::DomDocument;
+using xercesc::DOMElement;
+
+namespace {
+
+constexpr std::array<std::string_view, 4> architecture_names = {"x86", "amd64", "arm64", "wow64"};
+
+// Codes after which there is no document to edit.
+bool unusable(const Diagnostic& d) {
+  return d.code == "UA1001" || d.code == "UA1002" || d.code == "UA1003" || d.code == "UA2002" || d.code == "UA2003";
+}
+
+bool same_component(std::string_view written, std::string_view wanted) {
+  if (detail::ascii_lower(written) == detail::ascii_lower(wanted)) return true;
+  const ComponentInfo* a = Schema::instance().find_component(written);
+  return a != nullptr && a == Schema::instance().find_component(wanted);
+}
+
+std::string attribute(const DOMElement& element, const char16_t* name) {
+  return detail::to_utf8(element.getAttribute(name));
+}
+
+}  // namespace
+
+std::string_view to_string(Architecture architecture) {
+  return architecture_names[static_cast<std::size_t>(architecture)];
+}
+
+std::optional<Architecture> parse_architecture(std::string_view name) {
+  for (std::size_t i = 0; i < architecture_names.size(); ++i) {
+    if (architecture_names[i] == name) return static_cast<Architecture>(i);
+  }
+  return std::nullopt;
+}
+
+struct AnswerFile::Impl {
+  DomDocument document;
+};
+
+AnswerFile::AnswerFile() : impl_(std::make_unique<Impl>(Impl{detail::new_answer_file_dom()})) {
+  impl_->document->getDocumentElement()->setAttributeNS(detail::xmlns_namespace, u"xmlns", detail::unattend_namespace);
+}
+AnswerFile::AnswerFile(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+AnswerFile::AnswerFile(AnswerFile&&) noexcept = default;
+AnswerFile& AnswerFile::operator=(AnswerFile&&) noexcept = default;
+AnswerFile::~AnswerFile() = default;
+
+LoadResult AnswerFile::load(std::string_view bytes, std::string_view display_path) {
+  LoadResult result;
+  result.diagnostics = Checker().check(bytes, display_path);
+  if (std::any_of(result.diagnostics.begin(), result.diagnostics.end(), unusable)) return result;
+  std::string error;
+  DomDocument document = detail::parse_dom(bytes, error);
+  if (document == nullptr) {
+    result.diagnostics.push_back(
+        {std::string(display_path), 0, 0, Severity::error, "UA1001", "cannot be loaded: " + error});
+    return result;
+  }
+  result.file.emplace(AnswerFile(std::make_unique<Impl>(Impl{std::move(document)})));
+  return result;
+}
+
+LoadResult AnswerFile::load_file(const std::filesystem::path& path) {
+  return load(detail::read_file(path), path.string());
+}
+
+std::vector<ComponentEntry> AnswerFile::components() const {
+  std::vector<ComponentEntry> entries;
+  for (const DOMElement* settings : detail::child_elements(*impl_->document->getDocumentElement(), u"settings")) {
+    const auto pass = parse_pass(attribute(*settings, u"pass"));
+    if (!pass) continue;
+    for (const DOMElement* component : detail::child_elements(*settings, u"component")) {
+      const auto architecture = parse_architecture(attribute(*component, u"processorArchitecture"));
+      if (architecture) entries.push_back({*pass, attribute(*component, u"name"), *architecture});
+    }
+  }
+  return entries;
+}
+
+const DOMElement* AnswerFile::find_component(Pass pass, std::string_view name, Architecture architecture) const {
+  for (const DOMElement* settings : detail::child_elements(*impl_->document->getDocumentElement(), u"settings")) {
+    if (attribute(*settings, u"pass") != to_string(pass)) continue;
+    for (const DOMElement* component : detail::child_elements(*settings, u"component")) {
+      if (same_component(attribute(*component, u"name"), name) &&
+          attribute(*component, u"processorArchitecture") == to_string(architecture)) {
+        return component;
+      }
+    }
+  }
+  return nullptr;
+}
+
+bool AnswerFile::contains(Pass pass, std::string_view name, Architecture architecture) const {
+  return find_component(pass, name, architecture) != nullptr;
+}
+
+bool AnswerFile::remove(Pass pass, std::string_view name, Architecture architecture) {
+  const DOMElement* found = find_component(pass, name, architecture);
+  if (found == nullptr) return false;
+  auto* element = const_cast<DOMElement*>(found);
+  element->getParentNode()->removeChild(element)->release();
+  return true;
+}
+
+DOMElement& AnswerFile::component_element(Pass pass, std::string_view name, Architecture architecture) {
+  if (const DOMElement* found = find_component(pass, name, architecture)) return *const_cast<DOMElement*>(found);
+  xercesc::DOMDocument& document = *impl_->document;
+  DOMElement& root = *document.getDocumentElement();
+  DOMElement* settings = nullptr;
+  DOMElement* later = nullptr;  // the first <settings> of a later pass: ours goes before it
+  for (DOMElement* s : detail::child_elements(root, u"settings")) {
+    const auto p = parse_pass(attribute(*s, u"pass"));
+    if (p == pass && settings == nullptr) settings = s;
+    if (p && *p > pass && later == nullptr) later = s;
+  }
+  if (settings == nullptr) {
+    settings = detail::create_element(root, u"settings");
+    settings->setAttribute(u"pass", detail::xml(detail::to_utf16(to_string(pass))));
+    root.insertBefore(settings, later);
+  }
+  const ComponentInfo* info = Schema::instance().find_component(name);
+  DOMElement* component = detail::create_element(*settings, u"component");
+  component->setAttribute(u"name", detail::xml(detail::to_utf16(info != nullptr ? info->name : name)));
+  component->setAttribute(u"processorArchitecture", detail::xml(detail::to_utf16(to_string(architecture))));
+  component->setAttribute(u"publicKeyToken", u"31bf3856ad364e35");
+  component->setAttribute(u"language", u"neutral");
+  component->setAttribute(u"versionScope", u"nonSxS");
+  settings->appendChild(component);
+  return *component;
+}
+
+void AnswerFile::replace_content(DOMElement& element, const std::function<void(DOMElement&)>& serialize) {
+  // Into a new element first: C++/Tree clears what it serializes into,
+  // attributes included, and a throw halfway must leave the file as it was.
+  DOMElement* fresh = element.getOwnerDocument()->createElementNS(element.getNamespaceURI(), element.getTagName());
+  const xercesc::DOMNamedNodeMap* map = element.getAttributes();
+  // Namespace declarations first, so that the serializer finds the prefixes in scope.
+  for (const bool declarations : {true, false}) {
+    for (XMLSize_t i = 0; i < map->getLength(); ++i) {
+      const xercesc::DOMNode* a = map->item(i);
+      const bool declaration = xercesc::XMLString::equals(a->getNamespaceURI(), detail::xmlns_namespace);
+      if (declaration == declarations) fresh->setAttributeNS(a->getNamespaceURI(), a->getNodeName(), a->getNodeValue());
+    }
+  }
+  element.getParentNode()->insertBefore(fresh, &element);
+  try {
+    serialize(*fresh);
+  } catch (...) {
+    fresh->getParentNode()->removeChild(fresh)->release();
+    throw;
+  }
+  for (XMLSize_t i = 0; i < map->getLength(); ++i) {
+    const xercesc::DOMNode* a = map->item(i);
+    if (fresh->getAttributeNodeNS(a->getNamespaceURI(), a->getLocalName() != nullptr ? a->getLocalName() : a->getNodeName()) == nullptr) {
+      fresh->setAttributeNS(a->getNamespaceURI(), a->getNodeName(), a->getNodeValue());
+    }
+  }
+  element.getParentNode()->removeChild(&element)->release();
+}
+
+namespace {
+
+// What a component holds, as comparable lines: every leaf's value (booleans
+// and integers in their canonical form, so that "1" and "true" agree) and
+// every attribute below the component element.
+std::multiset<std::string> content_of(const DOMElement& component, const std::string& name) {
+  std::multiset<std::string> out;
+  auto collect = [&](DOMElement&, const std::string&, const std::string& path, DOMElement& element) {
+    const xercesc::DOMNamedNodeMap* map = element.getAttributes();
+    for (XMLSize_t i = 0; i < map->getLength(); ++i) {
+      const xercesc::DOMNode* a = map->item(i);
+      if (xercesc::XMLString::equals(a->getNamespaceURI(), detail::xmlns_namespace)) continue;
+      const XMLCh* uri = a->getNamespaceURI();
+      out.insert(path + " @{" + detail::to_utf8(uri) + "}" + detail::to_utf8(a->getLocalName()) + "=" +
+                 detail::to_utf8(a->getNodeValue()));
+    }
+    if (element.getFirstElementChild() != nullptr) {
+      out.insert(path);
+      return;
+    }
+    std::string value = detail::to_utf8(element.getTextContent());
+    if (const Setting* s = Schema::instance().find_setting(name, path)) {
+      const std::string trimmed = detail::trim(value);
+      if (s->kind == SettingKind::boolean && (trimmed == "1" || trimmed == "true")) value = "true";
+      if (s->kind == SettingKind::boolean && (trimmed == "0" || trimmed == "false")) value = "false";
+      if (s->kind == SettingKind::integer) {
+        long long number = 0;
+        const auto [end, error] = std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), number);
+        if (error == std::errc{} && end == trimmed.data() + trimmed.size() && !trimmed.empty()) {
+          value = std::to_string(number);
+        }
+      }
+    }
+    out.insert(path + " = " + value);
+  };
+  auto& e = const_cast<DOMElement&>(component);  // walked, never changed
+  detail::walk_settings(e, name, "", e, collect);
+  return out;
+}
+
+}  // namespace
+
+void AnswerFile::check_lossless(const DOMElement& original, std::string_view component, Pass pass,
+                                const std::function<void(DOMElement&)>& serialize) {
+  DomDocument scratch = detail::new_answer_file_dom();
+  DOMElement& copy = *scratch->createElementNS(detail::unattend_namespace, u"component");
+  scratch->getDocumentElement()->appendChild(&copy);
+  serialize(copy);
+  const std::string name(component);
+  const auto before = content_of(original, name);
+  const auto after = content_of(copy, name);
+  if (before == after) return;
+  std::vector<std::string> lost;
+  std::set_difference(before.begin(), before.end(), after.begin(), after.end(), std::back_inserter(lost));
+  std::vector<std::string> changed;
+  std::set_difference(after.begin(), after.end(), before.begin(), before.end(), std::back_inserter(changed));
+  const std::string what = !lost.empty() ? lost.front() : changed.front();
+  // Never a value in the message: it may be a password.
+  const std::string where = what.substr(0, what.find_first_of(" "));
+  binding_mismatch(component, pass, "its binding would not keep '" + where + "' as written");
+}
+
+void AnswerFile::binding_mismatch(std::string_view component, Pass pass, const std::string& why) {
+  throw Error(std::string(component) + " in the " + std::string(to_string(pass)) +
+              " pass does not fit its schema (unattend check says where): " + why);
+}
+
+SettingEditor AnswerFile::edit(Pass pass, std::string_view component, Architecture architecture) {
+  const ComponentInfo* info = Schema::instance().find_component(component);
+  if (info == nullptr) throw Error("'" + std::string(component) + "' is not a component the schemas describe");
+  return SettingEditor(component_element(pass, info->name, architecture), info->name, pass);
+}
+
+std::vector<std::string> AnswerFile::normalize() { return detail::normalize_dom(*impl_->document); }
+
+std::vector<std::string> AnswerFile::encode_passwords() { return detail::encode_passwords_in_dom(*impl_->document); }
+
+std::string AnswerFile::to_xml() const {
+  DomDocument copy(static_cast<xercesc::DOMDocument*>(impl_->document->cloneNode(true)));
+  detail::normalize_dom(*copy);
+  return detail::write_canonical_xml(*copy);
+}
+
+bool AnswerFile::holds_secrets() const { return detail::holds_password(*impl_->document); }
+
+std::vector<Diagnostic> AnswerFile::check() const { return Checker().check(to_xml(), "<answer file>"); }
+
+std::vector<Diagnostic> AnswerFile::save(const std::filesystem::path& path, const SaveOptions& options) const {
+  const std::string bytes = to_xml();
+  std::vector<Diagnostic> diagnostics = Checker().check(bytes, path.string());
+  if (has_errors(diagnostics)) return diagnostics;
+  write_file_atomically(path, bytes, {.overwrite = options.overwrite, .secret = options.secret || holds_secrets(),
+                                     .answer_file = true});
+  return diagnostics;
+}
+
+}  // namespace unattend

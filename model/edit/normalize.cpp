@@ -1,0 +1,98 @@
+// What the canonical form adds to a document: the wcm:action Setup needs on
+// every list item, and an Order for the items of ordered lists that have none.
+#include <map>
+
+#include <xercesc/util/XMLString.hpp>
+
+#include <unattend/schema.hpp>
+
+#include "xml/dom_walk.hpp"
+
+namespace unattend::detail {
+
+namespace {
+
+using xercesc::DOMElement;
+
+const Setting* setting_of(const std::string& component, const std::string& path) {
+  return Schema::instance().find_setting(component, path);
+}
+
+std::optional<long> order_of(const DOMElement& item) {
+  for (const DOMElement* c : child_elements(item, u"Order")) {
+    try {
+      return std::stol(to_utf8(c->getTextContent()));
+    } catch (const std::exception&) {
+      return std::nullopt;  // the checker reports it
+    }
+  }
+  return std::nullopt;
+}
+
+// Numbers the ordered list items among the children of `parent`.
+void number_orders(DOMElement& parent, const std::string& component, const std::string& path,
+                   std::vector<std::string>& changes) {
+  std::map<std::string, long> highest;  // list item name -> highest Order
+  std::vector<DOMElement*> unnumbered;
+  for (DOMElement* item = parent.getFirstElementChild(); item != nullptr; item = item->getNextElementSibling()) {
+    const std::string name = to_utf8(item->getLocalName());
+    const Setting* s = setting_of(component, (path.empty() ? "" : path + "/") + name);
+    if (s == nullptr || !s->list_item || s->key != "Order") continue;
+    // For modify and remove, Order names the item acted on: inventing one would change the target.
+    const XMLCh* action = item->getAttributeNS(wcm_namespace, u"action");
+    if (action != nullptr && *action != 0 && !xercesc::XMLString::equals(action, u"add")) continue;
+    if (child_elements(*item, u"Order").empty()) {
+      unnumbered.push_back(item);
+      highest.try_emplace(name, 0);
+    } else if (const auto order = order_of(*item)) {
+      highest[name] = std::max(highest[name], std::min(*order, 1000000L));  // far beyond Setup's 500
+    }
+  }
+  for (DOMElement* item : unnumbered) {
+    const std::string name = to_utf8(item->getLocalName());
+    const long order = ++highest[name];
+    DOMElement* element = create_element(*item, u"Order");
+    element->setTextContent(xml(to_utf16(std::to_string(order))));
+    item->insertBefore(element, item->getFirstChild());
+    changes.push_back(component + "/" + (path.empty() ? "" : path + "/") + name + ": added <Order>" +
+                      std::to_string(order) + "</Order>");
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> normalize_dom(xercesc::DOMDocument& document) {
+  std::vector<std::string> changes;
+  DOMElement* root = document.getDocumentElement();
+  if (root == nullptr) return changes;
+  const XMLCh* bound = root->lookupNamespaceURI(u"wcm");
+  if (bound == nullptr) {
+    root->setAttributeNS(xmlns_namespace, u"xmlns:wcm", wcm_namespace);
+    bound = wcm_namespace;
+  }
+  // With wcm bound to another URI (UA4003) an added attribute would mean nothing.
+  const bool can_add_actions = xercesc::XMLString::equals(bound, wcm_namespace);
+  for (DOMElement* settings : child_elements(*root, u"settings")) {
+    for (DOMElement* component : child_elements(*settings, u"component")) {
+      const std::string name = to_utf8(component->getAttribute(u"name"));
+      number_orders(*component, name, "", changes);
+    }
+  }
+  for_each_setting(document, [&](DOMElement&, const std::string& component, const std::string& path,
+                                 DOMElement& element) {
+    number_orders(element, component, path, changes);
+    const Setting* s = setting_of(component, path);
+    if (!can_add_actions || s == nullptr || !s->list_item) return;
+    if (element.getAttributeNodeNS(wcm_namespace, u"action") != nullptr) return;
+    // wcm rebound below the root (UA4003): the checker reports it, an added attribute would clash.
+    if (!xercesc::XMLString::equals(element.lookupNamespaceURI(u"wcm"), wcm_namespace) ||
+        element.getAttributeNode(u"wcm:action") != nullptr) {
+      return;
+    }
+    element.setAttributeNS(wcm_namespace, u"wcm:action", u"add");
+    changes.push_back(component + "/" + path + ": added wcm:action=\"add\"");
+  });
+  return changes;
+}
+
+}  // namespace unattend::detail

@@ -1,0 +1,79 @@
+#include "schema/grammar.hpp"
+
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include <xercesc/framework/XMLGrammarPoolImpl.hpp>
+#include <xercesc/internal/XSerializationException.hpp>
+#include <xercesc/util/BinMemInputStream.hpp>
+#include <xercesc/util/XMLException.hpp>
+
+#include "schema/grammar_blob.hpp"
+#include "schema/grammar_build.hpp"
+#include "xml/xerces_runtime.hpp"
+
+namespace unattend::detail {
+
+using namespace xercesc;
+
+namespace {
+
+// The pool the build serialized (tools/grammar-blob): loading it takes a few
+// milliseconds where compiling the 85 schemas takes most of a short run
+// (docs/performance.md). Xerces stamps the blob with its serialization level
+// and refuses one it cannot read; a Xerces upgraded under an installed binary
+// then costs start-up time, not correctness.
+XMLGrammarPool* load_pool(bool& from_build) {
+  const std::string_view blob = grammar_blob();
+  if (!blob.empty()) {
+    auto* pool = new XMLGrammarPoolImpl(XMLPlatformUtils::fgMemoryManager);
+    try {
+      BinMemInputStream in(reinterpret_cast<const XMLByte*>(blob.data()), blob.size(),
+                           BinMemInputStream::BufOpt_Reference);
+      pool->deserializeGrammars(&in);
+      from_build = true;
+      return pool;
+    } catch (const XSerializationException&) {
+    } catch (const XMLException&) {
+    }
+    delete pool;
+  }
+  auto* pool = new XMLGrammarPoolImpl(XMLPlatformUtils::fgMemoryManager);
+  compile_schemas(*pool);
+  return pool;
+}
+
+}  // namespace
+
+Grammar::Grammar() {
+  ensure_xerces();
+  pool_ = load_pool(from_build_);
+  bool changed = false;
+  model_ = pool_->getXSModel(changed);
+  // Locked after any serialization: a pool serialized after locking crashes when loaded (NOTES.md §3).
+  pool_->lockPool();
+}
+
+const Grammar& Grammar::instance() {
+  static const Grammar grammar;
+  return grammar;
+}
+
+XMLGrammarPool* Grammar::for_this_thread() {
+  const Grammar& shared = instance();
+  static const std::thread::id first = std::this_thread::get_id();
+  if (std::this_thread::get_id() == first) return shared.pool_;
+  // Destroyed when the thread ends, after the readers that use it (constructed later).
+  thread_local const std::unique_ptr<XMLGrammarPool> own = [] {
+    static std::mutex loading;
+    const std::lock_guard lock(loading);
+    bool from_build = false;
+    std::unique_ptr<XMLGrammarPool> pool(load_pool(from_build));
+    pool->lockPool();
+    return pool;
+  }();
+  return own.get();
+}
+
+}  // namespace unattend::detail

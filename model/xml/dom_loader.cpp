@@ -1,0 +1,94 @@
+#include "xml/dom_loader.hpp"
+
+#include <xercesc/dom/DOMDocumentType.hpp>
+#include <xercesc/dom/DOMElement.hpp>
+#include <xercesc/dom/DOMImplementation.hpp>
+#include <xercesc/dom/DOMImplementationRegistry.hpp>
+#include <xercesc/framework/MemBufInputSource.hpp>
+#include <xercesc/parsers/XercesDOMParser.hpp>
+#include <xercesc/sax/HandlerBase.hpp>
+#include <xercesc/sax/SAXParseException.hpp>
+#include <xercesc/util/SecurityManager.hpp>
+#include <xercesc/util/XMLException.hpp>
+
+#include "schema/grammar.hpp"
+#include "xml/safe_reader.hpp"
+#include "xml/xerces_runtime.hpp"
+
+namespace unattend::detail {
+
+using namespace xercesc;
+
+namespace {
+
+class StopOnError final : public HandlerBase {
+ public:
+  std::string message;
+  void error(const SAXParseException& e) override { record(e); }
+  void fatalError(const SAXParseException& e) override { record(e); }
+
+ private:
+  void record(const SAXParseException& e) {
+    if (message.empty()) {
+      message = "line " + std::to_string(e.getLineNumber()) + ", column " + std::to_string(e.getColumnNumber()) +
+                ": " + to_utf8(e.getMessage());
+    }
+    throw e;
+  }
+};
+
+}  // namespace
+
+DomDocument parse_dom(std::string_view bytes, std::string& error) {
+  ensure_xerces();
+  SecurityManager security;
+  security.setEntityExpansionLimit(64);
+  DenyAllResolver resolver;
+  StopOnError handler;
+  XercesDOMParser parser;
+  parser.setValidationScheme(XercesDOMParser::Val_Never);
+  parser.setDoNamespaces(true);
+  parser.setDoSchema(false);
+  parser.setLoadSchema(false);
+  parser.setLoadExternalDTD(false);
+  parser.setDisableDefaultEntityResolution(true);
+  parser.setCreateEntityReferenceNodes(false);
+  parser.setCreateCommentNodes(true);
+  parser.setSecurityManager(&security);
+  parser.setEntityResolver(&resolver);
+  parser.setErrorHandler(&handler);
+  MemBufInputSource source(reinterpret_cast<const XMLByte*>(bytes.data()), bytes.size(), "answer file");
+  try {
+    parser.parse(source);
+  } catch (const SAXParseException&) {
+  } catch (const XMLException& e) {
+    handler.message = to_utf8(e.getMessage());
+  } catch (const DOMException& e) {
+    handler.message = to_utf8(e.getMessage());
+  }
+  // A parser can hand back part of a document after a fatal error: trust the handler.
+  if (!handler.message.empty()) {
+    error = handler.message;
+    return nullptr;
+  }
+  DomDocument document(parser.adoptDocument());
+  if (document == nullptr || document->getDocumentElement() == nullptr) {
+    error = "the file holds no element";
+    return nullptr;
+  }
+  if (document->getDoctype() != nullptr) {
+    error = "a DOCTYPE declaration is not allowed in an answer file";
+    return nullptr;
+  }
+  return document;
+}
+
+DomDocument new_answer_file_dom() {
+  ensure_xerces();
+  DOMImplementation* implementation = DOMImplementationRegistry::getDOMImplementation(u"LS");
+  DomDocument document(implementation->createDocument(unattend_namespace, u"unattend", nullptr));
+  document->getDocumentElement()->setAttributeNS(xmlns_namespace, u"xmlns:wcm", wcm_namespace);
+  return document;
+}
+
+}  // namespace unattend::detail

@@ -1,0 +1,46 @@
+#include "xml/xerces_runtime.hpp"
+
+#include <mutex>
+
+#include <unicode/ustring.h>
+#include <xercesc/util/PlatformUtils.hpp>
+#include <xercesc/util/XMLString.hpp>
+
+namespace unattend::detail {
+
+static_assert(sizeof(XMLCh) == sizeof(UChar));
+
+void ensure_xerces() {
+  static std::once_flag once;
+  std::call_once(once, [] { xercesc::XMLPlatformUtils::Initialize(); });
+}
+
+std::string to_utf8(const XMLCh* text) {
+  if (text == nullptr) return {};
+  return to_utf8(text, xercesc::XMLString::stringLen(text));
+}
+
+// ICU converts; unpaired surrogates become U+FFFD instead of failing, so a
+// diagnostic about a broken string can still quote it.
+std::string to_utf8(const XMLCh* text, std::size_t length) {
+  std::string out(length * 3, '\0');
+  int32_t written = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  u_strToUTF8WithSub(out.data(), static_cast<int32_t>(out.size()), &written,
+                     reinterpret_cast<const UChar*>(text), static_cast<int32_t>(length), 0xFFFD, nullptr,
+                     &status);
+  out.resize(U_SUCCESS(status) ? static_cast<std::size_t>(written) : 0);
+  return out;
+}
+
+std::u16string to_utf16(std::string_view utf8) {
+  std::u16string out(utf8.size(), u'\0');
+  int32_t written = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  u_strFromUTF8WithSub(reinterpret_cast<UChar*>(out.data()), static_cast<int32_t>(out.size()), &written,
+                       utf8.data(), static_cast<int32_t>(utf8.size()), 0xFFFD, nullptr, &status);
+  out.resize(U_SUCCESS(status) ? static_cast<std::size_t>(written) : 0);
+  return out;
+}
+
+}  // namespace unattend::detail
