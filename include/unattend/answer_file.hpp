@@ -86,6 +86,28 @@ class AnswerFile {
   template <typename Component>
   void set(Pass pass, const Component& value, Architecture architecture = Architecture::amd64);
 
+  // Edits a component through its binding and writes back only what changed:
+  //
+  //   file.modify<unattend::xml::shell_setup::Microsoft_Windows_Shell_Setup>(
+  //       unattend::Pass::specialize, [](auto& shell) { shell.ComputerName("BUILD-07"); });
+  //
+  // The component is parsed into its binding, `edit` runs on it, and the
+  // difference between the binding before and after the edit is merged into
+  // the element: changed values are rewritten in place, added elements go to
+  // their schema position, removed ones are removed. Elements the binding
+  // does not know, comments, and the order of what the edit did not touch
+  // stay as written; an edit that changes nothing changes nothing (to_xml()
+  // stays byte for byte the same). A missing component is added as set()
+  // adds it, unless the edit leaves it empty. Returns whether anything changed.
+  //
+  // Throws unattend::Error, with the file unchanged, when a value the edit
+  // sets is outside its schema limits (length, range, enumeration; the message
+  // names the setting and the limit), when the component's content cannot be
+  // parsed by its binding at all (a value of the wrong type), or when `edit`
+  // throws (its exception is passed on).
+  template <typename Component, typename Edit>
+  bool modify(Pass pass, Edit&& edit, Architecture architecture = Architecture::amd64);
+
   // Turns every plaintext password (PlainText true) into its encoded form;
   // returns one line per password changed, naming its element, never its value.
   std::vector<std::string> encode_passwords();
@@ -135,6 +157,11 @@ class AnswerFile {
   // the original: C++/Tree skips what its schema does not know.
   static void check_lossless(const xercesc::DOMElement& original, std::string_view component, Pass pass,
                              const std::function<void(xercesc::DOMElement&)>& serialize);
+  // modify's write-back: `before` and `after` serialize the binding before
+  // and after the edit (`before` only when the component `existed`).
+  bool merge_component(Pass pass, std::string_view component, Architecture architecture, bool existed,
+                       const std::function<void(xercesc::DOMElement&)>& before,
+                       const std::function<void(xercesc::DOMElement&)>& after);
   [[noreturn]] static void binding_mismatch(std::string_view component, Pass pass, const std::string& why);
 };
 
@@ -161,6 +188,26 @@ template <typename Component>
 void AnswerFile::set(Pass pass, const Component& value, Architecture architecture) {
   replace_content(component_element(pass, component_traits<Component>::name, architecture),
                   [&](xercesc::DOMElement& e) { e << value; });
+}
+
+template <typename Component, typename Edit>
+bool AnswerFile::modify(Pass pass, Edit&& edit, Architecture architecture) {
+  const std::string_view name = component_traits<Component>::name;
+  const xercesc::DOMElement* element = find_component(pass, name, architecture);
+  std::optional<Component> value;
+  try {
+    if (element != nullptr) {
+      value.emplace(*element);
+    } else {
+      value.emplace();
+    }
+  } catch (const xsd::cxx::exception& e) {
+    binding_mismatch(name, pass, e.what());
+  }
+  const Component before = *value;
+  std::forward<Edit>(edit)(*value);
+  return merge_component(pass, name, architecture, element != nullptr,
+                         [&](xercesc::DOMElement& e) { e << before; }, [&](xercesc::DOMElement& e) { e << *value; });
 }
 
 }  // namespace unattend

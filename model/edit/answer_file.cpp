@@ -15,6 +15,8 @@
 #include <unattend/check.hpp>
 #include <unattend/schema.hpp>
 
+#include "edit/facets.hpp"
+#include "edit/merge.hpp"
 #include "xml/canonical_xml.hpp"
 #include "xml/dom_loader.hpp"
 #include "xml/dom_walk.hpp"
@@ -250,6 +252,26 @@ void AnswerFile::check_lossless(const DOMElement& original, std::string_view com
 void AnswerFile::binding_mismatch(std::string_view component, Pass pass, const std::string& why) {
   throw Error(std::string(component) + " in the " + std::string(to_string(pass)) +
               " pass does not fit its schema (unattend check says where): " + why);
+}
+
+bool AnswerFile::merge_component(Pass pass, std::string_view component, Architecture architecture, bool existed,
+                                 const std::function<void(DOMElement&)>& before,
+                                 const std::function<void(DOMElement&)>& after) {
+  DomDocument scratch = detail::new_answer_file_dom();
+  auto add_component = [&]() -> DOMElement& {
+    DOMElement* element = scratch->createElementNS(detail::unattend_namespace, u"component");
+    scratch->getDocumentElement()->appendChild(element);
+    return *element;
+  };
+  DOMElement& old_content = add_component();
+  DOMElement& new_content = add_component();
+  if (existed) before(old_content);
+  after(new_content);
+  const detail::ComponentMerge merge(old_content, new_content);
+  if (merge.empty()) return false;
+  detail::check_facets(component, merge.changed_values());
+  merge.apply(component_element(pass, component, architecture));
+  return true;
 }
 
 SettingEditor AnswerFile::edit(Pass pass, std::string_view component, Architecture architecture) {

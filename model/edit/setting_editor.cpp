@@ -6,6 +6,7 @@
 #include <unattend/error.hpp>
 #include <unattend/schema.hpp>
 
+#include "edit/facets.hpp"
 #include "xml/dom_walk.hpp"
 #include "schema/grammar.hpp"
 #include "xml/xerces_runtime.hpp"
@@ -69,6 +70,9 @@ SettingEditor& SettingEditor::set(std::string_view path, std::string_view value)
   const Setting* setting = Schema::instance().find_setting(component_, full);
   if (setting != nullptr && setting->kind == SettingKind::container) {
     throw Error(component_ + "/" + full + " holds other settings, not a value");
+  }
+  if (setting != nullptr) {
+    if (auto why = detail::facet_violation(*setting, value)) throw Error(*why);
   }
   walk(path, false).setTextContent(detail::xml(detail::to_utf16(value)));
   return *this;

@@ -1,0 +1,81 @@
+#include "edit/facets.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include <unattend/error.hpp>
+
+#include "xml/text.hpp"
+
+namespace unattend::detail {
+
+namespace {
+
+std::size_t code_points(std::string_view utf8) {
+  return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+std::string join(const std::vector<std::string>& values) {
+  std::string out;
+  for (const std::string& v : values) out += (out.empty() ? "" : ", ") + v;
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> facet_violation(const Setting& setting, std::string_view value) {
+  const std::string where = setting.component + "/" + setting.path;
+  // XML Schema collapses the whitespace around booleans, integers and enumeration tokens.
+  const std::string token = trim(value);
+  switch (setting.kind) {
+    case SettingKind::container:
+      return std::nullopt;
+    case SettingKind::boolean:
+      if (token == "true" || token == "false" || token == "1" || token == "0") return std::nullopt;
+      return where + " takes true or false";
+    case SettingKind::enumeration:
+      if (std::find(setting.values.begin(), setting.values.end(), token) != setting.values.end()) return std::nullopt;
+      return where + " takes one of: " + join(setting.values);
+    case SettingKind::integer: {
+      long long number = 0;
+      const char* begin = token.data() + (token.starts_with('+') ? 1 : 0);
+      const auto [end, error] = std::from_chars(begin, token.data() + token.size(), number);
+      if (token.empty() || error != std::errc{} || end != token.data() + token.size()) {
+        return where + " takes a whole number";
+      }
+      if ((setting.min && number < *setting.min) || (setting.max && number > *setting.max)) {
+        return where + " takes a number from " + (setting.min ? std::to_string(*setting.min) : "any") + " to " +
+               (setting.max ? std::to_string(*setting.max) : "any");
+      }
+      return std::nullopt;
+    }
+    case SettingKind::string:
+      break;
+  }
+  if (setting.max_length) {
+    const bool bytes = setting.max_length_unit == "bytes";
+    const std::size_t length = bytes ? value.size() : code_points(value);
+    if (length > *setting.max_length) {
+      return where + " is " + std::to_string(length) + " " + (bytes ? "bytes" : "characters") + " long, at most " +
+             std::to_string(*setting.max_length) + " allowed";
+    }
+  }
+  return std::nullopt;
+}
+
+void check_facets(std::string_view component, const std::vector<std::pair<std::string, std::string>>& values) {
+  std::vector<std::string> problems;
+  for (const auto& [path, value] : values) {
+    const Setting* setting = Schema::instance().find_setting(component, path);
+    if (setting == nullptr) continue;
+    if (auto why = facet_violation(*setting, value)) problems.push_back(std::move(*why));
+  }
+  if (problems.empty()) return;
+  std::string message = problems.front();
+  for (std::size_t i = 1; i < problems.size(); ++i) message += "; " + problems[i];
+  throw Error(message + " (nothing was changed)");
+}
+
+}  // namespace unattend::detail

@@ -1,0 +1,27 @@
+#pragma once
+
+// The limits a schema puts on a setting's value (range, length, enumeration,
+// boolean and integer lexical forms), checked when a value is written through
+// the library rather than only when the file is saved. The bindings C++/Tree
+// generates check none of them (NOTES.md, "The toolchain").
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <unattend/schema.hpp>
+
+namespace unattend::detail {
+
+// Why `value` is outside the limits of `setting`, naming the setting
+// ("<component>/<path>") and the limit, never the value (it may be a
+// password); empty when it fits.
+std::optional<std::string> facet_violation(const Setting& setting, std::string_view value);
+
+// Throws unattend::Error listing every value of `values` (path below the
+// component, value) outside its setting's limits; paths no schema describes
+// are the checker's business and pass.
+void check_facets(std::string_view component, const std::vector<std::pair<std::string, std::string>>& values);
+
+}  // namespace unattend::detail
