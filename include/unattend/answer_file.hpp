@@ -112,9 +112,11 @@ class AnswerFile {
   // returns one line per password changed, naming its element, never its value.
   std::vector<std::string> encode_passwords();
 
-  // Adds wcm:action="add" to list items that lack it and numbers the items
-  // of ordered lists (commands, partitions) that have no <Order> after the
-  // highest Order in their list; returns one line per change. save() and
+  // Adds wcm:action="add" to list items that lack it, numbers the items of
+  // ordered lists (commands, partitions) that have no <Order> after the
+  // highest Order in their list, and gives the items of keyed lists (driver
+  // paths) that have no wcm:keyValue the next number after the highest
+  // numeric key in their list; returns one line per change. save() and
   // to_xml() apply the same rules to what they write.
   std::vector<std::string> normalize();
 

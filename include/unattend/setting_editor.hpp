@@ -24,7 +24,10 @@ class SettingEditor {
 
   // Sets a value, creating the containers on the way (the first one of each
   // name). The path must lead to a value setting, not a container, and no
-  // list item may lie on the way: add those with add_item.
+  // list item may lie on the way: add those with add_item. A value outside
+  // the setting's schema limits (length, range, enumeration, true/false)
+  // throws unattend::Error naming the setting and the limit, and nothing is
+  // written.
   SettingEditor& set(std::string_view path, std::string_view value);
 
   // Appends an item to a list ("UserAccounts/LocalAccounts/LocalAccount"),
@@ -34,6 +37,15 @@ class SettingEditor {
   // The element at `path` (created like set() does), for a container.
   SettingEditor container(std::string_view path);
 
+  // This editor, and the editors it hands out, without the limit check of
+  // set(): for callers that check the whole file afterwards and report each
+  // finding at a place of their own (the spec generator, at the spec's line).
+  SettingEditor without_limit_checks() const {
+    SettingEditor copy = *this;
+    copy.check_limits_ = false;
+    return copy;
+  }
+
   const std::string& component() const { return component_; }
   Pass pass() const { return pass_; }
 
@@ -42,6 +54,7 @@ class SettingEditor {
   std::string component_;
   Pass pass_;
   std::string base_;
+  bool check_limits_ = true;
 
   void check_path(std::string_view path, bool last_is_item) const;
   xercesc::DOMElement& walk(std::string_view path, bool last_is_item);

@@ -270,7 +270,11 @@ bool AnswerFile::merge_component(Pass pass, std::string_view component, Architec
   const detail::ComponentMerge merge(old_content, new_content);
   if (merge.empty()) return false;
   detail::check_facets(component, merge.changed_values());
-  merge.apply(component_element(pass, component, architecture));
+  try {
+    merge.apply(component_element(pass, component, architecture));
+  } catch (const Error& e) {
+    binding_mismatch(component, pass, std::string(e.what()) + "; nothing was changed");
+  }
   return true;
 }
 

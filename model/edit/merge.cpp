@@ -1,6 +1,7 @@
 #include "edit/merge.hpp"
 
 #include <map>
+#include <set>
 #include <utility>
 
 #include <xercesc/dom/DOMAttr.hpp>
@@ -215,9 +216,29 @@ void ComponentMerge::apply(DOMElement& original) const {
   if (operations_.empty()) return;
   map(map, *before_root_, original);
   // Checked before the first change, so that a mismatch leaves the file as it was.
+  std::set<const DOMNode*> inserted;
   for (const Operation& op : operations_) {
-    if (!in_file.contains(op.before)) {
-      throw Error("modify: " + name_of(*op.before) + " of the binding is not in the file; nothing was changed");
+    for (const DOMNode* n : {static_cast<const DOMNode*>(op.before), op.previous, op.next}) {
+      if (n != nullptr && !in_file.contains(n) && !inserted.contains(n)) {
+        throw Error(name_of(*n) + " of the binding is not in the file");
+      }
+    }
+    if (op.kind == Operation::insert) inserted.insert(op.from_after);
+  }
+  // C++/Tree stops reading a component at the first element it does not
+  // expect (a repeated setting, say), so known elements after it are missing
+  // from the binding. Adding one of those would write it twice.
+  std::set<const DOMNode*> read;
+  for (const auto& [from, to] : in_file) read.insert(to);
+  for (const Operation& op : operations_) {
+    if (op.kind != Operation::insert) continue;
+    const DOMElement& parent = *in_file.at(op.before);
+    const std::string name = name_of(*op.from_after);
+    for (const DOMElement* c = parent.getFirstElementChild(); c != nullptr; c = c->getNextElementSibling()) {
+      if (!read.contains(c) && name_of(*c) == name) {
+        throw Error("its binding did not read the " + to_utf8(c->getLocalName()) +
+                    " that is there (an element before it is repeated or unexpected), and the edit adds one");
+      }
     }
   }
   for (const Operation& op : operations_) {

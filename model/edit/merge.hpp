@@ -33,7 +33,11 @@ class ComponentMerge {
   bool empty() const { return operations_.empty(); }
   const std::vector<ChangedValue>& changed_values() const { return changed_; }
 
-  // Applies the differences to `original`, the element `before` was parsed from.
+  // Applies the differences to `original`, the element `before` was parsed
+  // from. Throws unattend::Error, before changing anything, when an element
+  // of `before` cannot be found in `original`, or when the edit adds an
+  // element that `original` holds but the binding did not read (C++/Tree
+  // stops at the first element it does not expect): it would be there twice.
   void apply(xercesc::DOMElement& original) const;
 
  private:

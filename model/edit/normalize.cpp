@@ -1,7 +1,9 @@
 // What the canonical form adds to a document: the wcm:action Setup needs on
-// every list item, and an Order for the items of ordered lists that have none.
+// every list item, an Order for the items of ordered lists that have none, and
+// a wcm:keyValue for the items of keyed lists that have none.
 #include <map>
 
+#include <xercesc/dom/DOMAttr.hpp>
 #include <xercesc/util/XMLString.hpp>
 
 #include <unattend/schema.hpp>
@@ -27,6 +29,53 @@ std::optional<long> order_of(const DOMElement& item) {
     }
   }
   return std::nullopt;
+}
+
+bool acts_as_add(const DOMElement& item) {
+  const XMLCh* action = item.getAttributeNS(wcm_namespace, u"action");
+  return action == nullptr || *action == 0 || xercesc::XMLString::equals(action, u"add");
+}
+
+// Gives the items of keyed lists (driver paths: list-key="@wcm:keyValue" in
+// their schema) that have no wcm:keyValue the next number after the highest
+// numeric key among their siblings, as Windows System Image Manager numbers
+// them ("1", "2", ...). Only for added items: for modify and remove the key
+// names the item acted on.
+void number_keys(DOMElement& parent, const std::string& component, const std::string& path,
+                 std::vector<std::string>& changes) {
+  std::map<std::string, long> highest;
+  std::vector<DOMElement*> unnumbered;
+  for (DOMElement* item = parent.getFirstElementChild(); item != nullptr; item = item->getNextElementSibling()) {
+    const std::string name = to_utf8(item->getLocalName());
+    const Setting* s = setting_of(component, (path.empty() ? "" : path + "/") + name);
+    if (s == nullptr || !s->list_item || s->key != "@wcm:keyValue" || !acts_as_add(*item)) continue;
+    const xercesc::DOMAttr* key = item->getAttributeNodeNS(wcm_namespace, u"keyValue");
+    if (key == nullptr) {
+      // wcm rebound (UA4003): the checker reports it, an added attribute would clash.
+      if (item->getAttributeNode(u"wcm:keyValue") != nullptr ||
+          !xercesc::XMLString::equals(item->lookupNamespaceURI(u"wcm"), wcm_namespace)) {
+        continue;
+      }
+      unnumbered.push_back(item);
+      highest.try_emplace(name, 0);
+      continue;
+    }
+    try {
+      std::size_t used = 0;
+      const std::string text = to_utf8(key->getValue());
+      const long number = std::stol(text, &used);
+      if (used == text.size()) highest[name] = std::max(highest[name], std::min(number, 1000000L));
+    } catch (const std::exception&) {
+      highest.try_emplace(name, 0);  // a name, not a number: nothing to count from
+    }
+  }
+  for (DOMElement* item : unnumbered) {
+    const std::string name = to_utf8(item->getLocalName());
+    const std::string key = std::to_string(++highest[name]);
+    item->setAttributeNS(wcm_namespace, u"wcm:keyValue", xml(to_utf16(key)));
+    changes.push_back(component + "/" + (path.empty() ? "" : path + "/") + name + ": added wcm:keyValue=\"" + key +
+                      "\"");
+  }
 }
 
 // Numbers the ordered list items among the children of `parent`.
@@ -81,6 +130,7 @@ std::vector<std::string> normalize_dom(xercesc::DOMDocument& document) {
   for_each_setting(document, [&](DOMElement&, const std::string& component, const std::string& path,
                                  DOMElement& element) {
     number_orders(element, component, path, changes);
+    if (can_add_actions) number_keys(element, component, path, changes);
     const Setting* s = setting_of(component, path);
     if (!can_add_actions || s == nullptr || !s->list_item) return;
     if (element.getAttributeNodeNS(wcm_namespace, u"action") != nullptr) return;

@@ -71,7 +71,7 @@ SettingEditor& SettingEditor::set(std::string_view path, std::string_view value)
   if (setting != nullptr && setting->kind == SettingKind::container) {
     throw Error(component_ + "/" + full + " holds other settings, not a value");
   }
-  if (setting != nullptr) {
+  if (setting != nullptr && check_limits_) {
     if (auto why = detail::facet_violation(*setting, value)) throw Error(*why);
   }
   walk(path, false).setTextContent(detail::xml(detail::to_utf16(value)));
@@ -80,12 +80,16 @@ SettingEditor& SettingEditor::set(std::string_view path, std::string_view value)
 
 SettingEditor SettingEditor::add_item(std::string_view path) {
   DOMElement& item = walk(path, true);
-  return SettingEditor(item, component_, pass_, base_ + (base_.empty() ? "" : "/") + std::string(path));
+  SettingEditor editor(item, component_, pass_, base_ + (base_.empty() ? "" : "/") + std::string(path));
+  editor.check_limits_ = check_limits_;
+  return editor;
 }
 
 SettingEditor SettingEditor::container(std::string_view path) {
   DOMElement& element = walk(path, false);
-  return SettingEditor(element, component_, pass_, base_ + (base_.empty() ? "" : "/") + std::string(path));
+  SettingEditor editor(element, component_, pass_, base_ + (base_.empty() ? "" : "/") + std::string(path));
+  editor.check_limits_ = check_limits_;
+  return editor;
 }
 
 }  // namespace unattend

@@ -21,7 +21,11 @@ struct Build {
   std::vector<std::pair<std::string, SpecOrigin>> written;  // value, where it came from
   std::map<std::string, int> orders;                        // command list -> last Order used
 
-  SettingEditor edit(Pass pass, std::string_view component) { return file.edit(pass, component, architecture); }
+  // Unchecked as it goes: generate() checks the whole file and reports each
+  // finding at the spec line of the value it concerns.
+  SettingEditor edit(Pass pass, std::string_view component) {
+    return file.edit(pass, component, architecture).without_limit_checks();
+  }
 
   // Sets a value that came from the spec, remembering its origin.
   void put(SettingEditor& editor, std::string_view path, const SpecValue<std::string>& value) {

@@ -44,3 +44,30 @@ run(${WORK}/version)
 if(NOT output STREQUAL "cAB3AFAAYQBzAHMAdwBvAHIAZAA=\n")
   message(FATAL_ERROR "the pkg-config program printed: ${output}")
 endif()
+
+# The guide's jobs: a hand-kept file edited through modify keeps what the
+# edits do not touch; a UEFI layout from nothing saves clean.
+run(${WORK}/example/edit-real-file ${EXAMPLE}/real-looking.xml ${WORK}/edited.xml)
+file(READ ${WORK}/edited.xml edited)
+foreach(kept "<!-- naming: LAB-<room>-<seat> -->" "<!-- keep this one first: the agent needs the share -->"
+        "name=\"Contoso-Imaging-Agent\"" "<Server>imaging.contoso.test</Server>" "<HideEULAPage>1</HideEULAPage>"
+        "<ComputerName>LAB-3-17</ComputerName>" "<TimeZone>W. Europe Standard Time</TimeZone>"
+        "<Order>2</Order>" "<Name>builder</Name>" "<PlainText>false</PlainText>"
+        "<PathAndCredentials wcm:action=\"add\" wcm:keyValue=\"1\">")
+  string(FIND "${edited}" "${kept}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "edit-real-file lost or did not write '${kept}':\n${edited}")
+  endif()
+endforeach()
+if(edited MATCHES "example only")
+  message(FATAL_ERROR "edit-real-file wrote the password in plain text")
+endif()
+run(${WORK}/example/uefi-from-nothing ${WORK}/uefi.xml)
+file(READ ${WORK}/uefi.xml uefi)
+foreach(part "<Type>EFI</Type>" "<Type>MSR</Type>" "<Extend>true</Extend>" "<Format>FAT32</Format>"
+        "<TypeID>DE94BBA4-06D1-4D40-A16A-BFD50179D6AC</TypeID>" "<PartitionID>4</PartitionID>")
+  string(FIND "${uefi}" "${part}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "uefi-from-nothing did not write '${part}':\n${uefi}")
+  endif()
+endforeach()
