@@ -1,10 +1,13 @@
 #include "xml/dom_loader.hpp"
 
+#include <cstdint>
+
 #include <xercesc/dom/DOMDocumentType.hpp>
 #include <xercesc/dom/DOMElement.hpp>
 #include <xercesc/dom/DOMImplementation.hpp>
 #include <xercesc/dom/DOMImplementationRegistry.hpp>
 #include <xercesc/framework/MemBufInputSource.hpp>
+#include <xercesc/internal/XMLScanner.hpp>
 #include <xercesc/parsers/XercesDOMParser.hpp>
 #include <xercesc/sax/HandlerBase.hpp>
 #include <xercesc/sax/SAXParseException.hpp>
@@ -20,6 +23,8 @@ namespace unattend::detail {
 using namespace xercesc;
 
 namespace {
+
+constexpr const XMLCh* line_key = u"unattend-line";
 
 class StopOnError final : public HandlerBase {
  public:
@@ -37,7 +42,29 @@ class StopOnError final : public HandlerBase {
   }
 };
 
+// Tags every element with the line its start tag ends on, the position the
+// checker's diagnostics use, so that AnswerFile::settings() can say where a
+// setting was loaded from. User data dies with its node and is not cloned:
+// elements added or copied later report no line.
+class LineRecordingParser final : public XercesDOMParser {
+ public:
+  void startElement(const XMLElementDecl& declaration, const unsigned int uri, const XMLCh* const prefix,
+                    const RefVectorOf<XMLAttr>& attributes, const XMLSize_t count, const bool empty,
+                    const bool root) override {
+    XercesDOMParser::startElement(declaration, uri, prefix, attributes, count, empty, root);
+    // After an empty element too, the current node is the element just made.
+    if (DOMNode* element = getCurrentNode()) {
+      const XMLFileLoc line = getScanner()->getLocator()->getLineNumber();
+      element->setUserData(line_key, reinterpret_cast<void*>(static_cast<std::uintptr_t>(line)), nullptr);
+    }
+  }
+};
+
 }  // namespace
+
+unsigned loaded_line(const DOMNode& element) {
+  return static_cast<unsigned>(reinterpret_cast<std::uintptr_t>(element.getUserData(line_key)));
+}
 
 DomDocument parse_dom(std::string_view bytes, std::string& error) {
   ensure_xerces();
@@ -45,7 +72,7 @@ DomDocument parse_dom(std::string_view bytes, std::string& error) {
   security.setEntityExpansionLimit(64);
   DenyAllResolver resolver;
   StopOnError handler;
-  XercesDOMParser parser;
+  LineRecordingParser parser;
   parser.setValidationScheme(XercesDOMParser::Val_Never);
   parser.setDoNamespaces(true);
   parser.setDoSchema(false);

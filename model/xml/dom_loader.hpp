@@ -21,6 +21,10 @@ using DomDocument = std::unique_ptr<xercesc::DOMDocument, DomDeleter>;
 // well-formed document or hold a DOCTYPE.
 DomDocument parse_dom(std::string_view bytes, std::string& error);
 
+// The line an element's start tag ends on in the parsed bytes; 0 for an
+// element made or copied after parse_dom.
+unsigned loaded_line(const xercesc::DOMNode& element);
+
 // A document holding an empty <unattend> root with the unattend and wcm namespaces.
 DomDocument new_answer_file_dom();
 
