@@ -91,6 +91,8 @@ int main(int argc, char** argv) {
     // A spec that asks for something invalid is a problem of the input, like an answer file's error.
     std::cerr << "unattend: " << e.what() << "\nnothing written\n";
     return exit_findings;
+  } catch (const unattend::OutputExists& e) {
+    std::cerr << "unattend: " << e.what() << " (use --force to replace it)\n";
   } catch (const unattend::Error& e) {
     std::cerr << "unattend: " << e.what() << '\n';
   } catch (const std::exception& e) {

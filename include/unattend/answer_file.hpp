@@ -102,8 +102,19 @@ class Settings {
 };
 
 struct SaveOptions {
-  bool overwrite = false;  // replace an existing file (the CLI's --force)
+  bool overwrite = false;  // replace an existing file; without it an existing one throws OutputExists
   bool secret = false;     // mode 0600 even when the file holds no password
+  // Write even though the result has errors, as long as each of them was
+  // already in the loaded file: same code, reported on the same element
+  // (docs/library.md, "Saving"). Errors the edits introduced still block.
+  bool allow_existing_errors = false;
+};
+
+struct SaveResult {
+  bool written = false;
+  // What check() finds in the bytes that were written, or would have been.
+  std::vector<Diagnostic> diagnostics;
+  explicit operator bool() const { return written; }
 };
 
 struct LoadResult;
@@ -119,8 +130,8 @@ class AnswerFile {
   // Loads any answer file that is well-formed XML with an <unattend> root,
   // errors and all: the diagnostics list them. Never throws for bad content;
   // load_file throws unattend::Error when the file cannot be read.
-  static LoadResult load(std::string_view bytes, std::string_view display_path = "<memory>");
-  static LoadResult load_file(const std::filesystem::path& path);
+  [[nodiscard]] static LoadResult load(std::string_view bytes, std::string_view display_path = "<memory>");
+  [[nodiscard]] static LoadResult load_file(const std::filesystem::path& path);
 
   // Every component, in document order.
   //
@@ -175,19 +186,20 @@ class AnswerFile {
   // no BOM, every non-ASCII character as a numeric character reference,
   // four-space indentation, normalized as by normalize(). Throws
   // unattend::Error when a value holds a character XML cannot carry.
-  std::string to_xml() const;
+  [[nodiscard]] std::string to_xml() const;
 
   // Whether any password element holds a value: save() writes such files 0600.
   bool holds_secrets() const;
 
   // What `unattend check` finds in to_xml().
-  std::vector<Diagnostic> check() const;
+  [[nodiscard]] std::vector<Diagnostic> check() const;
 
-  // Writes to_xml() after check(): with any error nothing is written and the
-  // diagnostics are returned. Atomic (temporary file, fsync, rename); files
-  // that hold a password (or options.secret) are created with mode 0600. Throws unattend::Error
-  // for I/O failures and for an existing file without options.overwrite.
-  std::vector<Diagnostic> save(const std::filesystem::path& path, const SaveOptions& options = {}) const;
+  // Writes to_xml() after check(): with an error (see allow_existing_errors)
+  // nothing is written and written is false. Atomic (temporary file, fsync,
+  // rename); files that hold a password (or options.secret) are created with
+  // mode 0600. Throws unattend::Error for I/O failures, OutputExists for an
+  // existing file without options.overwrite.
+  [[nodiscard]] SaveResult save(const std::filesystem::path& path, const SaveOptions& options = {}) const;
 
   // Untyped editing by schema path, checked against the schemas; adds the
   // component like set() does.

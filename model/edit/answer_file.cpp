@@ -16,6 +16,7 @@
 #include <unattend/dom.hpp>
 #include <unattend/schema.hpp>
 
+#include "edit/error_places.hpp"
 #include "edit/setting_path.hpp"
 #include "edit/setting_place.hpp"
 #include "xml/canonical_xml.hpp"
@@ -65,9 +66,10 @@ std::optional<Architecture> parse_architecture(std::string_view name) {
 
 struct AnswerFile::Impl {
   DomDocument document;
+  std::multiset<std::string> loaded_errors;  // detail::error_places of the loaded bytes
 };
 
-AnswerFile::AnswerFile() : impl_(std::make_unique<Impl>(Impl{detail::new_answer_file_dom()})) {
+AnswerFile::AnswerFile() : impl_(std::make_unique<Impl>(Impl{detail::new_answer_file_dom(), {}})) {
   impl_->document->getDocumentElement()->setAttributeNS(detail::xmlns_namespace, u"xmlns", detail::unattend_namespace);
 }
 xercesc::DOMDocument& dom::Access::document(const AnswerFile& file) { return *file.impl_->document; }
@@ -90,7 +92,8 @@ LoadResult AnswerFile::load(std::string_view bytes, std::string_view display_pat
         {std::string(display_path), 0, 0, Severity::error, "UA1001", "cannot be loaded: " + error});
     return result;
   }
-  result.file.emplace(AnswerFile(std::make_unique<Impl>(Impl{std::move(document)})));
+  std::multiset<std::string> loaded_errors = detail::error_places(*document, result.diagnostics);
+  result.file.emplace(AnswerFile(std::make_unique<Impl>(Impl{std::move(document), std::move(loaded_errors)})));
   return result;
 }
 
@@ -161,7 +164,7 @@ void collect_leaves(const DOMElement& parent, const ComponentEntry& entry, const
     const std::string child_path = (path.empty() ? "" : path + "/") + step;
     if (child->getFirstElementChild() == nullptr) {
       out.push_back({entry.pass, entry.name, entry.architecture, child_path, detail::to_utf8(child->getTextContent()),
-                     detail::loaded_line(*child)});
+                     detail::loaded_position(*child).line});
     } else {
       collect_leaves(*child, entry, child_path, child_declared, out);
     }
@@ -380,7 +383,7 @@ void dom::Access::check_lossless(const DOMElement& original, std::string_view co
 
 void dom::Access::binding_mismatch(std::string_view component, Pass pass, const std::string& why) {
   throw Error(std::string(component) + " in the " + std::string(to_string(pass)) +
-              " pass does not fit its schema (unattend check says where): " + why);
+              " pass does not fit its schema (check() says where): " + why);
 }
 
 SettingEditor AnswerFile::edit(Pass pass, std::string_view component, std::optional<Architecture> architecture) {
@@ -404,13 +407,32 @@ bool AnswerFile::holds_secrets() const { return detail::holds_password(*impl_->d
 
 std::vector<Diagnostic> AnswerFile::check() const { return Checker().check(to_xml(), "<answer file>"); }
 
-std::vector<Diagnostic> AnswerFile::save(const std::filesystem::path& path, const SaveOptions& options) const {
+namespace {
+
+// Whether every error of `bytes` was in the loaded file (error_places.hpp).
+bool only_loaded_errors(std::string_view bytes, const std::vector<Diagnostic>& diagnostics,
+                        const std::multiset<std::string>& loaded) {
+  std::string unused;
+  const DomDocument written = detail::parse_dom(bytes, unused);
+  if (written == nullptr) return false;
+  const std::multiset<std::string> now = detail::error_places(*written, diagnostics);
+  return std::includes(loaded.begin(), loaded.end(), now.begin(), now.end());
+}
+
+}  // namespace
+
+SaveResult AnswerFile::save(const std::filesystem::path& path, const SaveOptions& options) const {
   const std::string bytes = to_xml();
-  std::vector<Diagnostic> diagnostics = Checker().check(bytes, path.string());
-  if (has_errors(diagnostics)) return diagnostics;
+  SaveResult result;
+  result.diagnostics = Checker().check(bytes, path.string());
+  if (has_errors(result.diagnostics) &&
+      !(options.allow_existing_errors && only_loaded_errors(bytes, result.diagnostics, impl_->loaded_errors))) {
+    return result;
+  }
   write_file_atomically(path, bytes, {.overwrite = options.overwrite, .secret = options.secret || holds_secrets(),
                                      .answer_file = true});
-  return diagnostics;
+  result.written = true;
+  return result;
 }
 
 }  // namespace unattend

@@ -24,7 +24,7 @@ using namespace xercesc;
 
 namespace {
 
-constexpr const XMLCh* line_key = u"unattend-line";
+constexpr const XMLCh* position_key = u"unattend-position";
 
 class StopOnError final : public HandlerBase {
  public:
@@ -42,9 +42,9 @@ class StopOnError final : public HandlerBase {
   }
 };
 
-// Tags every element with the line its start tag ends on, the position the
-// checker's diagnostics use, so that AnswerFile::settings() can say where a
-// setting was loaded from. User data dies with its node and is not cloned:
+// Tags every element with the position its start tag ends at, the position
+// the checker's diagnostics use, so that AnswerFile::settings() can say where
+// a setting was loaded from and save() can tie diagnostics to elements. User data dies with its node and is not cloned:
 // elements added or copied later report no line.
 class LineRecordingParser final : public XercesDOMParser {
  public:
@@ -54,16 +54,20 @@ class LineRecordingParser final : public XercesDOMParser {
     XercesDOMParser::startElement(declaration, uri, prefix, attributes, count, empty, root);
     // After an empty element too, the current node is the element just made.
     if (DOMNode* element = getCurrentNode()) {
-      const XMLFileLoc line = getScanner()->getLocator()->getLineNumber();
-      element->setUserData(line_key, reinterpret_cast<void*>(static_cast<std::uintptr_t>(line)), nullptr);
+      const Locator* at = getScanner()->getLocator();
+      // Both numbers in the pointer-sized user data: nothing to allocate or free.
+      const std::uintptr_t packed = (static_cast<std::uintptr_t>(at->getLineNumber() & 0xffffffffu) << 32) |
+                                    static_cast<std::uintptr_t>(at->getColumnNumber() & 0xffffffffu);
+      element->setUserData(position_key, reinterpret_cast<void*>(packed), nullptr);
     }
   }
 };
 
 }  // namespace
 
-unsigned loaded_line(const DOMNode& element) {
-  return static_cast<unsigned>(reinterpret_cast<std::uintptr_t>(element.getUserData(line_key)));
+LoadedPosition loaded_position(const DOMNode& element) {
+  const auto packed = reinterpret_cast<std::uintptr_t>(element.getUserData(position_key));
+  return {static_cast<unsigned>(packed >> 32), static_cast<unsigned>(packed & 0xffffffffu)};
 }
 
 DomDocument parse_dom(std::string_view bytes, std::string& error) {
