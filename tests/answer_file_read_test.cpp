@@ -113,6 +113,14 @@ TEST(Reading, ValueAndEditorReadWhatSettingsNames) {
   EXPECT_THROW((void)file.value(Pass::specialize, "Microsoft-Windows-Shell-Setup", "A[0]/B"), Error);
 }
 
+TEST(Reading, SecretsAreMarked) {
+  auto at = [](std::string path) { return Setting{Pass::oobeSystem, "Microsoft-Windows-Shell-Setup", Architecture::amd64, std::move(path), "x", 0}; };
+  EXPECT_TRUE(at("UserAccounts/LocalAccounts/LocalAccount[Name=admin]/Password/Value").secret());
+  EXPECT_TRUE(at("UserAccounts/AdministratorPassword/Value").secret());
+  EXPECT_FALSE(at("UserAccounts/AdministratorPassword/PlainText").secret());
+  EXPECT_FALSE(at("ComputerName").secret());
+}
+
 TEST(Reading, TheEditorSetsThroughAListItemPathAndReadsItBack) {
   AnswerFile file = load_ok(sample);
   SettingEditor shell = file.edit(Pass::oobeSystem, "Microsoft-Windows-Shell-Setup");

@@ -62,6 +62,10 @@ struct Setting {
   std::string path;           // "FirstLogonCommands/SynchronousCommand[Order=1]/CommandLine"
   std::string value;          // the text as the XML parser decodes it, not trimmed; passwords too
   unsigned line = 0;          // where the element's start tag ends in the loaded file; 0 if added since
+
+  // A password, product key or credential, as the checker judges it: never
+  // print or log its value.
+  bool secret() const;
 };
 
 class AnswerFile;

@@ -24,6 +24,7 @@
 #include "xml/dom_walk.hpp"
 #include "xml/file_io.hpp"
 #include "schema/grammar.hpp"
+#include "schema/message.hpp"
 #include "xml/text.hpp"
 #include "xml/xerces_runtime.hpp"
 
@@ -185,6 +186,8 @@ void for_each_component(const xercesc::DOMDocument& document, F f) {
 }
 
 }  // namespace
+
+bool Setting::secret() const { return detail::is_secret(path); }
 
 std::vector<ComponentEntry> AnswerFile::components() const {
   std::vector<ComponentEntry> entries;
@@ -422,6 +425,7 @@ bool only_loaded_errors(std::string_view bytes, const std::vector<Diagnostic>& d
 }  // namespace
 
 SaveResult AnswerFile::save(const std::filesystem::path& path, const SaveOptions& options) const {
+  check_output_path(path, options.overwrite);  // before the work, as for any output
   const std::string bytes = to_xml();
   SaveResult result;
   result.diagnostics = Checker().check(bytes, path.string());
