@@ -306,7 +306,7 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
       out_.push_back(make(file_, position_of(e), codes::not_well_formed,
                           "not well-formed XML inside <" + current_->name + "> (" + current_->setting_path() +
                               "), whose text is not shown because it may be secret; write & as &amp; and < as &lt; "
-                              "there, or encode the password (unattend fmt --encode-passwords)"));
+                              "there, or encode the password"));
       return;
     }
     out_.push_back(make(file_, position_of(e), codes::not_well_formed,
