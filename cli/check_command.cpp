@@ -11,6 +11,7 @@
 #include <unattend/error.hpp>
 
 #include "command.hpp"
+#include "hints.hpp"
 #include "input_files.hpp"
 #include "report.hpp"
 
@@ -40,6 +41,7 @@ FileReport check_one(const Checker& checker, const Input& input, const CheckOpti
   try {
     report.diagnostics = input.path.empty() ? checker.check(read_stdin(), input.display, options)
                                             : checker.check_file(input.path, options);
+    add_hints(report.diagnostics);
   } catch (const Error& e) {
     report.error = e.what();
   }

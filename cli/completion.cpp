@@ -37,7 +37,7 @@ std::vector<std::string> rule_words() {
 std::vector<std::string> schema_targets() {
   std::vector<std::string> words;
   for (const ComponentInfo& component : Schema::instance().components()) words.push_back(component.name);
-  for (const Setting& setting : Schema::instance().settings()) words.push_back(setting.component + '/' + setting.path);
+  for (const SettingInfo& setting : Schema::instance().settings()) words.push_back(setting.component + '/' + setting.path);
   return words;
 }
 

@@ -5,6 +5,7 @@
 #include <unattend/fix.hpp>
 
 #include "command.hpp"
+#include "hints.hpp"
 #include "input_files.hpp"
 
 namespace po = boost::program_options;
@@ -50,7 +51,9 @@ int run(const po::variables_map& vm) {
                   << "]\n";
         if (!r.hidden.empty()) hidden.push_back(r.hidden);
       }
-      for (const Diagnostic& d : result.remaining) {
+      std::vector<Diagnostic> remaining = result.remaining;
+      add_hints(remaining);
+      for (const Diagnostic& d : remaining) {
         std::cerr << format(d) << '\n';
         errors |= d.severity == Severity::error;
       }

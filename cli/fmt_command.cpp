@@ -8,6 +8,7 @@
 #include <unattend/input.hpp>
 
 #include "command.hpp"
+#include "hints.hpp"
 #include "input_files.hpp"
 
 namespace po = boost::program_options;
@@ -28,7 +29,8 @@ void describe(po::options_description& options, po::positional_options_descripti
 
 std::string read_input(const std::string& path) { return path == "-" ? read_stdin() : read_input_file(path); }
 
-void print(const std::vector<Diagnostic>& diagnostics) {
+void print(std::vector<Diagnostic> diagnostics) {
+  add_hints(diagnostics);
   for (const auto& d : diagnostics) std::cerr << format(d) << '\n';
 }
 

@@ -7,6 +7,7 @@
 #include <unattend/spec.hpp>
 
 #include "command.hpp"
+#include "hints.hpp"
 
 namespace po = boost::program_options;
 
@@ -213,7 +214,9 @@ int run(const po::variables_map& vm) {
     if (path != "-") check_output_path(path, force);
   }
   Generated generated = generate(spec);
-  for (const auto& d : generated.diagnostics) std::cerr << format(d) << '\n';
+  std::vector<Diagnostic> shown = generated.diagnostics;
+  add_hints(shown);
+  for (const auto& d : shown) std::cerr << format(d) << '\n';
   const bool refused = std::any_of(generated.diagnostics.begin(), generated.diagnostics.end(),
                                    [](const Diagnostic& d) { return d.severity != Severity::info; });
   if (refused) {

@@ -10,6 +10,7 @@
 #include <unattend/spec.hpp>
 
 #include "command.hpp"
+#include "hints.hpp"
 #include "meta.hpp"
 
 namespace po = boost::program_options;
@@ -89,8 +90,10 @@ int main(int argc, char** argv) {
     std::cerr << "unattend: " << e.what() << "\nRun 'unattend --help' for usage.\n";
   } catch (const unattend::SpecError& e) {
     // A spec that asks for something invalid is a problem of the input, like an answer file's error.
-    std::cerr << "unattend: " << e.what() << "\nnothing written\n";
+    std::cerr << "unattend: " << e.what() << unattend::cli::command_line_hint(e.origin()) << "\nnothing written\n";
     return exit_findings;
+  } catch (const unattend::OutputExists& e) {
+    std::cerr << "unattend: " << e.what() << " (use --force to replace it)\n";
   } catch (const unattend::Error& e) {
     std::cerr << "unattend: " << e.what() << '\n';
   } catch (const std::exception& e) {

@@ -12,6 +12,7 @@
 #include <unattend/package.hpp>
 
 #include "command.hpp"
+#include "hints.hpp"
 
 namespace po = boost::program_options;
 
@@ -101,7 +102,9 @@ int run(const po::variables_map& vm) {
   const PackageResult result = package_answer_file(input, written_to, options);
   // With the image on standard output, everything else goes to standard error.
   std::ostream& report = to_stdout ? std::cerr : std::cout;
-  for (const auto& diagnostic : result.diagnostics) report << format(diagnostic) << '\n';
+  std::vector<Diagnostic> shown = result.diagnostics;
+  add_hints(shown);
+  for (const auto& diagnostic : shown) report << format(diagnostic) << '\n';
   if (!result.written) {
     std::cerr << "unattend: " << input << " has errors; no image written\n";
     return exit_findings;

@@ -27,7 +27,7 @@ std::string join_passes(const std::vector<Pass>& passes) {
   return out;
 }
 
-nlohmann::ordered_json to_json(const Setting& setting) {
+nlohmann::ordered_json to_json(const SettingInfo& setting) {
   nlohmann::ordered_json entry;
   entry["component"] = setting.component;
   entry["path"] = setting.path;
@@ -54,12 +54,12 @@ nlohmann::ordered_json to_json(const Setting& setting) {
 int export_schema(const po::variables_map& vm) {
   if (vm["format"].as<std::string>() != "json") throw UsageError("schema export supports --format json only");
   auto all = nlohmann::ordered_json::array();
-  for (const Setting& setting : Schema::instance().settings()) all.push_back(to_json(setting));
+  for (const SettingInfo& setting : Schema::instance().settings()) all.push_back(to_json(setting));
   std::cout << all.dump(1) << '\n';
   return exit_ok;
 }
 
-std::string describe_value(const Setting& s) {
+std::string describe_value(const SettingInfo& s) {
   std::string text{to_string(s.kind)};
   if (s.min || s.max) {
     text += " from " + (s.min ? std::to_string(*s.min) : std::string("any")) + " to " +
@@ -69,7 +69,7 @@ std::string describe_value(const Setting& s) {
   return text;
 }
 
-void show_setting(const Setting& s) {
+void show_setting(const SettingInfo& s) {
   std::cout << s.component << '/' << s.path << '\n'
             << "  passes:   " << join_passes(s.passes) << '\n'
             << "  kind:     " << describe_value(s) << '\n';
@@ -86,7 +86,7 @@ void show_setting(const Setting& s) {
   if (!s.format.empty()) std::cout << "  format:   " << s.format << '\n';
   const Schema& schema = Schema::instance();
   for (const auto& child : s.children) {
-    const Setting* c = schema.find_setting(s.component, s.path + "/" + child);
+    const SettingInfo* c = schema.find_setting(s.component, s.path + "/" + child);
     std::cout << "  - " << child << (c ? " (" + describe_value(*c) + ")" : std::string{}) << '\n';
   }
 }
@@ -106,12 +106,12 @@ int show(const po::variables_map& vm) {
       std::cout << '\n';
     }
     for (const auto& child : component->children) {
-      const Setting* c = schema.find_setting(component->name, child);
+      const SettingInfo* c = schema.find_setting(component->name, child);
       std::cout << "  - " << child << " (" << describe_value(*c) << "; " << join_passes(c->passes) << ")\n";
     }
     return exit_ok;
   }
-  const Setting* setting = schema.find_setting(component->name, target.substr(slash + 1));
+  const SettingInfo* setting = schema.find_setting(component->name, target.substr(slash + 1));
   if (setting == nullptr) throw Error("'" + target.substr(slash + 1) + "' is not a setting of " + component->name);
   show_setting(*setting);
   return exit_ok;

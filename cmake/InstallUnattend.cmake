@@ -4,8 +4,14 @@ include(CMakePackageConfigHelpers)
 
 set(config_dir ${CMAKE_INSTALL_LIBDIR}/cmake/unattend)
 
+# Two export sets, so that a user of unattend::core needs neither yaml-cpp nor
+# libisofs nor nettle to find the package (unattendConfig.cmake.in).
 set_target_properties(unattend_bindings PROPERTIES EXPORT_NAME bindings)
-install(TARGETS unattend unattend_bindings EXPORT unattendTargets
+install(TARGETS unattend_core unattend_bindings EXPORT unattendCoreTargets
+        ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+        LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+        INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(TARGETS unattend EXPORT unattendTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
         INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
@@ -14,6 +20,7 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/unattend DESTINATION ${CMAKE_INS
 install(FILES ${PROJECT_BINARY_DIR}/include/unattend/version.hpp DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/unattend)
 install(DIRECTORY ${PROJECT_BINARY_DIR}/generated/unattend/xml DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/unattend
         FILES_MATCHING PATTERN "*.hxx")
+install(EXPORT unattendCoreTargets NAMESPACE unattend:: DESTINATION ${config_dir})
 install(EXPORT unattendTargets NAMESPACE unattend:: DESTINATION ${config_dir})
 
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/install/unattendConfig.cmake.in
@@ -22,5 +29,7 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/unattendConfigVersion.cma
 install(FILES ${PROJECT_BINARY_DIR}/unattendConfig.cmake ${PROJECT_BINARY_DIR}/unattendConfigVersion.cmake
         DESTINATION ${config_dir})
 
-configure_file(${PROJECT_SOURCE_DIR}/cmake/install/unattend.pc.in ${PROJECT_BINARY_DIR}/unattend.pc @ONLY)
-install(FILES ${PROJECT_BINARY_DIR}/unattend.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+foreach(pc IN ITEMS unattend unattend-core)
+  configure_file(${PROJECT_SOURCE_DIR}/cmake/install/${pc}.pc.in ${PROJECT_BINARY_DIR}/${pc}.pc @ONLY)
+  install(FILES ${PROJECT_BINARY_DIR}/${pc}.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+endforeach()

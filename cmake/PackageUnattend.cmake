@@ -25,8 +25,9 @@ set(CPACK_DEBIAN_RUNTIME_PACKAGE_SUGGESTS "bash-completion, pre-commit")
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME unattend-dev)
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
 set(CPACK_DEBIAN_DEV_DESCRIPTION "unattend library: development files
-The static library behind the unattend command, with its headers, a CMake package
-(find_package(unattend)) and a pkg-config file.")
+The static libraries behind the unattend command, with their headers, a CMake
+package (find_package(unattend): unattend::core and unattend::unattend) and
+pkg-config files (unattend-core, unattend).")
 # A static library: its users link its dependencies, so they come as -dev packages;
 # the generated headers include the CodeSynthesis runtime, which xsdcxx ships.
 set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS

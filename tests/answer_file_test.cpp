@@ -13,6 +13,7 @@
 #include <unattend/xml/components/Microsoft-Windows-Deployment.hxx>
 #include <unattend/xml/components/Microsoft-Windows-Shell-Setup.hxx>
 
+#include "temp_dir.hpp"
 #include "test_support.hpp"
 
 namespace unattend {
@@ -37,17 +38,7 @@ std::string slurp(const fs::path& path) {
   return out.str();
 }
 
-class TempDir : public ::testing::Test {
- protected:
-  fs::path dir;
-  void SetUp() override {
-    dir = fs::temp_directory_path() / ("unattend-model-" + std::to_string(::getpid()) + "-" +
-                                       ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  void TearDown() override { fs::remove_all(dir); }
-};
+using test::TempDir;
 
 TEST(AnswerFile, WritesANewFileInTheCanonicalForm) {
   AnswerFile file;
@@ -302,32 +293,33 @@ TEST_F(Saving, RefusesAnInvalidDocumentAndWritesNothing) {
   ShellSetup shell;
   shell.ComputerName("SIXTEEN-CHARS-XX");
   file.set(Pass::specialize, shell);
-  const auto diagnostics = file.save(dir / "out.xml");
-  EXPECT_TRUE(has_errors(diagnostics));
-  EXPECT_EQ(test::codes_of(diagnostics), std::vector<std::string>{"UA3010"});
+  const SaveResult saved = file.save(dir / "out.xml");
+  EXPECT_FALSE(saved);
+  EXPECT_TRUE(has_errors(saved.diagnostics));
+  EXPECT_EQ(test::codes_of(saved.diagnostics), std::vector<std::string>{"UA3010"});
   EXPECT_TRUE(fs::is_empty(dir));
 }
 
 TEST_F(Saving, WritesAtomicallyAndKeepsSecretsPrivate) {
   AnswerFile file = load_ok(slurp(example));
-  EXPECT_TRUE(file.save(dir / "out.xml").empty());
+  EXPECT_TRUE(file.save(dir / "out.xml"));
   EXPECT_EQ(slurp(dir / "out.xml"), file.to_xml());
   struct stat st {};
   ASSERT_EQ(::stat((dir / "out.xml").c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u) << "the example holds a password";
-  EXPECT_THROW((void)file.save(dir / "out.xml"), Error) << "an existing file needs overwrite";
-  EXPECT_TRUE(file.save(dir / "out.xml", {.overwrite = true}).empty());
+  EXPECT_THROW((void)file.save(dir / "out.xml"), OutputExists) << "an existing file needs overwrite";
+  EXPECT_TRUE(file.save(dir / "out.xml", {.overwrite = true}));
 
   // A new answer file is private even without a password: it may get one
   // later, and product keys and credentials are secrets too (docs/security.md).
   AnswerFile plain;
   plain.set(Pass::specialize, ShellSetup{});
-  EXPECT_TRUE(plain.save(dir / "plain.xml").empty());
+  EXPECT_TRUE(plain.save(dir / "plain.xml"));
   ASSERT_EQ(::stat((dir / "plain.xml").c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u) << "a new answer file";
   // A replaced file without secrets keeps the mode its owner gave it.
   ASSERT_EQ(::chmod((dir / "plain.xml").c_str(), 0644), 0);
-  EXPECT_TRUE(plain.save(dir / "plain.xml", {.overwrite = true}).empty());
+  EXPECT_TRUE(plain.save(dir / "plain.xml", {.overwrite = true}));
   ASSERT_EQ(::stat((dir / "plain.xml").c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0644u) << "no secret: the owner's permissions kept";
 }

@@ -14,7 +14,7 @@ struct Placed {
 // An answer file holding `setting` (with its ancestors) in its first valid
 // pass; the setting's own element is on a line of its own. `inner` is the
 // element's content.
-inline Placed place(const Setting& setting, const std::string& inner) {
+inline Placed place(const SettingInfo& setting, const std::string& inner) {
   const Schema& schema = Schema::instance();
   std::string open;
   std::string close;
@@ -25,7 +25,7 @@ inline Placed place(const Setting& setting, const std::string& inner) {
     const auto slash = setting.path.find('/', start);
     name = setting.path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
     path += (path.empty() ? "" : "/") + name;
-    const Setting* step = schema.find_setting(setting.component, path);
+    const SettingInfo* step = schema.find_setting(setting.component, path);
     std::string attributes;
     if (step->list_item) attributes += " wcm:action=\"add\"";
     if (step->key == "@wcm:keyValue") attributes += " wcm:keyValue=\"k1\"";

@@ -103,7 +103,7 @@ TEST_F(Reference, SchemasAgreeWithTheReference) {
   for_each_setting_record([&](const json& record, const std::string& component, const std::string& path) {
     ++compared;
     std::vector<std::string> differences;
-    const Setting* s = schema.find_setting(component, path);
+    const SettingInfo* s = schema.find_setting(component, path);
     if (s == nullptr) {
       differences.push_back("not declared");
     } else {
@@ -155,7 +155,7 @@ TEST_F(Reference, SchemasAcceptTheReferenceExampleValues) {
   std::size_t tried = 0;
   std::vector<std::string> unexplained;
   for_each_setting_record([&](const json& record, const std::string& component, const std::string& path) {
-    const Setting* s = schema.find_setting(component, path);
+    const SettingInfo* s = schema.find_setting(component, path);
     if (s == nullptr || s->kind == SettingKind::container || !record.contains("value")) return;
     for (const auto& example : record["value"].value("example_values", json::array())) {
       const std::string value = example.get<std::string>();

@@ -16,7 +16,7 @@
 namespace unattend {
 namespace {
 
-std::string valid_value(const Setting& s) {
+std::string valid_value(const SettingInfo& s) {
   switch (s.kind) {
     case SettingKind::boolean: return "true";
     case SettingKind::integer: return std::to_string(s.min ? *s.min : (s.max ? *s.max : 1));
@@ -32,14 +32,14 @@ class EverySetting : public ::testing::Test {
   const Validator validator;
   const Schema& schema = Schema::instance();
 
-  void expect_clean(const Setting& s, const std::string& value) {
+  void expect_clean(const SettingInfo& s, const std::string& value) {
     const test::Placed placed = test::place(s, value);
     const auto diagnostics = validator.validate(placed.document, "t.xml");
     EXPECT_TRUE(diagnostics.empty()) << s.component << "/" << s.path << " = '" << value << "'\n"
                                      << test::dump(diagnostics) << placed.document;
   }
 
-  void expect_error_on_line(const Setting& s, const std::string& inner, const std::string& why,
+  void expect_error_on_line(const SettingInfo& s, const std::string& inner, const std::string& why,
                             const std::string& code) {
     const test::Placed placed = test::place(s, inner);
     const auto diagnostics = validator.validate(placed.document, "t.xml");
@@ -52,11 +52,11 @@ class EverySetting : public ::testing::Test {
 };
 
 TEST_F(EverySetting, AcceptsAValueOfItsKind) {
-  for (const Setting& s : schema.settings()) expect_clean(s, valid_value(s));
+  for (const SettingInfo& s : schema.settings()) expect_clean(s, valid_value(s));
 }
 
 TEST_F(EverySetting, RejectsAValueOfTheWrongKind) {
-  for (const Setting& s : schema.settings()) {
+  for (const SettingInfo& s : schema.settings()) {
     if (s.kind == SettingKind::boolean) expect_error_on_line(s, "maybe", "not a boolean", "UA3008");
     if (s.kind == SettingKind::integer) expect_error_on_line(s, "12x", "not an integer", "UA3008");
     if (s.kind == SettingKind::enumeration) expect_error_on_line(s, "NotOneOfThem", "not an allowed value", "UA3011");
@@ -65,7 +65,7 @@ TEST_F(EverySetting, RejectsAValueOfTheWrongKind) {
 }
 
 TEST_F(EverySetting, RejectsValuesOutOfRange) {
-  for (const Setting& s : schema.settings()) {
+  for (const SettingInfo& s : schema.settings()) {
     if (s.kind != SettingKind::integer) continue;
     if (s.min) {
       expect_clean(s, std::to_string(*s.min));
@@ -79,7 +79,7 @@ TEST_F(EverySetting, RejectsValuesOutOfRange) {
 }
 
 TEST_F(EverySetting, RejectsOverlongStrings) {
-  for (const Setting& s : schema.settings()) {
+  for (const SettingInfo& s : schema.settings()) {
     if (s.kind == SettingKind::string && s.max_length) {
       expect_error_on_line(s, std::string(*s.max_length + 1, 'a'), "too long", "UA3010");
     }
@@ -87,7 +87,7 @@ TEST_F(EverySetting, RejectsOverlongStrings) {
 }
 
 TEST_F(EverySetting, RejectsUnknownChildrenOfContainersOnTheirLine) {
-  for (const Setting& s : schema.settings()) {
+  for (const SettingInfo& s : schema.settings()) {
     if (s.kind != SettingKind::container) continue;
     const test::Placed placed = test::place(s, "\n<NoSuchSetting>1</NoSuchSetting>\n");
     const auto diagnostics = validator.validate(placed.document, "t.xml");

@@ -22,7 +22,7 @@ TEST(Schema, FindsComponentsByAnySpelling) {
 }
 
 TEST(Schema, ReadsPassesFromAnnotations) {
-  const Setting* name = Schema::instance().find_setting("Microsoft-Windows-Shell-Setup", "ComputerName");
+  const SettingInfo* name = Schema::instance().find_setting("Microsoft-Windows-Shell-Setup", "ComputerName");
   ASSERT_NE(name, nullptr);
   EXPECT_EQ(name->passes, (std::vector<Pass>{Pass::offlineServicing, Pass::specialize}));
   EXPECT_EQ(name->kind, SettingKind::string);
@@ -31,20 +31,20 @@ TEST(Schema, ReadsPassesFromAnnotations) {
 }
 
 TEST(Schema, ChildrenInheritThePassesOfTheirTopLevelSetting) {
-  const Setting* value =
+  const SettingInfo* value =
       Schema::instance().find_setting("Microsoft-Windows-Shell-Setup", "UserAccounts/LocalAccounts/LocalAccount/Password/Value");
   ASSERT_NE(value, nullptr);
   EXPECT_EQ(value->passes, (std::vector<Pass>{Pass::auditSystem, Pass::oobeSystem}));
 }
 
 TEST(Schema, DescribesListItemsAndKeys) {
-  const Setting* command =
+  const SettingInfo* command =
       Schema::instance().find_setting("Microsoft-Windows-Shell-Setup", "FirstLogonCommands/SynchronousCommand");
   ASSERT_NE(command, nullptr);
   EXPECT_TRUE(command->list_item);
   EXPECT_EQ(command->key, "Order");
   EXPECT_EQ(command->kind, SettingKind::container);
-  const Setting* order =
+  const SettingInfo* order =
       Schema::instance().find_setting("Microsoft-Windows-Shell-Setup", "FirstLogonCommands/SynchronousCommand/Order");
   ASSERT_NE(order, nullptr);
   EXPECT_EQ(order->kind, SettingKind::integer);
@@ -53,14 +53,14 @@ TEST(Schema, DescribesListItemsAndKeys) {
 }
 
 TEST(Schema, DescribesEnumerations) {
-  const Setting* restart = Schema::instance().find_setting("Microsoft-Windows-Setup", "Restart");
+  const SettingInfo* restart = Schema::instance().find_setting("Microsoft-Windows-Setup", "Restart");
   ASSERT_NE(restart, nullptr);
   EXPECT_EQ(restart->kind, SettingKind::enumeration);
   EXPECT_EQ(restart->values, (std::vector<std::string>{"Restart", "Shutdown"}));
 }
 
 TEST(Schema, MarksDeprecatedSettings) {
-  const Setting* skip = Schema::instance().find_setting("Microsoft-Windows-Shell-Setup", "OOBE/SkipMachineOOBE");
+  const SettingInfo* skip = Schema::instance().find_setting("Microsoft-Windows-Shell-Setup", "OOBE/SkipMachineOOBE");
   ASSERT_NE(skip, nullptr);
   EXPECT_TRUE(skip->deprecated());
 }

@@ -101,7 +101,7 @@ std::string reference_page(const std::string& component, const std::string& path
   return "https://learn.microsoft.com/en-us/windows-hardware/customize/desktop/unattend/" + page;
 }
 
-std::string describe(const Setting& s) {
+std::string describe(const SettingInfo& s) {
   std::string text = "**" + s.name + "** (" + s.component + (s.path.find('/') != std::string::npos ? "/" + s.path : "") + ")\n\n";
   text += "- Type: " + kind_text(s.kind);
   if (s.list_item) text += ", list item" + (s.key.empty() ? std::string() : " keyed by " + s.key);
@@ -131,7 +131,7 @@ const std::vector<std::string>* children_of(const Place& place) {
     const ComponentInfo* c = schema.find_component(place.component_name);
     return c != nullptr ? &c->children : nullptr;
   }
-  const Setting* s = schema.find_setting(place.component_name, place.path);
+  const SettingInfo* s = schema.find_setting(place.component_name, place.path);
   return s != nullptr ? &s->children : nullptr;
 }
 
@@ -355,7 +355,7 @@ json Server::completion(const std::string& uri, const json& position) const {
     const auto pass = pass_named(place.pass);
     for (const auto& child : *children) {
       const std::string path = place.path.empty() ? child : place.path + "/" + child;
-      const Setting* s = schema.find_setting(place.component_name, path);
+      const SettingInfo* s = schema.find_setting(place.component_name, path);
       if (s == nullptr || (pass && !s->passes.empty() && !s->valid_in(*pass))) continue;
       const std::string action = s->list_item ? " wcm:action=\"add\"" : "";
       items.push_back({{"label", child},
@@ -371,7 +371,7 @@ json Server::completion(const std::string& uri, const json& position) const {
   const Element& element = element_at(*root, at);
   const Place place = place_of(element);
   if (place.component == nullptr || place.path.empty()) return items;
-  const Setting* s = schema.find_setting(place.component_name, place.path);
+  const SettingInfo* s = schema.find_setting(place.component_name, place.path);
   if (s == nullptr) return items;
   if (s->kind == SettingKind::enumeration) return value_items(s->values, completion_value);
   if (s->kind == SettingKind::boolean) return value_items({"true", "false"}, completion_value);
@@ -398,7 +398,7 @@ json Server::hover(const std::string& uri, const json& position) const {
                std::to_string(c->children.size()) + "\n\nReference: " + reference_page(c->name, "");
   } else {
     const Place place = place_of(*element);
-    const Setting* s = place.component == nullptr ? nullptr : schema.find_setting(place.component_name, place.path);
+    const SettingInfo* s = place.component == nullptr ? nullptr : schema.find_setting(place.component_name, place.path);
     if (s == nullptr) return nullptr;
     markdown = describe(*s);
   }

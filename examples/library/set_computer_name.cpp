@@ -31,9 +31,9 @@ int main(int argc, char** argv) {
     for (const auto& change : file.encode_passwords()) std::cout << change << '\n';
 
     // save() checks first: a name of 16 characters, say, is refused with a diagnostic.
-    const auto diagnostics = file.save(path, {.overwrite = true});
-    for (const auto& d : diagnostics) std::cerr << format(d) << '\n';
-    if (unattend::has_errors(diagnostics)) return 1;
+    const unattend::SaveResult saved = file.save(path, {.overwrite = true});
+    for (const auto& d : saved.diagnostics) std::cerr << format(d) << '\n';
+    if (!saved) return 1;
     std::cout << path.string() << ": ComputerName is " << argv[2] << '\n';
     return 0;
   } catch (const unattend::Error& e) {

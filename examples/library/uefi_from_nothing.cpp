@@ -74,9 +74,9 @@ int main(int argc, char** argv) {
       unattend::ensure(s.UserData()).AcceptEula(true);
     });
 
-    const auto diagnostics = file.save(argv[1], {.overwrite = true});
-    for (const auto& d : diagnostics) std::cerr << format(d) << '\n';
-    if (unattend::has_errors(diagnostics)) return 1;
+    const unattend::SaveResult saved = file.save(argv[1], {.overwrite = true});
+    for (const auto& d : saved.diagnostics) std::cerr << format(d) << '\n';
+    if (!saved) return 1;  // nothing was written
     std::cout << argv[1] << ": saved\n";
     return 0;
   } catch (const unattend::Error& e) {

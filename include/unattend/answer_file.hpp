@@ -6,6 +6,14 @@
 // everything else (unknown components, foreign elements, servicing, comments)
 // is kept as it was loaded and written back unchanged.
 //
+// This header pulls in no Xerces or XSD runtime header: the typed get/set
+// are defined in <unattend/dom.hpp>, which every generated binding header
+// (<unattend/xml/components/...hxx>) includes at its end, so including the
+// binding you use is enough.
+//
+//   #include <unattend/answer_file.hpp>
+//   #include <unattend/xml/components/Microsoft-Windows-Shell-Setup.hxx>
+//
 //   auto loaded = unattend::AnswerFile::load_file("autounattend.xml");
 //   if (!loaded.file) { /* loaded.diagnostics says why */ }
 //   using ShellSetup = unattend::xml::shell_setup::Microsoft_Windows_Shell_Setup;
@@ -15,23 +23,23 @@
 //   loaded.file->save("autounattend.xml", {.overwrite = true});
 
 #include <filesystem>
-#include <functional>
+#include <utility>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <xercesc/dom/DOMElement.hpp>
-#include <xsd/cxx/tree/exceptions.hxx>
-
 #include <unattend/diagnostic.hpp>
 #include <unattend/error.hpp>
 #include <unattend/pass.hpp>
 #include <unattend/setting_editor.hpp>
-#include <unattend/xml/component_names.hxx>
 
 namespace unattend {
+
+namespace dom {
+struct Access;
+}
 
 enum class Architecture { x86, amd64, arm64, wow64 };
 
@@ -45,12 +53,73 @@ struct ComponentEntry {
   Architecture architecture;
 };
 
-struct SaveOptions {
-  bool overwrite = false;  // replace an existing file (the CLI's --force)
-  bool secret = false;     // mode 0600 even when the file holds no password
+// One leaf setting of the file: an element below a <component> that holds
+// no other element. docs/library.md, "Reading", says how paths name list items.
+struct Setting {
+  Pass pass;
+  std::string component;      // as written in the file
+  Architecture architecture;
+  std::string path;           // "FirstLogonCommands/SynchronousCommand[Order=1]/CommandLine"
+  std::string value;          // the text as the XML parser decodes it, not trimmed; passwords too
+  unsigned line = 0;          // where the element's start tag ends in the loaded file; 0 if added since
+
+  // A password, product key or credential, as the checker judges it: never
+  // print or log its value.
+  bool secret() const;
 };
 
 class AnswerFile;
+template <typename Component>
+struct component_traits;
+
+// A view of one <component> of a file, valid while the file lives and the
+// component is not removed or replaced by set().
+class Component {
+ public:
+  Component(const AnswerFile& file, ComponentEntry entry) : file_(&file), entry_(std::move(entry)) {}
+  const std::string& name() const { return entry_.name; }
+  Pass pass() const { return entry_.pass; }
+  Architecture architecture() const { return entry_.architecture; }
+  std::vector<Setting> settings() const;
+  std::optional<std::string> value(std::string_view path) const;
+  // The component through its binding (like AnswerFile::get); unattend::Error
+  // when T is the binding of another component.
+  template <typename T>
+  T as() const;
+
+ private:
+  const AnswerFile* file_;
+  ComponentEntry entry_;
+};
+
+// The components of one configuration pass (all its <settings> blocks).
+class Settings {
+ public:
+  Settings(const AnswerFile& file, Pass pass) : file_(&file), pass_(pass) {}
+  Pass pass() const { return pass_; }
+  std::vector<Component> components() const;
+  std::vector<Setting> settings() const;
+
+ private:
+  const AnswerFile* file_;
+  Pass pass_;
+};
+
+struct SaveOptions {
+  bool overwrite = false;  // replace an existing file; without it an existing one throws OutputExists
+  bool secret = false;     // mode 0600 even when the file holds no password
+  // Write even though the result has errors, as long as each of them was
+  // already in the loaded file: same code, reported on the same element
+  // (docs/library.md, "Saving"). Errors the edits introduced still block.
+  bool allow_existing_errors = false;
+};
+
+struct SaveResult {
+  bool written = false;
+  // What check() finds in the bytes that were written, or would have been.
+  std::vector<Diagnostic> diagnostics;
+  explicit operator bool() const { return written; }
+};
 
 struct LoadResult;
 
@@ -65,32 +134,55 @@ class AnswerFile {
   // Loads any answer file that is well-formed XML with an <unattend> root,
   // errors and all: the diagnostics list them. Never throws for bad content;
   // load_file throws unattend::Error when the file cannot be read.
-  static LoadResult load(std::string_view bytes, std::string_view display_path = "<memory>");
-  static LoadResult load_file(const std::filesystem::path& path);
+  [[nodiscard]] static LoadResult load(std::string_view bytes, std::string_view display_path = "<memory>");
+  [[nodiscard]] static LoadResult load_file(const std::filesystem::path& path);
 
   // Every component, in document order.
+  //
+  // Where a member takes an optional architecture and none is given, it is
+  // the one the file already uses for that component in that pass; for a
+  // component the pass lacks, the one the file's other components use
+  // (those of the same pass first); amd64 in a file without components.
   std::vector<ComponentEntry> components() const;
-  bool contains(Pass pass, std::string_view component, Architecture architecture = Architecture::amd64) const;
-  bool remove(Pass pass, std::string_view component, Architecture architecture = Architecture::amd64);
+
+  // The passes the file has settings for, in the order Setup runs them.
+  std::vector<Settings> passes() const;
+  Settings settings_of(Pass pass) const { return Settings(*this, pass); }
+
+  // Every leaf setting of every component, in document order. Components
+  // whose pass or processorArchitecture is not one Setup knows are left out,
+  // as in components().
+  std::vector<Setting> settings() const;
+
+  // The text of one leaf setting, by a path as settings() writes it (plain
+  // schema paths name the first element of each name); empty when the file
+  // lacks it or the path leads to a container. Throws unattend::Error for a
+  // malformed path.
+  std::optional<std::string> value(Pass pass, std::string_view component, std::string_view path,
+                                   std::optional<Architecture> architecture = std::nullopt) const;
+  bool contains(Pass pass, std::string_view component, std::optional<Architecture> architecture = std::nullopt) const;
+  bool remove(Pass pass, std::string_view component, std::optional<Architecture> architecture = std::nullopt);
 
   // A component of the file through its generated binding, e.g.
   // get<xml::shell_setup::Microsoft_Windows_Shell_Setup>(Pass::oobeSystem).
   // Empty when the file has no such component; unattend::Error when its
   // content does not fit the binding (unattend check tells exactly why).
   template <typename Component>
-  std::optional<Component> get(Pass pass, Architecture architecture = Architecture::amd64) const;
+  std::optional<Component> get(Pass pass, std::optional<Architecture> architecture = std::nullopt) const;
 
   // Replaces the content of the component with `value`, adding the component
   // (and its <settings> pass) with all five attributes when it is missing.
   // Comments inside that component are not kept.
   template <typename Component>
-  void set(Pass pass, const Component& value, Architecture architecture = Architecture::amd64);
+  void set(Pass pass, const Component& value, std::optional<Architecture> architecture = std::nullopt);
 
   // Edits a component through its binding and writes back only what changed:
   //
-  //   file.modify<unattend::xml::shell_setup::Microsoft_Windows_Shell_Setup>(
+  //   #include <unattend/names/shell_setup.hpp>   // the binding, with readable names
+  //   file.modify<unattend::shell_setup::Component>(
   //       unattend::Pass::specialize, [](auto& shell) { shell.ComputerName("BUILD-07"); });
   //
+  // Defined in <unattend/dom.hpp>, which every binding header includes.
   // The component is parsed into its binding, `edit` runs on it, and the
   // difference between the binding before and after the edit is merged into
   // the element: changed values are rewritten in place, added elements go to
@@ -103,10 +195,12 @@ class AnswerFile {
   // Throws unattend::Error, with the file unchanged, when a value the edit
   // sets is outside its schema limits (length, range, enumeration; the message
   // names the setting and the limit), when the component's content cannot be
-  // parsed by its binding at all (a value of the wrong type), or when `edit`
-  // throws (its exception is passed on).
+  // parsed by its binding at all (a value of the wrong type), when the edit
+  // adds an element the file holds but the binding did not read (C++/Tree
+  // stops at the first element it does not expect: it would be there twice),
+  // or when `edit` throws (its exception is passed on).
   template <typename Component, typename Edit>
-  bool modify(Pass pass, Edit&& edit, Architecture architecture = Architecture::amd64);
+  bool modify(Pass pass, Edit&& edit, std::optional<Architecture> architecture = std::nullopt);
 
   // Turns every plaintext password (PlainText true) into its encoded form;
   // returns one line per password changed, naming its element, never its value.
@@ -124,47 +218,31 @@ class AnswerFile {
   // no BOM, every non-ASCII character as a numeric character reference,
   // four-space indentation, normalized as by normalize(). Throws
   // unattend::Error when a value holds a character XML cannot carry.
-  std::string to_xml() const;
+  [[nodiscard]] std::string to_xml() const;
 
   // Whether any password element holds a value: save() writes such files 0600.
   bool holds_secrets() const;
 
   // What `unattend check` finds in to_xml().
-  std::vector<Diagnostic> check() const;
+  [[nodiscard]] std::vector<Diagnostic> check() const;
 
-  // Writes to_xml() after check(): with any error nothing is written and the
-  // diagnostics are returned. Atomic (temporary file, fsync, rename); files
-  // that hold a password (or options.secret) are created with mode 0600. Throws unattend::Error
-  // for I/O failures and for an existing file without options.overwrite.
-  std::vector<Diagnostic> save(const std::filesystem::path& path, const SaveOptions& options = {}) const;
+  // Writes to_xml() after check(): with an error (see allow_existing_errors)
+  // nothing is written and written is false. Atomic (temporary file, fsync,
+  // rename); files that hold a password (or options.secret) are created with
+  // mode 0600. Throws unattend::Error for I/O failures, OutputExists for an
+  // existing file without options.overwrite.
+  [[nodiscard]] SaveResult save(const std::filesystem::path& path, const SaveOptions& options = {}) const;
 
   // Untyped editing by schema path, checked against the schemas; adds the
   // component like set() does.
-  SettingEditor edit(Pass pass, std::string_view component, Architecture architecture = Architecture::amd64);
-
-  // The <component> element, for callers that go below the typed API.
-  const xercesc::DOMElement* find_component(Pass pass, std::string_view component, Architecture architecture) const;
-  xercesc::DOMElement& component_element(Pass pass, std::string_view component, Architecture architecture);
+  SettingEditor edit(Pass pass, std::string_view component, std::optional<Architecture> architecture = std::nullopt);
 
  private:
+  friend struct dom::Access;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 
   explicit AnswerFile(std::unique_ptr<Impl> impl);
-  // Serializes a binding into a component element: its children are
-  // replaced, its attributes (name, architecture, ...) kept.
-  static void replace_content(xercesc::DOMElement& element,
-                              const std::function<void(xercesc::DOMElement&)>& serialize);
-  // Throws unless serializing the parsed binding gives back every element of
-  // the original: C++/Tree skips what its schema does not know.
-  static void check_lossless(const xercesc::DOMElement& original, std::string_view component, Pass pass,
-                             const std::function<void(xercesc::DOMElement&)>& serialize);
-  // modify's write-back: `before` and `after` serialize the binding before
-  // and after the edit (`before` only when the component `existed`).
-  bool merge_component(Pass pass, std::string_view component, Architecture architecture, bool existed,
-                       const std::function<void(xercesc::DOMElement&)>& before,
-                       const std::function<void(xercesc::DOMElement&)>& after);
-  [[noreturn]] static void binding_mismatch(std::string_view component, Pass pass, const std::string& why);
 };
 
 struct LoadResult {
@@ -172,44 +250,7 @@ struct LoadResult {
   std::vector<Diagnostic> diagnostics;   // everything `unattend check` finds in them
 };
 
-template <typename Component>
-std::optional<Component> AnswerFile::get(Pass pass, Architecture architecture) const {
-  const std::string_view name = component_traits<Component>::name;
-  const xercesc::DOMElement* element = find_component(pass, name, architecture);
-  if (element == nullptr) return std::nullopt;
-  try {
-    Component value(*element);
-    check_lossless(*element, name, pass, [&](xercesc::DOMElement& e) { e << value; });
-    return value;
-  } catch (const xsd::cxx::exception& e) {
-    binding_mismatch(name, pass, e.what());
-  }
-}
-
-template <typename Component>
-void AnswerFile::set(Pass pass, const Component& value, Architecture architecture) {
-  replace_content(component_element(pass, component_traits<Component>::name, architecture),
-                  [&](xercesc::DOMElement& e) { e << value; });
-}
-
-template <typename Component, typename Edit>
-bool AnswerFile::modify(Pass pass, Edit&& edit, Architecture architecture) {
-  const std::string_view name = component_traits<Component>::name;
-  const xercesc::DOMElement* element = find_component(pass, name, architecture);
-  std::optional<Component> value;
-  try {
-    if (element != nullptr) {
-      value.emplace(*element);
-    } else {
-      value.emplace();
-    }
-  } catch (const xsd::cxx::exception& e) {
-    binding_mismatch(name, pass, e.what());
-  }
-  const Component before = *value;
-  std::forward<Edit>(edit)(*value);
-  return merge_component(pass, name, architecture, element != nullptr,
-                         [&](xercesc::DOMElement& e) { e << before; }, [&](xercesc::DOMElement& e) { e << *value; });
-}
+// The design card's name for the file.
+using Unattend = AnswerFile;
 
 }  // namespace unattend

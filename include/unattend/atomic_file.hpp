@@ -6,7 +6,7 @@
 namespace unattend {
 
 struct WriteOptions {
-  bool overwrite = false;  // replace an existing file (the CLI's --force)
+  bool overwrite = false;  // replace an existing file; without it an existing one throws OutputExists
   bool secret = false;     // mode 0600; otherwise a replaced file keeps its mode, a new one gets 0666 & ~umask
   bool answer_file = false;  // holds an answer file: a new file gets 0600 too (a replaced one keeps its mode)
 };

@@ -12,4 +12,10 @@ class Error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The output file exists and the caller did not ask to replace it.
+class OutputExists : public Error {
+ public:
+  using Error::Error;
+};
+
 }  // namespace unattend

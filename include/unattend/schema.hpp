@@ -20,7 +20,7 @@ std::string_view to_string(SettingKind kind);
 // One setting of one component: an element declaration below the component,
 // with the facts its schema records. Built from the schemas in xsd/, never
 // from a hand-kept table.
-struct Setting {
+struct SettingInfo {
   std::string component;              // canonical component name
   std::string path;                   // element names below the component, joined with '/'
   std::string name;                   // last element of path
@@ -56,12 +56,12 @@ class Schema {
   static const Schema& instance();
 
   std::span<const ComponentInfo> components() const;
-  std::span<const Setting> settings() const;
+  std::span<const SettingInfo> settings() const;
 
   // Case-insensitive, and accepts the aliases real files use.
   const ComponentInfo* find_component(std::string_view name) const;
   // component: any spelling find_component accepts; path: "A/B/C".
-  const Setting* find_setting(std::string_view component, std::string_view path) const;
+  const SettingInfo* find_setting(std::string_view component, std::string_view path) const;
 
   ~Schema();
   Schema(const Schema&) = delete;

@@ -5,30 +5,39 @@
 // component, or a setting not valid in the component's pass, throws
 // unattend::Error instead of writing something Setup would ignore.
 
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
-
-#include <xercesc/dom/DOMElement.hpp>
 
 #include <unattend/pass.hpp>
 
 namespace unattend {
 
+class AnswerFile;
+
 // An editor points into the document: AnswerFile::set() and remove() on its
-// component invalidate it.
+// component invalidate it. Get one from AnswerFile::edit().
 class SettingEditor {
  public:
-  // Edits `element`, a <component> or a list item in it; base_path is the
-  // element's own path below the component ("" for the component).
-  SettingEditor(xercesc::DOMElement& element, std::string component, Pass pass, std::string base_path = {});
+  SettingEditor(const SettingEditor& other);
+  SettingEditor(SettingEditor&&) noexcept;
+  SettingEditor& operator=(const SettingEditor& other);
+  SettingEditor& operator=(SettingEditor&&) noexcept;
+  ~SettingEditor();
 
   // Sets a value, creating the containers on the way (the first one of each
-  // name). The path must lead to a value setting, not a container, and no
-  // list item may lie on the way: add those with add_item. A value outside
-  // the setting's schema limits (length, range, enumeration, true/false)
-  // throws unattend::Error naming the setting and the limit, and nothing is
-  // written.
+  // name). The path must lead to a value setting, not a container; a list
+  // item on the way must be named as settings() names it and exist (add new
+  // ones with add_item). A value outside the setting's schema limits (length,
+  // range, enumeration, true/false) throws unattend::Error naming the setting
+  // and the limit, and nothing is written.
   SettingEditor& set(std::string_view path, std::string_view value);
+
+  // The text of the leaf at `path` below this editor's element, as set()
+  // writes it; empty when it is missing or a container. Paths may name list
+  // items as AnswerFile::settings() does ("LocalAccounts/LocalAccount[Name=admin]/Group").
+  std::optional<std::string> get(std::string_view path) const;
 
   // Appends an item to a list ("UserAccounts/LocalAccounts/LocalAccount"),
   // with wcm:action="add"; returns an editor for the item.
@@ -40,24 +49,19 @@ class SettingEditor {
   // This editor, and the editors it hands out, without the limit check of
   // set(): for callers that check the whole file afterwards and report each
   // finding at a place of their own (the spec generator, at the spec's line).
-  SettingEditor without_limit_checks() const {
-    SettingEditor copy = *this;
-    copy.check_limits_ = false;
-    return copy;
-  }
+  SettingEditor without_limit_checks() const;
 
-  const std::string& component() const { return component_; }
-  Pass pass() const { return pass_; }
+  const std::string& component() const;
+  Pass pass() const;
+
+  // The element this editor points at, and how it gets made: opaque here so
+  // that this header needs no Xerces (<unattend/dom.hpp> reaches the DOM).
+  struct Place;
 
  private:
-  xercesc::DOMElement* element_;
-  std::string component_;
-  Pass pass_;
-  std::string base_;
-  bool check_limits_ = true;
-
-  void check_path(std::string_view path, bool last_is_item) const;
-  xercesc::DOMElement& walk(std::string_view path, bool last_is_item);
+  friend class AnswerFile;
+  explicit SettingEditor(std::unique_ptr<Place> place);
+  std::unique_ptr<Place> place_;
 };
 
 }  // namespace unattend

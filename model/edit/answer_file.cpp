@@ -13,15 +13,20 @@
 
 #include <unattend/atomic_file.hpp>
 #include <unattend/check.hpp>
+#include <unattend/dom.hpp>
 #include <unattend/schema.hpp>
 
+#include "edit/error_places.hpp"
 #include "edit/facets.hpp"
 #include "edit/merge.hpp"
+#include "edit/setting_path.hpp"
+#include "edit/setting_place.hpp"
 #include "xml/canonical_xml.hpp"
 #include "xml/dom_loader.hpp"
 #include "xml/dom_walk.hpp"
 #include "xml/file_io.hpp"
 #include "schema/grammar.hpp"
+#include "schema/message.hpp"
 #include "xml/text.hpp"
 #include "xml/xerces_runtime.hpp"
 
@@ -64,11 +69,16 @@ std::optional<Architecture> parse_architecture(std::string_view name) {
 
 struct AnswerFile::Impl {
   DomDocument document;
+  std::multiset<std::string> loaded_errors;  // detail::error_places of the loaded bytes
 };
 
-AnswerFile::AnswerFile() : impl_(std::make_unique<Impl>(Impl{detail::new_answer_file_dom()})) {
+AnswerFile::AnswerFile() : impl_(std::make_unique<Impl>(Impl{detail::new_answer_file_dom(), {}})) {
   impl_->document->getDocumentElement()->setAttributeNS(detail::xmlns_namespace, u"xmlns", detail::unattend_namespace);
 }
+xercesc::DOMDocument& dom::Access::document(const AnswerFile& file) { return *file.impl_->document; }
+xercesc::DOMDocument& dom::document(AnswerFile& file) { return Access::document(file); }
+const xercesc::DOMDocument& dom::document(const AnswerFile& file) { return Access::document(file); }
+
 AnswerFile::AnswerFile(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 AnswerFile::AnswerFile(AnswerFile&&) noexcept = default;
 AnswerFile& AnswerFile::operator=(AnswerFile&&) noexcept = default;
@@ -85,7 +95,8 @@ LoadResult AnswerFile::load(std::string_view bytes, std::string_view display_pat
         {std::string(display_path), 0, 0, Severity::error, "UA1001", "cannot be loaded: " + error});
     return result;
   }
-  result.file.emplace(AnswerFile(std::make_unique<Impl>(Impl{std::move(document)})));
+  std::multiset<std::string> loaded_errors = detail::error_places(*document, result.diagnostics);
+  result.file.emplace(AnswerFile(std::make_unique<Impl>(Impl{std::move(document), std::move(loaded_errors)})));
   return result;
 }
 
@@ -93,21 +104,42 @@ LoadResult AnswerFile::load_file(const std::filesystem::path& path) {
   return load(detail::read_file(path), path.string());
 }
 
-std::vector<ComponentEntry> AnswerFile::components() const {
-  std::vector<ComponentEntry> entries;
-  for (const DOMElement* settings : detail::child_elements(*impl_->document->getDocumentElement(), u"settings")) {
-    const auto pass = parse_pass(attribute(*settings, u"pass"));
-    if (!pass) continue;
-    for (const DOMElement* component : detail::child_elements(*settings, u"component")) {
-      const auto architecture = parse_architecture(attribute(*component, u"processorArchitecture"));
-      if (architecture) entries.push_back({*pass, attribute(*component, u"name"), *architecture});
-    }
-  }
-  return entries;
+namespace {
+
+Architecture architecture_of(const DOMElement& component) {
+  return parse_architecture(attribute(component, u"processorArchitecture")).value_or(Architecture::amd64);
 }
 
-const DOMElement* AnswerFile::find_component(Pass pass, std::string_view name, Architecture architecture) const {
-  for (const DOMElement* settings : detail::child_elements(*impl_->document->getDocumentElement(), u"settings")) {
+// The caller's architecture, or the one the file already uses (see answer_file.hpp):
+// an edit of an x86-only file must not add an amd64 copy of a component.
+Architecture resolve_architecture(const DOMElement& root, Pass pass, std::string_view name,
+                                  std::optional<Architecture> wanted) {
+  if (wanted) return *wanted;
+  const DOMElement* same_pass = nullptr;
+  const DOMElement* any = nullptr;
+  for (const DOMElement* settings : detail::child_elements(root, u"settings")) {
+    const bool this_pass = attribute(*settings, u"pass") == to_string(pass);
+    for (const DOMElement* component : detail::child_elements(*settings, u"component")) {
+      if (!parse_architecture(attribute(*component, u"processorArchitecture"))) continue;
+      if (this_pass && same_component(attribute(*component, u"name"), name)) return architecture_of(*component);
+      if (this_pass && same_pass == nullptr) same_pass = component;
+      if (any == nullptr) any = component;
+    }
+  }
+  if (same_pass != nullptr) return architecture_of(*same_pass);
+  if (any != nullptr) return architecture_of(*any);
+  return Architecture::amd64;
+}
+
+}  // namespace
+
+namespace dom {
+
+const DOMElement* find_component(const AnswerFile& file, Pass pass, std::string_view name,
+                                 std::optional<Architecture> wanted) {
+  const DOMElement& root = *Access::document(file).getDocumentElement();
+  const Architecture architecture = resolve_architecture(root, pass, name, wanted);
+  for (const DOMElement* settings : detail::child_elements(root, u"settings")) {
     if (attribute(*settings, u"pass") != to_string(pass)) continue;
     for (const DOMElement* component : detail::child_elements(*settings, u"component")) {
       if (same_component(attribute(*component, u"name"), name) &&
@@ -119,22 +151,127 @@ const DOMElement* AnswerFile::find_component(Pass pass, std::string_view name, A
   return nullptr;
 }
 
-bool AnswerFile::contains(Pass pass, std::string_view name, Architecture architecture) const {
-  return find_component(pass, name, architecture) != nullptr;
+}  // namespace dom
+
+namespace {
+
+void collect_leaves(const DOMElement& parent, const ComponentEntry& entry, const std::string& path,
+                    const std::string& declared, std::vector<Setting>& out) {
+  for (const DOMElement* child = parent.getFirstElementChild(); child != nullptr;
+       child = child->getNextElementSibling()) {
+    const std::string name = detail::to_utf8(child->getLocalName());
+    const std::string child_declared = (declared.empty() ? "" : declared + "/") + name;
+    const SettingInfo* info = Schema::instance().find_setting(entry.name, child_declared);
+    const std::string step = detail::step_of(*child, info != nullptr && info->list_item,
+                                             info != nullptr ? info->key : std::string());
+    const std::string child_path = (path.empty() ? "" : path + "/") + step;
+    if (child->getFirstElementChild() == nullptr) {
+      out.push_back({entry.pass, entry.name, entry.architecture, child_path, detail::to_utf8(child->getTextContent()),
+                     detail::loaded_position(*child).line});
+    } else {
+      collect_leaves(*child, entry, child_path, child_declared, out);
+    }
+  }
 }
 
-bool AnswerFile::remove(Pass pass, std::string_view name, Architecture architecture) {
-  const DOMElement* found = find_component(pass, name, architecture);
+// Calls f(entry, element) for every component Setup would read, in document order.
+template <typename F>
+void for_each_component(const xercesc::DOMDocument& document, F f) {
+  for (const DOMElement* settings : detail::child_elements(*document.getDocumentElement(), u"settings")) {
+    const auto pass = parse_pass(attribute(*settings, u"pass"));
+    if (!pass) continue;
+    for (const DOMElement* component : detail::child_elements(*settings, u"component")) {
+      const auto architecture = parse_architecture(attribute(*component, u"processorArchitecture"));
+      if (architecture) f(ComponentEntry{*pass, attribute(*component, u"name"), *architecture}, *component);
+    }
+  }
+}
+
+}  // namespace
+
+bool Setting::secret() const { return detail::is_secret(path); }
+
+std::vector<ComponentEntry> AnswerFile::components() const {
+  std::vector<ComponentEntry> entries;
+  for_each_component(*impl_->document, [&](const ComponentEntry& entry, const DOMElement&) { entries.push_back(entry); });
+  return entries;
+}
+
+std::vector<Setting> AnswerFile::settings() const {
+  std::vector<Setting> out;
+  for_each_component(*impl_->document, [&](const ComponentEntry& entry, const DOMElement& element) {
+    collect_leaves(element, entry, "", "", out);
+  });
+  return out;
+}
+
+std::optional<std::string> AnswerFile::value(Pass pass, std::string_view component, std::string_view path,
+                                             std::optional<Architecture> architecture) const {
+  const DOMElement* element = dom::find_component(*this, pass, component, architecture);
+  if (element == nullptr) return std::nullopt;
+  return detail::leaf_text(*element, path);
+}
+
+std::vector<Settings> AnswerFile::passes() const {
+  std::set<Pass> present;
+  for (const ComponentEntry& entry : components()) present.insert(entry.pass);
+  std::vector<Settings> out;
+  for (const Pass pass : present) out.emplace_back(*this, pass);
+  return out;
+}
+
+std::vector<Component> Settings::components() const {
+  std::vector<Component> out;
+  for (ComponentEntry& entry : file_->components()) {
+    if (entry.pass == pass_) out.emplace_back(*file_, std::move(entry));
+  }
+  return out;
+}
+
+std::vector<Setting> Settings::settings() const {
+  std::vector<Setting> out;
+  for (Setting& s : file_->settings()) {
+    if (s.pass == pass_) out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<Setting> Component::settings() const {
+  std::vector<Setting> out;
+  if (const DOMElement* element = dom::find_component(*file_, entry_.pass, entry_.name, entry_.architecture)) {
+    collect_leaves(*element, entry_, "", "", out);
+  }
+  return out;
+}
+
+std::optional<std::string> Component::value(std::string_view path) const {
+  return file_->value(entry_.pass, entry_.name, path, entry_.architecture);
+}
+
+void dom::Access::check_binding(const Component& component, std::string_view binding) {
+  if (!same_component(component.name(), binding)) {
+    throw Error("the binding of " + std::string(binding) + " cannot read " + component.name());
+  }
+}
+
+bool AnswerFile::contains(Pass pass, std::string_view name, std::optional<Architecture> architecture) const {
+  return dom::find_component(*this, pass, name, architecture) != nullptr;
+}
+
+bool AnswerFile::remove(Pass pass, std::string_view name, std::optional<Architecture> architecture) {
+  const DOMElement* found = dom::find_component(*this, pass, name, architecture);
   if (found == nullptr) return false;
   auto* element = const_cast<DOMElement*>(found);
   element->getParentNode()->removeChild(element)->release();
   return true;
 }
 
-DOMElement& AnswerFile::component_element(Pass pass, std::string_view name, Architecture architecture) {
-  if (const DOMElement* found = find_component(pass, name, architecture)) return *const_cast<DOMElement*>(found);
-  xercesc::DOMDocument& document = *impl_->document;
+DOMElement& dom::component_element(AnswerFile& file, Pass pass, std::string_view name,
+                                    std::optional<Architecture> wanted) {
+  if (const DOMElement* found = find_component(file, pass, name, wanted)) return *const_cast<DOMElement*>(found);
+  xercesc::DOMDocument& document = Access::document(file);
   DOMElement& root = *document.getDocumentElement();
+  const Architecture architecture = resolve_architecture(root, pass, name, wanted);
   DOMElement* settings = nullptr;
   DOMElement* later = nullptr;  // the first <settings> of a later pass: ours goes before it
   for (DOMElement* s : detail::child_elements(root, u"settings")) {
@@ -158,7 +295,7 @@ DOMElement& AnswerFile::component_element(Pass pass, std::string_view name, Arch
   return *component;
 }
 
-void AnswerFile::replace_content(DOMElement& element, const std::function<void(DOMElement&)>& serialize) {
+void dom::Access::replace_content(DOMElement& element, const std::function<void(DOMElement&)>& serialize) {
   // Into a new element first: C++/Tree clears what it serializes into,
   // attributes included, and a throw halfway must leave the file as it was.
   DOMElement* fresh = element.getOwnerDocument()->createElementNS(element.getNamespaceURI(), element.getTagName());
@@ -208,7 +345,7 @@ std::multiset<std::string> content_of(const DOMElement& component, const std::st
       return;
     }
     std::string value = detail::to_utf8(element.getTextContent());
-    if (const Setting* s = Schema::instance().find_setting(name, path)) {
+    if (const SettingInfo* s = Schema::instance().find_setting(name, path)) {
       const std::string trimmed = detail::trim(value);
       if (s->kind == SettingKind::boolean && (trimmed == "1" || trimmed == "true")) value = "true";
       if (s->kind == SettingKind::boolean && (trimmed == "0" || trimmed == "false")) value = "false";
@@ -229,7 +366,7 @@ std::multiset<std::string> content_of(const DOMElement& component, const std::st
 
 }  // namespace
 
-void AnswerFile::check_lossless(const DOMElement& original, std::string_view component, Pass pass,
+void dom::Access::check_lossless(const DOMElement& original, std::string_view component, Pass pass,
                                 const std::function<void(DOMElement&)>& serialize) {
   DomDocument scratch = detail::new_answer_file_dom();
   DOMElement& copy = *scratch->createElementNS(detail::unattend_namespace, u"component");
@@ -249,14 +386,14 @@ void AnswerFile::check_lossless(const DOMElement& original, std::string_view com
   binding_mismatch(component, pass, "its binding would not keep '" + where + "' as written");
 }
 
-void AnswerFile::binding_mismatch(std::string_view component, Pass pass, const std::string& why) {
+void dom::Access::binding_mismatch(std::string_view component, Pass pass, const std::string& why) {
   throw Error(std::string(component) + " in the " + std::string(to_string(pass)) +
-              " pass does not fit its schema (unattend check says where): " + why);
+              " pass does not fit its schema (check() says where): " + why);
 }
 
-bool AnswerFile::merge_component(Pass pass, std::string_view component, Architecture architecture, bool existed,
-                                 const std::function<void(DOMElement&)>& before,
-                                 const std::function<void(DOMElement&)>& after) {
+bool dom::Access::merge_component(AnswerFile& file, Pass pass, std::string_view component,
+                                  std::optional<Architecture> architecture, bool existed, const Serialize& before,
+                                  const Serialize& after) {
   DomDocument scratch = detail::new_answer_file_dom();
   auto add_component = [&]() -> DOMElement& {
     DOMElement* element = scratch->createElementNS(detail::unattend_namespace, u"component");
@@ -271,17 +408,18 @@ bool AnswerFile::merge_component(Pass pass, std::string_view component, Architec
   if (merge.empty()) return false;
   detail::check_facets(component, merge.changed_values());
   try {
-    merge.apply(component_element(pass, component, architecture));
+    merge.apply(dom::component_element(file, pass, component, architecture));
   } catch (const Error& e) {
     binding_mismatch(component, pass, std::string(e.what()) + "; nothing was changed");
   }
   return true;
 }
 
-SettingEditor AnswerFile::edit(Pass pass, std::string_view component, Architecture architecture) {
+SettingEditor AnswerFile::edit(Pass pass, std::string_view component, std::optional<Architecture> architecture) {
   const ComponentInfo* info = Schema::instance().find_component(component);
   if (info == nullptr) throw Error("'" + std::string(component) + "' is not a component the schemas describe");
-  return SettingEditor(component_element(pass, info->name, architecture), info->name, pass);
+  DOMElement& element = dom::component_element(*this, pass, info->name, architecture);
+  return SettingEditor(std::make_unique<SettingEditor::Place>(SettingEditor::Place{&element, info->name, pass, {}}));
 }
 
 std::vector<std::string> AnswerFile::normalize() { return detail::normalize_dom(*impl_->document); }
@@ -298,13 +436,33 @@ bool AnswerFile::holds_secrets() const { return detail::holds_password(*impl_->d
 
 std::vector<Diagnostic> AnswerFile::check() const { return Checker().check(to_xml(), "<answer file>"); }
 
-std::vector<Diagnostic> AnswerFile::save(const std::filesystem::path& path, const SaveOptions& options) const {
+namespace {
+
+// Whether every error of `bytes` was in the loaded file (error_places.hpp).
+bool only_loaded_errors(std::string_view bytes, const std::vector<Diagnostic>& diagnostics,
+                        const std::multiset<std::string>& loaded) {
+  std::string unused;
+  const DomDocument written = detail::parse_dom(bytes, unused);
+  if (written == nullptr) return false;
+  const std::multiset<std::string> now = detail::error_places(*written, diagnostics);
+  return std::includes(loaded.begin(), loaded.end(), now.begin(), now.end());
+}
+
+}  // namespace
+
+SaveResult AnswerFile::save(const std::filesystem::path& path, const SaveOptions& options) const {
+  check_output_path(path, options.overwrite);  // before the work, as for any output
   const std::string bytes = to_xml();
-  std::vector<Diagnostic> diagnostics = Checker().check(bytes, path.string());
-  if (has_errors(diagnostics)) return diagnostics;
+  SaveResult result;
+  result.diagnostics = Checker().check(bytes, path.string());
+  if (has_errors(result.diagnostics) &&
+      !(options.allow_existing_errors && only_loaded_errors(bytes, result.diagnostics, impl_->loaded_errors))) {
+    return result;
+  }
   write_file_atomically(path, bytes, {.overwrite = options.overwrite, .secret = options.secret || holds_secrets(),
                                      .answer_file = true});
-  return diagnostics;
+  result.written = true;
+  return result;
 }
 
 }  // namespace unattend

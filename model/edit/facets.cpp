@@ -25,7 +25,7 @@ std::string join(const std::vector<std::string>& values) {
 
 }  // namespace
 
-std::optional<std::string> facet_violation(const Setting& setting, std::string_view value) {
+std::optional<std::string> facet_violation(const SettingInfo& setting, std::string_view value) {
   const std::string where = setting.component + "/" + setting.path;
   // XML Schema collapses the whitespace around booleans, integers and enumeration tokens.
   const std::string token = trim(value);
@@ -68,7 +68,7 @@ std::optional<std::string> facet_violation(const Setting& setting, std::string_v
 void check_facets(std::string_view component, const std::vector<std::pair<std::string, std::string>>& values) {
   std::vector<std::string> problems;
   for (const auto& [path, value] : values) {
-    const Setting* setting = Schema::instance().find_setting(component, path);
+    const SettingInfo* setting = Schema::instance().find_setting(component, path);
     if (setting == nullptr) continue;
     if (auto why = facet_violation(*setting, value)) problems.push_back(std::move(*why));
   }

@@ -17,7 +17,7 @@ namespace unattend::detail {
 // Why `value` is outside the limits of `setting`, naming the setting
 // ("<component>/<path>") and the limit, never the value (it may be a
 // password); empty when it fits.
-std::optional<std::string> facet_violation(const Setting& setting, std::string_view value);
+std::optional<std::string> facet_violation(const SettingInfo& setting, std::string_view value);
 
 // Throws unattend::Error listing every value of `values` (path below the
 // component, value) outside its setting's limits; paths no schema describes

@@ -16,7 +16,7 @@ namespace {
 
 using xercesc::DOMElement;
 
-const Setting* setting_of(const std::string& component, const std::string& path) {
+const SettingInfo* setting_of(const std::string& component, const std::string& path) {
   return Schema::instance().find_setting(component, path);
 }
 
@@ -47,7 +47,7 @@ void number_keys(DOMElement& parent, const std::string& component, const std::st
   std::vector<DOMElement*> unnumbered;
   for (DOMElement* item = parent.getFirstElementChild(); item != nullptr; item = item->getNextElementSibling()) {
     const std::string name = to_utf8(item->getLocalName());
-    const Setting* s = setting_of(component, (path.empty() ? "" : path + "/") + name);
+    const SettingInfo* s = setting_of(component, (path.empty() ? "" : path + "/") + name);
     if (s == nullptr || !s->list_item || s->key != "@wcm:keyValue" || !acts_as_add(*item)) continue;
     const xercesc::DOMAttr* key = item->getAttributeNodeNS(wcm_namespace, u"keyValue");
     if (key == nullptr) {
@@ -85,7 +85,7 @@ void number_orders(DOMElement& parent, const std::string& component, const std::
   std::vector<DOMElement*> unnumbered;
   for (DOMElement* item = parent.getFirstElementChild(); item != nullptr; item = item->getNextElementSibling()) {
     const std::string name = to_utf8(item->getLocalName());
-    const Setting* s = setting_of(component, (path.empty() ? "" : path + "/") + name);
+    const SettingInfo* s = setting_of(component, (path.empty() ? "" : path + "/") + name);
     if (s == nullptr || !s->list_item || s->key != "Order") continue;
     // For modify and remove, Order names the item acted on: inventing one would change the target.
     const XMLCh* action = item->getAttributeNS(wcm_namespace, u"action");
@@ -131,7 +131,7 @@ std::vector<std::string> normalize_dom(xercesc::DOMDocument& document) {
                                  DOMElement& element) {
     number_orders(element, component, path, changes);
     if (can_add_actions) number_keys(element, component, path, changes);
-    const Setting* s = setting_of(component, path);
+    const SettingInfo* s = setting_of(component, path);
     if (!can_add_actions || s == nullptr || !s->list_item) return;
     if (element.getAttributeNodeNS(wcm_namespace, u"action") != nullptr) return;
     // wcm rebound below the root (UA4003): the checker reports it, an added attribute would clash.

@@ -176,7 +176,7 @@ void ImageLayout::add_tree(const fs::path& directory, const std::string& destina
     } else if (fs::is_regular_file(status)) {
       if (it->is_symlink(ec) && !inside(path)) {
         throw Error(path.string() + ": a symbolic link to a file outside " + directory.string() +
-                    "; not followed (copy the file in, or add it with --add)");
+                    "; not followed (copy the file in, or add it explicitly)");
       }
       check_readable(path);
       insert({check_path(target), false, path, nullptr, path.string()});

@@ -50,7 +50,7 @@ constexpr const char* missing_attribute = "missing required attribute '{}'";
 
 std::vector<std::string> children_of(const ComponentInfo& component, const std::string& path) {
   if (path.empty()) return component.children;
-  const Setting* parent = Schema::instance().find_setting(component.name, path);
+  const SettingInfo* parent = Schema::instance().find_setting(component.name, path);
   return parent != nullptr ? parent->children : std::vector<std::string>{};
 }
 
@@ -67,7 +67,7 @@ Message find_unknown_setting(const std::string& name, const ComponentInfo& compo
   if (const std::string close = closest_name(name, siblings); !close.empty()) {
     text += "; did you mean '" + close + "'?";
   } else {
-    for (const Setting& s : Schema::instance().settings()) {
+    for (const SettingInfo& s : Schema::instance().settings()) {
       if (s.component == component.name && s.name == name) {
         text += "; it belongs in " + qualified(component.name, parent_of(s.path));
         break;

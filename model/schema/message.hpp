@@ -13,7 +13,7 @@
 #include <unattend/check.hpp>
 
 namespace unattend {
-struct Setting;
+struct SettingInfo;
 struct ComponentInfo;
 }  // namespace unattend
 
@@ -28,7 +28,7 @@ struct Message {
 struct SettingContext {
   const ComponentInfo& component;
   const std::string& path;  // element path below the component; empty for the component
-  const Setting* setting;   // its declaration, if any
+  const SettingInfo* setting;   // its declaration, if any
 };
 
 // Whether the text of the element at `path` (below its component) may be a

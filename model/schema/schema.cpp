@@ -42,7 +42,7 @@ std::string_view to_string(SettingKind kind) {
   return "?";
 }
 
-bool Setting::valid_in(Pass pass) const {
+bool SettingInfo::valid_in(Pass pass) const {
   return std::find(passes.begin(), passes.end(), pass) != passes.end();
 }
 
@@ -90,7 +90,7 @@ SettingKind builtin_kind(XSSimpleTypeDefinition* type) {
   return SettingKind::string;
 }
 
-void describe_value(Setting& setting, XSSimpleTypeDefinition* type) {
+void describe_value(SettingInfo& setting, XSSimpleTypeDefinition* type) {
   setting.kind = builtin_kind(type);
   if (const StringList* values = type->getLexicalEnumeration(); values != nullptr && values->size() > 0) {
     setting.kind = SettingKind::enumeration;
@@ -211,7 +211,7 @@ class CatalogBuilder {
  private:
   void add_setting(const std::string& component, const std::string& parent_path, const std::vector<Pass>& passes,
                    XSElementDeclaration* element, bool top_level) {
-    Setting setting;
+    SettingInfo setting;
     setting.component = component;
     setting.name = to_utf8(element->getName());
     setting.path = parent_path.empty() ? setting.name : parent_path + "/" + setting.name;
@@ -282,14 +282,14 @@ const Schema& Schema::instance() {
 }
 
 std::span<const ComponentInfo> Schema::components() const { return impl_->components; }
-std::span<const Setting> Schema::settings() const { return impl_->settings; }
+std::span<const SettingInfo> Schema::settings() const { return impl_->settings; }
 
 const ComponentInfo* Schema::find_component(std::string_view name) const {
   const auto it = impl_->component_index.find(detail::ascii_lower(name));
   return it == impl_->component_index.end() ? nullptr : &impl_->components[it->second];
 }
 
-const Setting* Schema::find_setting(std::string_view component, std::string_view path) const {
+const SettingInfo* Schema::find_setting(std::string_view component, std::string_view path) const {
   const ComponentInfo* info = find_component(component);
   if (info == nullptr) return nullptr;
   const auto it = impl_->setting_index.find(info->name + '/' + std::string(path));
@@ -300,14 +300,14 @@ void Schema::Impl::index() {
   std::sort(components.begin(), components.end(),
             [](const ComponentInfo& a, const ComponentInfo& b) { return a.name < b.name; });
   std::stable_sort(settings.begin(), settings.end(),
-                   [](const Setting& a, const Setting& b) { return a.component < b.component; });
+                   [](const SettingInfo& a, const SettingInfo& b) { return a.component < b.component; });
   for (std::size_t i = 0; i < components.size(); ++i) {
     auto& component = components[i];
     component_index.emplace(detail::ascii_lower(component.name), i);
     for (const auto& alias : component.aliases) component_index.emplace(detail::ascii_lower(alias), i);
   }
   for (std::size_t i = 0; i < settings.size(); ++i) {
-    const Setting& setting = settings[i];
+    const SettingInfo& setting = settings[i];
     setting_index.emplace(setting.component + '/' + setting.path, i);
     if (setting.path.find('/') == std::string::npos) {
       auto& component = components[component_index.at(detail::ascii_lower(setting.component))];

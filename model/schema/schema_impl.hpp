@@ -10,7 +10,7 @@ namespace unattend {
 
 struct Schema::Impl {
   std::vector<ComponentInfo> components;
-  std::vector<Setting> settings;  // grouped by component, depth-first within each
+  std::vector<SettingInfo> settings;  // grouped by component, depth-first within each
   std::unordered_map<std::string, std::size_t> component_index;  // lower-case name or alias
   std::unordered_map<std::string, std::size_t> setting_index;    // "Component/Path"
 

@@ -83,7 +83,7 @@ class FragmentValidator final : public detail::UntrustedInputHandler {
  private:
   void report(const SAXParseException& e) {
     const detail::FragmentLine& line = fragment_->line(e.getLineNumber());
-    const Setting* setting = line.path.empty() ? nullptr : Schema::instance().find_setting(component_->name, line.path);
+    const SettingInfo* setting = line.path.empty() ? nullptr : Schema::instance().find_setting(component_->name, line.path);
     const std::string raw = to_utf8(e.getMessage());
     const auto message = detail::component_message(raw, {*component_, line.path, setting}, reported_);
     std::vector<std::string> m;
@@ -112,11 +112,11 @@ class FragmentValidator final : public detail::UntrustedInputHandler {
     if (parent == nullptr) return false;
     const Schema& schema = Schema::instance();
     const std::string prefix = where.path.empty() ? "" : where.path + "/";
-    const Setting* parent_setting = where.path.empty() ? nullptr : schema.find_setting(component_->name, where.path);
+    const SettingInfo* parent_setting = where.path.empty() ? nullptr : schema.find_setting(component_->name, where.path);
     const std::vector<std::string> none;
     const auto& declared = where.path.empty() ? component_->children : parent_setting ? parent_setting->children : none;
     const bool list = std::any_of(declared.begin(), declared.end(), [&](const std::string& child) {
-      const Setting* s = schema.find_setting(component_->name, prefix + child);
+      const SettingInfo* s = schema.find_setting(component_->name, prefix + child);
       return s != nullptr && s->list_item;
     });
     const std::string here = component_->name + (where.path.empty() ? "" : "/" + where.path);
@@ -306,7 +306,7 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
       out_.push_back(make(file_, position_of(e), codes::not_well_formed,
                           "not well-formed XML inside <" + current_->name + "> (" + current_->setting_path() +
                               "), whose text is not shown because it may be secret; write & as &amp; and < as &lt; "
-                              "there, or encode the password (unattend fmt --encode-passwords)"));
+                              "there, or encode the password"));
       return;
     }
     out_.push_back(make(file_, position_of(e), codes::not_well_formed,
@@ -438,7 +438,7 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
   void check_pass(const XMLCh* local, Position at) {
     if (!pass_ || component_in_wrong_pass_) return;
     const std::string name = to_utf8(local);
-    const Setting* setting = schema_.find_setting(component_->name, name);
+    const SettingInfo* setting = schema_.find_setting(component_->name, name);
     if (setting == nullptr || setting->valid_in(*pass_)) return;
     std::string valid;
     for (const Pass pass : setting->passes) valid += (valid.empty() ? "" : ", ") + std::string(to_string(pass));

@@ -142,8 +142,8 @@ SpecOrigin key_for_page(const Spec& spec, const std::string& page, std::string& 
     const char* hint;
   };
   static constexpr Answer answers[] = {
-      {"disk", "disk", "Setup will ask where to install Windows; add disk: N (--disk N)"},
-      {"account", "users", "no account: OOBE will ask for one; add users: (--user NAME --password-file FILE)"},
+      {"disk", "disk", "Setup will ask where to install Windows; add disk: N"},
+      {"account", "users", "no account: OOBE will ask for one; add users:"},
       {"product-key", "image-index", "Setup will ask for a product key; add image-index: or product-key:"},
       {"edition", "image-index", "Setup will ask which edition to install; add image-index: or image-name:"},
       {"language", "locale", "Setup will ask for the language; add locale:"},

@@ -25,7 +25,7 @@ namespace {
 }
 
 [[noreturn]] void fail_exists(const std::filesystem::path& path) {
-  throw Error(path.string() + ": already exists (use --force to replace it)");
+  throw OutputExists(path.string() + ": already exists");
 }
 
 void sync_directory(const std::filesystem::path& directory) {

@@ -35,7 +35,7 @@ struct Node {
 
   // Filled in for the envelope's <component> elements and the settings inside known components.
   const ComponentInfo* component = nullptr;
-  const Setting* setting = nullptr;
+  const SettingInfo* setting = nullptr;
 
   const Attribute* attribute(std::string_view local, std::string_view uri = {}) const;
   const Node* child(std::string_view local) const;  // first child with that name

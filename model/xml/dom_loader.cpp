@@ -1,10 +1,13 @@
 #include "xml/dom_loader.hpp"
 
+#include <cstdint>
+
 #include <xercesc/dom/DOMDocumentType.hpp>
 #include <xercesc/dom/DOMElement.hpp>
 #include <xercesc/dom/DOMImplementation.hpp>
 #include <xercesc/dom/DOMImplementationRegistry.hpp>
 #include <xercesc/framework/MemBufInputSource.hpp>
+#include <xercesc/internal/XMLScanner.hpp>
 #include <xercesc/parsers/XercesDOMParser.hpp>
 #include <xercesc/sax/HandlerBase.hpp>
 #include <xercesc/sax/SAXParseException.hpp>
@@ -20,6 +23,8 @@ namespace unattend::detail {
 using namespace xercesc;
 
 namespace {
+
+constexpr const XMLCh* position_key = u"unattend-position";
 
 class StopOnError final : public HandlerBase {
  public:
@@ -37,7 +42,33 @@ class StopOnError final : public HandlerBase {
   }
 };
 
+// Tags every element with the position its start tag ends at, the position
+// the checker's diagnostics use, so that AnswerFile::settings() can say where
+// a setting was loaded from and save() can tie diagnostics to elements. User data dies with its node and is not cloned:
+// elements added or copied later report no line.
+class LineRecordingParser final : public XercesDOMParser {
+ public:
+  void startElement(const XMLElementDecl& declaration, const unsigned int uri, const XMLCh* const prefix,
+                    const RefVectorOf<XMLAttr>& attributes, const XMLSize_t count, const bool empty,
+                    const bool root) override {
+    XercesDOMParser::startElement(declaration, uri, prefix, attributes, count, empty, root);
+    // After an empty element too, the current node is the element just made.
+    if (DOMNode* element = getCurrentNode()) {
+      const Locator* at = getScanner()->getLocator();
+      // Both numbers in the pointer-sized user data: nothing to allocate or free.
+      const std::uintptr_t packed = (static_cast<std::uintptr_t>(at->getLineNumber() & 0xffffffffu) << 32) |
+                                    static_cast<std::uintptr_t>(at->getColumnNumber() & 0xffffffffu);
+      element->setUserData(position_key, reinterpret_cast<void*>(packed), nullptr);
+    }
+  }
+};
+
 }  // namespace
+
+LoadedPosition loaded_position(const DOMNode& element) {
+  const auto packed = reinterpret_cast<std::uintptr_t>(element.getUserData(position_key));
+  return {static_cast<unsigned>(packed >> 32), static_cast<unsigned>(packed & 0xffffffffu)};
+}
 
 DomDocument parse_dom(std::string_view bytes, std::string& error) {
   ensure_xerces();
@@ -45,7 +76,7 @@ DomDocument parse_dom(std::string_view bytes, std::string& error) {
   security.setEntityExpansionLimit(64);
   DenyAllResolver resolver;
   StopOnError handler;
-  XercesDOMParser parser;
+  LineRecordingParser parser;
   parser.setValidationScheme(XercesDOMParser::Val_Never);
   parser.setDoNamespaces(true);
   parser.setDoSchema(false);

@@ -21,6 +21,16 @@ using DomDocument = std::unique_ptr<xercesc::DOMDocument, DomDeleter>;
 // well-formed document or hold a DOCTYPE.
 DomDocument parse_dom(std::string_view bytes, std::string& error);
 
+// Where an element's start tag ends in the parsed bytes, as Xerces counts
+// (1-based; columns in UTF-16 units); zeros for an element made or copied
+// after parse_dom.
+struct LoadedPosition {
+  unsigned line = 0;
+  unsigned column = 0;
+  auto operator<=>(const LoadedPosition&) const = default;
+};
+LoadedPosition loaded_position(const xercesc::DOMNode& element);
+
 // A document holding an empty <unattend> root with the unattend and wcm namespaces.
 DomDocument new_answer_file_dom();
 

@@ -27,8 +27,45 @@ if(NOT code EQUAL 1 OR NOT err MATCHES "UA3010")
   message(FATAL_ERROR "an overlong name was not refused (exit ${code}):\n${out}${err}")
 endif()
 
+# list-settings reads back what set-computer-name wrote, with the line it is on.
+run(${WORK}/example/list-settings ${WORK}/answer.xml)
+if(NOT output MATCHES "[0-9]+\tspecialize\tMicrosoft-Windows-Shell-Setup\tamd64\tComputerName = BUILD-07\n")
+  message(FATAL_ERROR "list-settings printed:\n${output}")
+endif()
+
+# mistakes: every mistake caught, as the program itself checks.
+file(MAKE_DIRECTORY ${WORK}/mistakes)
+run(${WORK}/example/mistakes ${WORK}/mistakes)
+foreach(expected "is not valid in the oobeSystem pass" "UA3010" "allow_existing_errors writes it" "UA7005"
+                 "already exists")
+  string(FIND "${output}" "${expected}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "mistakes did not show '${expected}':\n${output}")
+  endif()
+endforeach()
+if(EXISTS ${WORK}/mistakes/refused.xml)
+  message(FATAL_ERROR "a refused save left a file")
+endif()
+
+# unattend::core users neither link nor load libisofs, nettle or yaml-cpp:
+# not on the link line CMake wrote, not among the program's needed libraries.
+file(READ ${WORK}/example/build.ninja ninja)
+string(REGEX MATCH "build list-settings:[^\n]*\n([^\n]*\n)*[^\n]*LINK_LIBRARIES = [^\n]*" link "${ninja}")
+if(link STREQUAL "" OR link MATCHES "isofs|nettle|yaml" OR NOT link MATCHES "unattend_core")
+  message(FATAL_ERROR "list-settings links more than unattend::core:\n${link}")
+endif()
+run(readelf -d ${WORK}/example/list-settings)
+if(output MATCHES "libisofs|libnettle|libyaml-cpp" OR NOT output MATCHES "libxerces-c")
+  message(FATAL_ERROR "list-settings needs more than Xerces and ICU:\n${output}")
+endif()
+
 # pkg-config
 set(ENV{PKG_CONFIG_PATH} ${prefix}/lib/pkgconfig)
+execute_process(COMMAND pkg-config --libs unattend-core OUTPUT_VARIABLE core_flags
+                OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE code)
+if(NOT code EQUAL 0 OR core_flags MATCHES "isofs|nettle|yaml" OR NOT core_flags MATCHES "-lunattend_core")
+  message(FATAL_ERROR "pkg-config unattend-core (${code}): ${core_flags}")
+endif()
 execute_process(COMMAND pkg-config --cflags --libs unattend OUTPUT_VARIABLE flags
                 OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE code)
 if(NOT code EQUAL 0)

@@ -126,14 +126,14 @@ std::string parent_name(const std::string& path) {
   return last_name(path.substr(0, slash));
 }
 
-std::string passes_of(const unattend::Setting* s) {
+std::string passes_of(const unattend::SettingInfo* s) {
   if (s == nullptr) return "";
   std::string out;
   for (const unattend::Pass p : s->passes) out += (out.empty() ? "" : " ") + std::string(unattend::to_string(p));
   return out;
 }
 
-std::string limits_of(const unattend::Setting* s) {
+std::string limits_of(const unattend::SettingInfo* s) {
   if (s == nullptr) return "";
   std::string out;
   if (!s->values.empty()) {
@@ -209,7 +209,7 @@ void write_component(const std::string& component, const std::string& ns, const 
         "member with it (`c.ComputerName(\"BUILD-07\")`).\n\n"
      << "| setting | passes | C++ type | member | limits |\n|---|---|---|---|---|\n";
   for (const Entry& e : entries) {
-    const unattend::Setting* s = unattend::Schema::instance().find_setting(component, e.path);
+    const unattend::SettingInfo* s = unattend::Schema::instance().find_setting(component, e.path);
     std::string type;
     if (!e.type.empty()) {
       const auto alias = alias_of_type.find(e.type);

@@ -9,7 +9,7 @@
 namespace unattend::detail::rules {
 
 inline bool is_command(const Node& node) {
-  const Setting* s = node.setting;
+  const SettingInfo* s = node.setting;
   return s != nullptr && s->list_item && s->key == "Order" && node.name.ends_with("Command");
 }
 

@@ -14,7 +14,7 @@ namespace {
 // The reference's list for ComputerName, plus the space.
 constexpr std::string_view forbidden = "{|}~[\\]^':;<=>?@!\"#$%`()+/.,*& ";
 
-bool is_computer_name(const Setting& s) {
+bool is_computer_name(const SettingInfo& s) {
   return (s.component == "Microsoft-Windows-Shell-Setup" && s.path == "ComputerName") ||
          (s.component == "Microsoft-Windows-Deployment" && s.path == "AuditComputerName/Name");
 }

@@ -17,7 +17,7 @@ class DuplicateKey final : public Rule {
     context.document.for_each([&](const Node& parent) {
       std::map<std::string, const Node*> seen;
       for (const auto& item : parent.children) {
-        const Setting* s = item->setting;
+        const SettingInfo* s = item->setting;
         if (s == nullptr || !s->list_item || s->key.empty() || s->key == "Order") continue;
         std::string key;
         if (s->key == "@wcm:keyValue") {

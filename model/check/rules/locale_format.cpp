@@ -11,7 +11,7 @@
 namespace unattend::detail::rules {
 namespace {
 
-bool is_locale_setting(const Setting& s) {
+bool is_locale_setting(const SettingInfo& s) {
   if (s.component == "Microsoft-Windows-International-Core" ||
       s.component == "Microsoft-Windows-International-Core-WinPE") {
     return s.path == "SystemLocale" || s.path == "UILanguage" || s.path == "UILanguageFallback" ||

@@ -15,7 +15,7 @@ class MissingOrder final : public Rule {
 
   void check(const CheckContext& context, Findings& findings) const override {
     context.document.for_each([&](const Node& node) {
-      const Setting* s = node.setting;
+      const SettingInfo* s = node.setting;
       if (s == nullptr || !s->list_item || s->key != "Order") return;
       if (node.child("Order") != nullptr) return;
       findings.add(node, "'" + node.name + "' has no <Order>; give each item of the list its own Order, 1, 2, 3...");

@@ -31,7 +31,7 @@ class NonAscii final : public Rule {
         findings.add(Position{line, column},
                      "line " + std::to_string(line) +
                          " holds non-ASCII characters; Setup handles ASCII reliably: write them as character "
-                         "references such as &#233; (unattend fmt does this)");
+                         "references such as &#233;");
         return;  // once per file is enough to act on
       }
       if ((c & 0xC0) != 0x80) ++column;

@@ -39,7 +39,7 @@ class OrderGaps final : public Rule {
     context.document.for_each([&](const Node& parent) {
       std::map<std::string, std::set<long long>> orders;  // item name -> Order values
       for (const auto& item : parent.children) {
-        const Setting* s = item->setting;
+        const SettingInfo* s = item->setting;
         if (s == nullptr || !s->list_item || s->key != "Order") continue;
         const Node* order = item->child("Order");
         if (order == nullptr) continue;  // UA5001

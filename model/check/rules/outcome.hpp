@@ -23,7 +23,7 @@ inline std::string answers(const Stop& stop) {
 inline std::vector<const Node*> logon_lists(const Document& document, bool first_logon_only) {
   std::vector<const Node*> lists;
   document.for_each([&](const Node& node) {
-    const Setting* s = node.setting;
+    const SettingInfo* s = node.setting;
     if (s == nullptr || s->component != "Microsoft-Windows-Shell-Setup" || node.pass() != "oobeSystem") return;
     if (s->path == "FirstLogonCommands" || (!first_logon_only && s->path == "LogonCommands")) {
       if (!node.children.empty()) lists.push_back(&node);

@@ -23,7 +23,7 @@ class PlaintextPassword final : public Rule {
       findings.add(*value, "the password in '" + node.name + "' is stored in plain text" +
                                (flag == password::PlainText::absent ? " (no PlainText, which Setup reads as true)"
                                                                     : "") +
-                               "; store it encoded (`unattend fmt --encode-passwords FILE` does it): "
+                               "; store it encoded: "
                                "<PlainText>false</PlainText> and a Value of base64(UTF-16LE(password + \"" +
                                password::suffix(node) + "\")). Encoding only hides it from a glance; it is not encryption");
     });

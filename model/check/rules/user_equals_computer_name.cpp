@@ -9,7 +9,7 @@
 namespace unattend::detail::rules {
 namespace {
 
-bool is_local_account_name(const Setting& s) {
+bool is_local_account_name(const SettingInfo& s) {
   return s.component == "Microsoft-Windows-Shell-Setup" &&
          (s.path == "UserAccounts/LocalAccounts/LocalAccount/Name" ||
           s.path == "OfflineUserAccounts/OfflineLocalAccounts/LocalAccount/Name");

@@ -37,7 +37,7 @@ constexpr std::array<std::string_view, 16> group_names = {"administrators",
 
 enum class Kind { local_account, autologon };
 
-const char* kind_of(const Setting& s, Kind& kind) {
+const char* kind_of(const SettingInfo& s, Kind& kind) {
   if (s.component != "Microsoft-Windows-Shell-Setup") return nullptr;
   if (s.path == "UserAccounts/LocalAccounts/LocalAccount/Name" ||
       s.path == "OfflineUserAccounts/OfflineLocalAccounts/LocalAccount/Name") {

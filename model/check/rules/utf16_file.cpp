@@ -19,7 +19,7 @@ class Utf16File final : public Rule {
     if (wide.name == nullptr || !wide.declared_right) return;  // UTF-8, or UA1102's
     findings.add(Position{1, 1}, std::string("the file is ") + wide.name +
                                      "; Setup has been seen never to finish with a UTF-16 answer file, and UTF-8 "
-                                     "is what it reads reliably: save it as UTF-8 without BOM (unattend fmt writes that)");
+                                     "is what it reads reliably: save it as UTF-8 without BOM");
   }
 };
 

@@ -1,0 +1,109 @@
+#pragma once
+
+// The escape hatch below the typed API: Xerces DOM elements of an
+// AnswerFile, and the definitions of AnswerFile::get<T>, set<T> and modify<T>, which
+// need the DOM. Every generated binding header includes this one at its end,
+// so typed users never name it; include it yourself only to work on the DOM.
+// Elements returned here belong to the AnswerFile: edits through them are
+// edits of the file, and set()/remove() on their component invalidate them.
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include <xercesc/dom/DOMDocument.hpp>
+#include <xercesc/dom/DOMElement.hpp>
+#include <xsd/cxx/tree/exceptions.hxx>
+
+#include <unattend/answer_file.hpp>
+#include <unattend/xml/component_names.hxx>
+
+namespace unattend::dom {
+
+// The <component> element, or null when the file lacks it.
+const xercesc::DOMElement* find_component(const AnswerFile& file, Pass pass, std::string_view component,
+                                          std::optional<Architecture> architecture = std::nullopt);
+// The <component> element, added (with its <settings> pass) when missing.
+xercesc::DOMElement& component_element(AnswerFile& file, Pass pass, std::string_view component,
+                                       std::optional<Architecture> architecture = std::nullopt);
+
+// The whole document. Never release it or its root.
+xercesc::DOMDocument& document(AnswerFile& file);
+const xercesc::DOMDocument& document(const AnswerFile& file);
+
+// What the templates below need from the library; not for direct use.
+struct Access {
+  static xercesc::DOMDocument& document(const AnswerFile& file);
+  using Serialize = std::function<void(xercesc::DOMElement&)>;
+  // Serializes a binding into a component element: its children are
+  // replaced, its attributes (name, architecture, ...) kept.
+  static void replace_content(xercesc::DOMElement& element, const Serialize& serialize);
+  // Throws unless serializing the parsed binding gives back every element of
+  // the original: C++/Tree skips what its schema does not know.
+  static void check_lossless(const xercesc::DOMElement& original, std::string_view component, Pass pass,
+                             const Serialize& serialize);
+  // Throws unless `binding` names the component `component` is.
+  static void check_binding(const Component& component, std::string_view binding);
+  [[noreturn]] static void binding_mismatch(std::string_view component, Pass pass, const std::string& why);
+  // modify's write-back (model/edit/merge.cpp): `before` and `after`
+  // serialize the binding before and after the edit (`before` only when the
+  // component `existed`); only their difference reaches the file.
+  static bool merge_component(AnswerFile& file, Pass pass, std::string_view component,
+                              std::optional<Architecture> architecture, bool existed, const Serialize& before,
+                              const Serialize& after);
+};
+
+}  // namespace unattend::dom
+
+namespace unattend {
+
+template <typename Component>
+std::optional<Component> AnswerFile::get(Pass pass, std::optional<Architecture> architecture) const {
+  const std::string_view name = component_traits<Component>::name;
+  const xercesc::DOMElement* element = dom::find_component(*this, pass, name, architecture);
+  if (element == nullptr) return std::nullopt;
+  try {
+    Component value(*element);
+    dom::Access::check_lossless(*element, name, pass, [&](xercesc::DOMElement& e) { e << value; });
+    return value;
+  } catch (const xsd::cxx::exception& e) {
+    dom::Access::binding_mismatch(name, pass, e.what());
+  }
+}
+
+template <typename Component>
+void AnswerFile::set(Pass pass, const Component& value, std::optional<Architecture> architecture) {
+  dom::Access::replace_content(dom::component_element(*this, pass, component_traits<Component>::name, architecture),
+                               [&](xercesc::DOMElement& e) { e << value; });
+}
+
+template <typename Component, typename Edit>
+bool AnswerFile::modify(Pass pass, Edit&& edit, std::optional<Architecture> architecture) {
+  const std::string_view name = component_traits<Component>::name;
+  const xercesc::DOMElement* element = dom::find_component(*this, pass, name, architecture);
+  std::optional<Component> value;
+  try {
+    if (element != nullptr) {
+      value.emplace(*element);
+    } else {
+      value.emplace();
+    }
+  } catch (const xsd::cxx::exception& e) {
+    dom::Access::binding_mismatch(name, pass, e.what());
+  }
+  const Component before = *value;
+  std::forward<Edit>(edit)(*value);
+  return dom::Access::merge_component(
+      *this, pass, name, architecture, element != nullptr, [&](xercesc::DOMElement& e) { e << before; },
+      [&](xercesc::DOMElement& e) { e << *value; });
+}
+
+template <typename T>
+T Component::as() const {
+  dom::Access::check_binding(*this, component_traits<T>::name);
+  return file_->get<T>(pass(), architecture()).value();
+}
+
+}  // namespace unattend
