@@ -20,7 +20,8 @@
 //   ShellSetup shell = loaded.file->get<ShellSetup>(unattend::Pass::specialize).value_or(ShellSetup{});
 //   shell.ComputerName("BUILD-01");
 //   loaded.file->set(unattend::Pass::specialize, shell);
-//   loaded.file->save("autounattend.xml", {.overwrite = true});
+//   unattend::SaveResult saved = loaded.file->save("autounattend.xml", {.overwrite = true});
+//   if (!saved) { /* nothing written: saved.diagnostics says why */ }
 
 #include <filesystem>
 #include <utility>
@@ -166,7 +167,7 @@ class AnswerFile {
   // A component of the file through its generated binding, e.g.
   // get<xml::shell_setup::Microsoft_Windows_Shell_Setup>(Pass::oobeSystem).
   // Empty when the file has no such component; unattend::Error when its
-  // content does not fit the binding (unattend check tells exactly why).
+  // content does not fit the binding (check() tells exactly why).
   template <typename Component>
   std::optional<Component> get(Pass pass, std::optional<Architecture> architecture = std::nullopt) const;
 
