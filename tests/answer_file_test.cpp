@@ -292,7 +292,17 @@ TEST_F(Saving, RefusesAnInvalidDocumentAndWritesNothing) {
   AnswerFile file;
   ShellSetup shell;
   shell.ComputerName("SIXTEEN-CHARS-XX");
-  file.set(Pass::specialize, shell);
+  // set<T> checks the schema limits of what it changes, as modify does...
+  try {
+    file.set(Pass::specialize, shell);
+    FAIL() << "set<T> took a 16-byte computer name";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("Microsoft-Windows-Shell-Setup/ComputerName is 16 bytes long, at most 15 allowed"),
+              std::string::npos)
+        << e.what();
+  }
+  // ...and save() checks everything, whatever way a value came in.
+  file.edit(Pass::specialize, "Microsoft-Windows-Shell-Setup").without_limit_checks().set("ComputerName", "SIXTEEN-CHARS-XX");
   const SaveResult saved = file.save(dir / "out.xml");
   EXPECT_FALSE(saved);
   EXPECT_TRUE(has_errors(saved.diagnostics));

@@ -173,7 +173,9 @@ class AnswerFile {
 
   // Replaces the content of the component with `value`, adding the component
   // (and its <settings> pass) with all five attributes when it is missing.
-  // Comments inside that component are not kept.
+  // Comments inside that component are not kept. A value that differs from
+  // what the component held and is outside its schema limits throws
+  // unattend::Error naming the setting and the limit, content unchanged.
   template <typename Component>
   void set(Pass pass, const Component& value, std::optional<Architecture> architecture = std::nullopt);
 

@@ -311,6 +311,9 @@ void dom::Access::replace_content(DOMElement& element, const std::function<void(
   element.getParentNode()->insertBefore(fresh, &element);
   try {
     serialize(*fresh);
+    // The values this changes, checked against their schema limits as modify checks them.
+    const detail::ComponentMerge changes(element, *fresh);
+    detail::check_facets(detail::to_utf8(element.getAttribute(u"name")), changes.changed_values());
   } catch (...) {
     fresh->getParentNode()->removeChild(fresh)->release();
     throw;
