@@ -27,10 +27,17 @@ int main(int argc, char** argv) {
     // ComputerName is valid in specialize (and offlineServicing), not in oobeSystem.
     ShellSetup shell = file.get<ShellSetup>(unattend::Pass::specialize).value_or(ShellSetup{});
     shell.ComputerName(argv[2]);
-    file.set(unattend::Pass::specialize, shell);
+    try {
+      file.set(unattend::Pass::specialize, shell);
+    } catch (const unattend::Error& e) {
+      // A value outside its schema limits (16 bytes, say): a finding, not a failure.
+      std::cerr << "set-computer-name: " << e.what() << '\n';
+      return 1;
+    }
     for (const auto& change : file.encode_passwords()) std::cout << change << '\n';
 
-    // save() checks first: a name of 16 characters, say, is refused with a diagnostic.
+    // save() checks the whole file first: what set() does not see (a space in
+    // the name, say) is refused with a diagnostic.
     const unattend::SaveResult saved = file.save(path, {.overwrite = true});
     for (const auto& d : saved.diagnostics) std::cerr << format(d) << '\n';
     if (!saved) return 1;
