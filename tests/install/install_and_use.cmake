@@ -108,3 +108,11 @@ foreach(part "<Type>EFI</Type>" "<Type>MSR</Type>" "<Extend>true</Extend>" "<For
     message(FATAL_ERROR "uefi-from-nothing did not write '${part}':\n${uefi}")
   endif()
 endforeach()
+
+# The readable names and the reference pages are installed with the headers and the documentation.
+foreach(installed include/unattend/names/shell_setup.hpp share/doc/unattend/reference/Microsoft-Windows-Shell-Setup.md
+        share/doc/unattend/reference/README.md)
+  if(NOT EXISTS ${prefix}/${installed})
+    message(FATAL_ERROR "not installed: ${installed}")
+  endif()
+endforeach()
