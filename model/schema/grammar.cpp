@@ -49,8 +49,12 @@ XMLGrammarPool* load_pool(bool& from_build) {
 Grammar::Grammar() {
   ensure_xerces();
   pool_ = load_pool(from_build_);
-  bool changed = false;
-  model_ = pool_->getXSModel(changed);
+  // The schema model is only needed to build the setting catalogue, which
+  // comes with the build's pool (schema/catalogue.hpp).
+  if (!from_build_) {
+    bool changed = false;
+    model_ = pool_->getXSModel(changed);
+  }
   // Locked after any serialization: a pool serialized after locking crashes when loaded (NOTES.md §3).
   pool_->lockPool();
 }

@@ -23,6 +23,7 @@ class Grammar {
   // lazily on first use (RangeToken::createMap) without a lock, so two threads
   // validating with one pool can build the same one at once and abort.
   static xercesc::XMLGrammarPool* for_this_thread();
+  // The pool's schema model; null when the pool came from the build (see Schema::Schema).
   xercesc::XSModel* model() const { return model_; }
   // False when the pool serialized at build time could not be loaded and the
   // schemas were compiled at start-up instead.
