@@ -1,7 +1,7 @@
 #pragma once
 
 // The compiled-in schemas as one Xerces grammar pool, loaded once per process
-// and locked, shared by every validating reader.
+// and per validating thread.
 
 #include <xercesc/framework/XMLGrammarPool.hpp>
 #include <xercesc/framework/psvi/XSModel.hpp>
