@@ -15,7 +15,7 @@ namespace unattend {
 namespace detail {
 
 const Outcome& CheckContext::outcome() const {
-  if (!outcome_) outcome_ = outcome_of(document, {});
+  if (!outcome_) outcome_ = outcome_without_timeline(document);
   return *outcome_;
 }
 
