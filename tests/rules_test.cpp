@@ -18,6 +18,11 @@
 
 #include <unattend/check.hpp>
 
+#include <unicode/strenum.h>
+#include <unicode/timezone.h>
+
+#include "check/rules/time_zone.hpp"
+
 namespace unattend {
 namespace {
 
@@ -136,6 +141,28 @@ TEST(RuleFiles, CodesAndNamesAreUnique) {
     EXPECT_TRUE(codes.insert(rule.code).second) << rule.code;
     EXPECT_TRUE(names.insert(rule.name).second) << rule.name;
   }
+}
+
+// UA7005's advice table reads ICU's Windows mapping in one pass; it must give
+// what ICU's own search gives, zone by zone, in ICU's order.
+TEST(Rules, TimeZoneTableIsWhatIcuAnswersForEveryZone) {
+  std::vector<std::pair<std::string, std::string>> expected;
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::StringEnumeration> all(
+      icu::TimeZone::createTimeZoneIDEnumeration(UCAL_ZONE_TYPE_ANY, nullptr, nullptr, status));
+  ASSERT_TRUE(U_SUCCESS(status) && all);
+  for (const icu::UnicodeString* zone = nullptr; (zone = all->snext(status)) != nullptr;) {
+    icu::UnicodeString windows;
+    UErrorCode found = U_ZERO_ERROR;
+    icu::TimeZone::getWindowsID(*zone, windows, found);
+    if (U_FAILURE(found) || windows.isEmpty()) continue;
+    std::string name, id;
+    zone->toUTF8String(name);
+    windows.toUTF8String(id);
+    expected.emplace_back(name, id);
+  }
+  EXPECT_GT(expected.size(), 400u);
+  EXPECT_EQ(detail::rules::windows_ids_by_zone(), expected);
 }
 
 }  // namespace

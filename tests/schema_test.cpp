@@ -2,6 +2,14 @@
 
 #include <unattend/schema.hpp>
 
+#include <xercesc/framework/XMLGrammarPoolImpl.hpp>
+
+#include "schema/catalogue.hpp"
+#include "schema/grammar.hpp"
+#include "schema/grammar_blob.hpp"
+#include "schema/grammar_build.hpp"
+#include "schema/schema_impl.hpp"
+
 namespace unattend {
 namespace {
 
@@ -63,6 +71,38 @@ TEST(Schema, MarksDeprecatedSettings) {
   const SettingInfo* skip = Schema::instance().find_setting("Microsoft-Windows-Shell-Setup", "OOBE/SkipMachineOOBE");
   ASSERT_NE(skip, nullptr);
   EXPECT_TRUE(skip->deprecated());
+}
+
+// The catalogue a run reads was written by the build (tools/grammar-blob); it
+// must be the one the schemas give, every field of every setting.
+TEST(Schema, CatalogueFromTheBuildIsTheOneTheSchemasGive) {
+  ASSERT_TRUE(detail::Grammar::instance().loaded_from_build());
+  xercesc::XMLGrammarPoolImpl pool(xercesc::XMLPlatformUtils::fgMemoryManager);
+  detail::compile_schemas(pool);
+  bool changed = false;
+  Schema::Impl built;
+  detail::build_catalogue(*pool.getXSModel(changed), built);
+  built.index();
+  const Schema::Impl& read = Schema::instance().impl();
+  ASSERT_EQ(read.components.size(), built.components.size());
+  ASSERT_EQ(read.settings.size(), built.settings.size());
+  for (std::size_t i = 0; i < built.components.size(); ++i) EXPECT_EQ(read.components[i], built.components[i]) << i;
+  for (std::size_t i = 0; i < built.settings.size(); ++i) {
+    EXPECT_EQ(read.settings[i], built.settings[i]) << built.settings[i].component << "/" << built.settings[i].path;
+  }
+  EXPECT_EQ(detail::encode_catalogue(built), detail::catalogue_blob());
+}
+
+TEST(Schema, RefusesADamagedCatalogue) {
+  const std::string whole(detail::catalogue_blob());
+  Schema::Impl impl;
+  for (const std::size_t cut : {std::size_t{0}, std::size_t{1}, whole.size() / 2, whole.size() - 1}) {
+    EXPECT_FALSE(detail::decode_catalogue(std::string_view(whole).substr(0, cut), impl)) << cut;
+  }
+  EXPECT_FALSE(detail::decode_catalogue(whole + "x", impl));
+  EXPECT_TRUE(impl.settings.empty());
+  EXPECT_TRUE(detail::decode_catalogue(whole, impl));
+  EXPECT_EQ(impl.settings.size(), Schema::instance().settings().size());
 }
 
 }  // namespace

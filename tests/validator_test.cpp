@@ -6,7 +6,11 @@
 #include <unattend/input.hpp>
 #include <unattend/validator.hpp>
 
+#include <xercesc/util/BinInputStream.hpp>
+#include <xercesc/util/XMLURL.hpp>
+
 #include "test_support.hpp"
+#include "xml/xerces_runtime.hpp"
 
 namespace unattend {
 namespace {
@@ -117,6 +121,22 @@ TEST(Validator, IgnoresSchemaLocationHints) {
       "<unattend xmlns='urn:schemas-microsoft-com:unattend' xmlns:xsi='http://www.w3.org/2001/XMLSchema-instance'"
       " xsi:schemaLocation='urn:schemas-microsoft-com:unattend http://127.0.0.1:9/x.xsd'/>";
   EXPECT_TRUE(Validator().validate(file, "t.xml").empty());
+}
+
+// The programs link the static Xerces-C with libcurl's calls answered by
+// model/xml/no_network/curl_refused.cpp (docs/performance.md): a URL that got
+// past the readers' entity resolver would still fetch nothing.
+TEST(Validator, XercesHasNoNetworkAccess) {
+#ifdef UNATTEND_XERCES_WITHOUT_NETWORK
+  detail::ensure_xerces();
+  ASSERT_NE(xercesc::XMLPlatformUtils::fgNetAccessor, nullptr);
+  for (const char16_t* url : {u"http://127.0.0.1:9/x.xsd", u"https://127.0.0.1:9/x.xsd", u"ftp://127.0.0.1:9/x"}) {
+    const xercesc::XMLURL address(url);
+    EXPECT_THROW(delete address.makeNewStream(), xercesc::MalformedURLException);
+  }
+#else
+  GTEST_SKIP() << "built with the shared Xerces-C and its network accessor";
+#endif
 }
 
 TEST(Validator, NeverQuotesTheTextOfAPasswordThatIsNotWellFormed) {

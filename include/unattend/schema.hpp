@@ -40,6 +40,7 @@ struct SettingInfo {
 
   bool deprecated() const { return !status.empty(); }
   bool valid_in(Pass pass) const;
+  bool operator==(const SettingInfo&) const = default;
 };
 
 struct ComponentInfo {
@@ -47,6 +48,8 @@ struct ComponentInfo {
   std::vector<std::string> aliases;  // other spellings real files use
   std::vector<Pass> passes;          // union of its top-level settings' passes
   std::vector<std::string> children; // top-level setting names
+
+  bool operator==(const ComponentInfo&) const = default;
 };
 
 // The schemas compiled into the library, loaded once. Thread-safe after

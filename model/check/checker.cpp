@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "check/checked.hpp"
 #include "check/codes.hpp"
 #include "explain/outcome.hpp"
 #include "xml/file_io.hpp"
@@ -15,7 +16,7 @@ namespace unattend {
 namespace detail {
 
 const Outcome& CheckContext::outcome() const {
-  if (!outcome_) outcome_ = outcome_of(document, {});
+  if (!outcome_) outcome_ = outcome_without_timeline(document);
   return *outcome_;
 }
 
@@ -115,6 +116,11 @@ Checker::Checker() {
 std::vector<Diagnostic> Checker::check(std::string_view bytes, std::string_view display_path,
                                        const CheckOptions& options) const {
   detail::Validation validation = detail::validate_document(bytes, display_path);
+  return detail::check_validated(validation, bytes, display_path, options);
+}
+
+std::vector<Diagnostic> detail::check_validated(Validation& validation, std::string_view bytes,
+                                                std::string_view display_path, const CheckOptions& options) {
   std::vector<Diagnostic> found = std::move(validation.diagnostics);
   const detail::CheckContext context{validation.document, bytes, Schema::instance()};
   for (const auto& rule : detail::semantic_rules()) {

@@ -15,6 +15,9 @@
 namespace unattend::detail {
 
 Outcome outcome_of(const Document& document, std::string_view file);
+// The same without the per-pass timeline (Outcome::passes), which only
+// explain shows: what the check rules read (CheckContext::outcome).
+Outcome outcome_without_timeline(const Document& document);
 
 namespace outcome {
 

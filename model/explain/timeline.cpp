@@ -185,7 +185,9 @@ void add_steps(const Scope& scope, Outcome& out) {
 
 }  // namespace outcome
 
-Outcome outcome_of(const Document& document, std::string_view file) {
+namespace {
+
+Outcome make_outcome(const Document& document, std::string_view file, bool timeline) {
   Outcome out;
   out.file = std::string(file);
   const outcome::Index index(document);
@@ -196,9 +198,15 @@ Outcome outcome_of(const Document& document, std::string_view file) {
   outcome::add_accounts(scope, out);
   outcome::add_commands(scope, out);
   outcome::add_stops(scope, out);
-  outcome::add_steps(scope, out);
+  if (timeline) outcome::add_steps(scope, out);
   return out;
 }
+
+}  // namespace
+
+Outcome outcome_of(const Document& document, std::string_view file) { return make_outcome(document, file, true); }
+
+Outcome outcome_without_timeline(const Document& document) { return make_outcome(document, {}, false); }
 
 }  // namespace detail
 

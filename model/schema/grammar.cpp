@@ -44,15 +44,29 @@ XMLGrammarPool* load_pool(bool& from_build) {
   return pool;
 }
 
+// Locking a pool builds its schema model (XMLGrammarPoolImpl::lockPool): a
+// tenth of a short run, for nothing when the catalogue comes from the build.
+// A pool serves the readers of one thread (Grammar::for_this_thread), which
+// never add a grammar to it (SafeReader: no schema loading, no caching from
+// the parse), so the lock protects nothing there; a pool compiled at start-up
+// is locked as before. Never lock before serializing: a pool serialized after
+// locking crashes when loaded (NOTES.md §3).
+void seal(XMLGrammarPool& pool, bool from_build) {
+  if (!from_build) pool.lockPool();
+}
+
 }  // namespace
 
 Grammar::Grammar() {
   ensure_xerces();
   pool_ = load_pool(from_build_);
-  bool changed = false;
-  model_ = pool_->getXSModel(changed);
-  // Locked after any serialization: a pool serialized after locking crashes when loaded (NOTES.md §3).
-  pool_->lockPool();
+  // The schema model is only needed to build the setting catalogue, which
+  // comes with the build's pool (schema/catalogue.hpp).
+  if (!from_build_) {
+    bool changed = false;
+    model_ = pool_->getXSModel(changed);
+  }
+  seal(*pool_, from_build_);
 }
 
 const Grammar& Grammar::instance() {
@@ -70,7 +84,7 @@ XMLGrammarPool* Grammar::for_this_thread() {
     const std::lock_guard lock(loading);
     bool from_build = false;
     std::unique_ptr<XMLGrammarPool> pool(load_pool(from_build));
-    pool->lockPool();
+    seal(*pool, from_build);
     return pool;
   }();
   return own.get();

@@ -1,7 +1,7 @@
 #pragma once
 
 // The compiled-in schemas as one Xerces grammar pool, loaded once per process
-// and locked, shared by every validating reader.
+// and per validating thread.
 
 #include <xercesc/framework/XMLGrammarPool.hpp>
 #include <xercesc/framework/psvi/XSModel.hpp>
@@ -23,6 +23,7 @@ class Grammar {
   // lazily on first use (RangeToken::createMap) without a lock, so two threads
   // validating with one pool can build the same one at once and abort.
   static xercesc::XMLGrammarPool* for_this_thread();
+  // The pool's schema model; null when the pool came from the build (see Schema::Schema).
   xercesc::XSModel* model() const { return model_; }
   // False when the pool serialized at build time could not be loaded and the
   // schemas were compiled at start-up instead.

@@ -1,35 +1,15 @@
 #include <unattend/schema.hpp>
 
 #include <algorithm>
-#include <charconv>
-#include <map>
 #include <stdexcept>
-#include <unordered_map>
 
-#include <xercesc/framework/MemBufInputSource.hpp>
-#include <xercesc/framework/psvi/XSAnnotation.hpp>
-#include <xercesc/framework/psvi/XSAttributeDeclaration.hpp>
-#include <xercesc/framework/psvi/XSAttributeUse.hpp>
-#include <xercesc/framework/psvi/XSComplexTypeDefinition.hpp>
-#include <xercesc/framework/psvi/XSElementDeclaration.hpp>
-#include <xercesc/framework/psvi/XSModelGroup.hpp>
-#include <xercesc/framework/psvi/XSNamedMap.hpp>
-#include <xercesc/framework/psvi/XSParticle.hpp>
-#include <xercesc/framework/psvi/XSSimpleTypeDefinition.hpp>
-#include <xercesc/sax2/Attributes.hpp>
-#include <xercesc/util/XMLString.hpp>
-#include <xercesc/util/XMLUni.hpp>
-
+#include "schema/catalogue.hpp"
 #include "schema/grammar.hpp"
-#include "xml/safe_reader.hpp"
+#include "schema/grammar_blob.hpp"
 #include "schema/schema_impl.hpp"
 #include "xml/text.hpp"
-#include "xml/xerces_runtime.hpp"
 
 namespace unattend {
-
-using namespace xercesc;
-using detail::to_utf8;
 
 std::string_view to_string(SettingKind kind) {
   switch (kind) {
@@ -46,230 +26,18 @@ bool SettingInfo::valid_in(Pass pass) const {
   return std::find(passes.begin(), passes.end(), pass) != passes.end();
 }
 
-namespace {
-
-using Facts = std::map<std::string, std::string>;
-
-std::vector<Pass> parse_passes(const std::string& list, const std::string& where) {
-  std::vector<Pass> passes;
-  for (const auto& word : detail::split_words(list)) {
-    const auto pass = parse_pass(word);
-    if (!pass) throw std::logic_error("schema annotation of " + where + " names an unknown pass: " + word);
-    passes.push_back(*pass);
-  }
-  return passes;
-}
-
-std::optional<std::int64_t> facet_number(const XSSimpleTypeDefinition* type, XSSimpleTypeDefinition::FACET facet) {
-  const XMLCh* value = const_cast<XSSimpleTypeDefinition*>(type)->getLexicalFacetValue(facet);
-  if (value == nullptr) return std::nullopt;
-  const std::string text = to_utf8(value);
-  std::int64_t number = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
-  if (error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
-  return number;
-}
-
-// The kind of a simple type: the nearest built-in ancestor decides.
-SettingKind builtin_kind(XSSimpleTypeDefinition* type) {
-  static const std::vector<std::u16string> integers = {
-      u"integer",      u"int",           u"long",         u"short",        u"byte",
-      u"unsignedInt",  u"unsignedLong",  u"unsignedShort", u"unsignedByte", u"nonNegativeInteger",
-      u"positiveInteger", u"nonPositiveInteger", u"negativeInteger"};
-  for (XSTypeDefinition* t = type; t != nullptr;) {
-    if (XMLString::equals(t->getNamespace(), SchemaSymbols::fgURI_SCHEMAFORSCHEMA) && t->getName() != nullptr) {
-      const std::u16string name = t->getName();
-      if (name == u"boolean") return SettingKind::boolean;
-      if (std::find(integers.begin(), integers.end(), name) != integers.end()) return SettingKind::integer;
-      return SettingKind::string;
-    }
-    XSTypeDefinition* base = t->getBaseType();
-    if (base == t) break;
-    t = base;
-  }
-  return SettingKind::string;
-}
-
-void describe_value(SettingInfo& setting, XSSimpleTypeDefinition* type) {
-  setting.kind = builtin_kind(type);
-  if (const StringList* values = type->getLexicalEnumeration(); values != nullptr && values->size() > 0) {
-    setting.kind = SettingKind::enumeration;
-    for (XMLSize_t i = 0; i < values->size(); ++i) setting.values.push_back(to_utf8(values->elementAt(i)));
-  }
-  setting.min = facet_number(type, XSSimpleTypeDefinition::FACET_MININCLUSIVE);
-  setting.max = facet_number(type, XSSimpleTypeDefinition::FACET_MAXINCLUSIVE);
-  if (const auto length = facet_number(type, XSSimpleTypeDefinition::FACET_MAXLENGTH)) {
-    setting.max_length = static_cast<std::size_t>(*length);
-    if (setting.max_length_unit.empty()) setting.max_length_unit = "characters";
-  }
-}
-
-bool declares_wcm_action(XSComplexTypeDefinition* type) {
-  XSAttributeUseList* uses = type->getAttributeUses();
-  for (XMLSize_t i = 0; uses != nullptr && i < uses->size(); ++i) {
-    const XSAttributeDeclaration* attribute = uses->elementAt(i)->getAttrDeclaration();
-    if (XMLString::equals(attribute->getName(), u"action") &&
-        XMLString::equals(attribute->getNamespace(), detail::wcm_namespace)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-void collect_elements(XSParticle* particle, std::vector<XSElementDeclaration*>& out) {
-  if (particle == nullptr) return;
-  switch (particle->getTermType()) {
-    case XSParticle::TERM_ELEMENT: out.push_back(particle->getElementTerm()); break;
-    case XSParticle::TERM_MODELGROUP: {
-      XSParticleList* particles = particle->getModelGroupTerm()->getParticles();
-      for (XMLSize_t i = 0; particles != nullptr && i < particles->size(); ++i) {
-        collect_elements(particles->elementAt(i), out);
-      }
-      break;
-    }
-    default: break;  // wildcards hold no settings
-  }
-}
-
-std::vector<XSElementDeclaration*> child_elements(XSTypeDefinition* type) {
-  std::vector<XSElementDeclaration*> children;
-  if (type->getTypeCategory() == XSTypeDefinition::COMPLEX_TYPE) {
-    collect_elements(static_cast<XSComplexTypeDefinition*>(type)->getParticle(), children);
-  }
-  return children;
-}
-
-// The attributes of our own u:setting / u:component annotation of every
-// element declaration, read with a real XML parser from the annotation text
-// Xerces keeps. All of them in one parse: a parse per annotation (about
-// 1,200) cost more than the rest of building the catalogue.
-class AnnotationIndex final : public detail::UntrustedInputHandler {
- public:
-  explicit AnnotationIndex(XSNamedMap<XSObject>* globals) {
-    for (XMLSize_t i = 0; globals != nullptr && i < globals->getLength(); ++i) {
-      collect(static_cast<XSElementDeclaration*>(globals->item(i)));
-    }
-    std::string text = "<annotations>";
-    for (XSElementDeclaration* element : order_) {
-      text += "<of>";
-      for (XSAnnotation* a = element->getAnnotation(); a != nullptr; a = a->getNext()) {
-        text += to_utf8(a->getAnnotationString());
-      }
-      text += "</of>";
-    }
-    text += "</annotations>";
-    facts_.resize(order_.size());
-    detail::SafeReader reader(nullptr);
-    reader.set_handler(*this);
-    MemBufInputSource source(reinterpret_cast<const XMLByte*>(text.data()), text.size(), u"annotations", false);
-    reader->parse(source);
-    if (current_ + 1 != facts_.size()) throw std::logic_error("the schema annotations could not be read");
-  }
-
-  const Facts& of(XSElementDeclaration* element) const { return facts_.at(index_.at(element)); }
-
-  void startElement(const XMLCh* uri, const XMLCh* local, const XMLCh*, const Attributes& attrs) override {
-    if (++depth_ == 2) ++current_;
-    if (current_ < facts_.size() && XMLString::equals(uri, detail::annotations_namespace) &&
-        (XMLString::equals(local, u"setting") || XMLString::equals(local, u"component"))) {
-      Facts& facts = facts_[current_];
-      facts["#element"] = to_utf8(local);
-      for (XMLSize_t i = 0; i < attrs.getLength(); ++i) facts[to_utf8(attrs.getLocalName(i))] = to_utf8(attrs.getValue(i));
-    }
-  }
-  void endElement(const XMLCh*, const XMLCh*, const XMLCh*) override { --depth_; }
-
- private:
-  void collect(XSElementDeclaration* element) {
-    if (!index_.emplace(element, order_.size()).second) return;
-    order_.push_back(element);
-    for (XSElementDeclaration* child : child_elements(element->getTypeDefinition())) collect(child);
-  }
-
-  std::vector<XSElementDeclaration*> order_;
-  std::unordered_map<XSElementDeclaration*, std::size_t> index_;
-  std::vector<Facts> facts_;
-  std::size_t depth_ = 0;
-  std::size_t current_ = static_cast<std::size_t>(-1);  // the <of> being read
-};
-
-class CatalogBuilder {
- public:
-  CatalogBuilder(Schema::Impl& impl, const AnnotationIndex& annotations) : impl_(impl), annotations_(annotations) {}
-
-  void add_component(XSElementDeclaration* element, const Facts& facts) {
-    ComponentInfo component;
-    component.name = to_utf8(element->getName());
-    if (const auto it = facts.find("aliases"); it != facts.end()) component.aliases = detail::split_words(it->second);
-    for (XSElementDeclaration* child : child_elements(element->getTypeDefinition())) {
-      component.children.push_back(to_utf8(child->getName()));
-      add_setting(component.name, "", {}, child, true);
-    }
-    impl_.components.push_back(std::move(component));
-  }
-
- private:
-  void add_setting(const std::string& component, const std::string& parent_path, const std::vector<Pass>& passes,
-                   XSElementDeclaration* element, bool top_level) {
-    SettingInfo setting;
-    setting.component = component;
-    setting.name = to_utf8(element->getName());
-    setting.path = parent_path.empty() ? setting.name : parent_path + "/" + setting.name;
-    const Facts& facts = annotations_.of(element);
-    const auto fact = [&](const char* name) -> std::string {
-      const auto it = facts.find(name);
-      return it == facts.end() ? std::string{} : it->second;
-    };
-    setting.passes = top_level ? parse_passes(fact("passes"), component + "/" + setting.path) : passes;
-    if (top_level && setting.passes.empty()) {
-      throw std::logic_error("schema of " + component + ": top-level setting " + setting.path + " names no passes");
-    }
-    setting.key = fact("list-key");
-    setting.status = fact("status");
-    setting.format = fact("format");
-    setting.max_length_unit = fact("max-length-unit");
-    if (facts.count("default") != 0) setting.default_value = fact("default");
-
-    XSTypeDefinition* type = element->getTypeDefinition();
-    const auto children = child_elements(type);
-    if (type->getTypeCategory() == XSTypeDefinition::SIMPLE_TYPE) {
-      describe_value(setting, static_cast<XSSimpleTypeDefinition*>(type));
-    } else {
-      auto* complex = static_cast<XSComplexTypeDefinition*>(type);
-      setting.list_item = declares_wcm_action(complex);
-      if (complex->getContentType() == XSComplexTypeDefinition::CONTENTTYPE_SIMPLE) {
-        describe_value(setting, complex->getSimpleType());
-      } else {
-        setting.kind = SettingKind::container;
-      }
-    }
-    for (XSElementDeclaration* child : children) setting.children.push_back(to_utf8(child->getName()));
-
-    const std::string path = setting.path;
-    const std::vector<Pass> inherited = setting.passes;
-    impl_.settings.push_back(std::move(setting));
-    for (XSElementDeclaration* child : children) add_setting(component, path, inherited, child, false);
-  }
-
-  Schema::Impl& impl_;
-  const AnnotationIndex& annotations_;
-};
-
-}  // namespace
-
+// The catalogue the build wrote next to the grammar pool (tools/grammar-blob)
+// goes with that pool; building it again from the schema model took a third
+// of a short run (docs/performance.md). When the pool had to be compiled
+// instead, so is the catalogue.
 Schema::Schema() : impl_(std::make_unique<Impl>()) {
   const auto& grammar = detail::Grammar::instance();
-  XSNamedMap<XSObject>* elements =
-      grammar.model()->getComponentsByNamespace(XSConstants::ELEMENT_DECLARATION, detail::unattend_namespace);
-  const AnnotationIndex annotations(elements);
-  CatalogBuilder builder(*impl_, annotations);
-  for (XMLSize_t i = 0; elements != nullptr && i < elements->getLength(); ++i) {
-    auto* element = static_cast<XSElementDeclaration*>(elements->item(i));
-    const Facts& facts = annotations.of(element);
-    // Component elements carry u:component; the envelope's root does not.
-    if (const auto kind = facts.find("#element"); kind != facts.end() && kind->second == "component") {
-      builder.add_component(element, facts);
+  if (grammar.loaded_from_build()) {
+    if (!detail::decode_catalogue(detail::catalogue_blob(), *impl_)) {
+      throw std::logic_error("the setting catalogue serialized at build time cannot be read");
     }
+  } else {
+    detail::build_catalogue(*grammar.model(), *impl_);
   }
   impl_->index();
 }
@@ -294,31 +62,6 @@ const SettingInfo* Schema::find_setting(std::string_view component, std::string_
   if (info == nullptr) return nullptr;
   const auto it = impl_->setting_index.find(info->name + '/' + std::string(path));
   return it == impl_->setting_index.end() ? nullptr : &impl_->settings[it->second];
-}
-
-void Schema::Impl::index() {
-  std::sort(components.begin(), components.end(),
-            [](const ComponentInfo& a, const ComponentInfo& b) { return a.name < b.name; });
-  std::stable_sort(settings.begin(), settings.end(),
-                   [](const SettingInfo& a, const SettingInfo& b) { return a.component < b.component; });
-  for (std::size_t i = 0; i < components.size(); ++i) {
-    auto& component = components[i];
-    component_index.emplace(detail::ascii_lower(component.name), i);
-    for (const auto& alias : component.aliases) component_index.emplace(detail::ascii_lower(alias), i);
-  }
-  for (std::size_t i = 0; i < settings.size(); ++i) {
-    const SettingInfo& setting = settings[i];
-    setting_index.emplace(setting.component + '/' + setting.path, i);
-    if (setting.path.find('/') == std::string::npos) {
-      auto& component = components[component_index.at(detail::ascii_lower(setting.component))];
-      for (const Pass pass : setting.passes) {
-        if (std::find(component.passes.begin(), component.passes.end(), pass) == component.passes.end()) {
-          component.passes.push_back(pass);
-        }
-      }
-    }
-  }
-  for (auto& component : components) std::sort(component.passes.begin(), component.passes.end());
 }
 
 }  // namespace unattend

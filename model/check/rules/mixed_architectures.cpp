@@ -26,16 +26,19 @@ class MixedArchitectures final : public Rule {
     for (const Node* settings : root->children_named("settings")) {
       struct First {
         std::string architecture;
-        std::string content;
+        const Node* copy;
       };
       std::map<std::string, First> seen;  // lower-case name -> the first copy
       for (const Node* component : settings->children_named("component")) {
         const Attribute* name = component->attribute("name");
         const Attribute* architecture = component->attribute("processorArchitecture");
         if (name == nullptr || architecture == nullptr || architecture->value == "wow64") continue;
-        const std::string content = contents(*component);
-        const auto [first, inserted] = seen.try_emplace(ascii_lower(name->value), First{architecture->value, content});
-        if (inserted || first->second.architecture == architecture->value || first->second.content == content) continue;
+        const auto [first, inserted] = seen.try_emplace(ascii_lower(name->value), First{architecture->value, component});
+        // Contents only where there are copies to compare: most components have none.
+        if (inserted || first->second.architecture == architecture->value ||
+            contents(*first->second.copy) == contents(*component)) {
+          continue;
+        }
         findings.add(*component, name->value + " for " + architecture->value + " differs from its " +
                                      first->second.architecture +
                                      " copy in this pass; Setup uses only the copy matching the image, so each "

@@ -6,6 +6,7 @@
 #include <unicode/locid.h>
 #include <unicode/timezone.h>
 #include <unicode/ucal.h>
+#include <unicode/ures.h>
 
 #include <algorithm>
 #include <array>
@@ -61,15 +62,8 @@ const Zones& zones() {
   static const Zones data = [] {
     Zones z;
     z.ids = {old_windows_ids.begin(), old_windows_ids.end()};
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::StringEnumeration> all(
-        icu::TimeZone::createTimeZoneIDEnumeration(UCAL_ZONE_TYPE_ANY, nullptr, nullptr, status));
-    const icu::UnicodeString* zone = nullptr;
-    while (U_SUCCESS(status) && all && (zone = all->snext(status)) != nullptr) {
-      const std::string windows = windows_id_of(*zone);
-      if (windows.empty()) continue;
+    for (const auto& [name, windows] : windows_ids_by_zone()) {
       z.ids.insert(windows);
-      const std::string name = utf8(*zone);
       if (const auto slash = name.rfind('/'); slash != std::string::npos) {
         std::string city = ascii_lower(name.substr(slash + 1));
         std::replace(city.begin(), city.end(), '_', ' ');
@@ -211,6 +205,54 @@ const std::set<std::string>& unattend::windows_time_zone_ids() { return detail::
 namespace unattend::detail::rules {
 
 std::string windows_time_zone(const std::string& iana) { return windows_id_of(icu::UnicodeString::fromUTF8(iana)); }
+
+// TimeZone::getWindowsID canonicalizes the zone and then searches the whole
+// windowsZones table for it (ICU's timezone.cpp): for the 600 zones of the
+// advice table that was more than the rest of a corpus run's start-up. The
+// same table is read here once, the first Windows id listing a canonical
+// zone winning, as in that search.
+const std::vector<std::pair<std::string, std::string>>& windows_ids_by_zone() {
+  static const std::vector<std::pair<std::string, std::string>> table = [] {
+    std::map<std::string, std::string> by_canonical;
+    UErrorCode status = U_ZERO_ERROR;
+    UResourceBundle* data = ures_openDirect(nullptr, "windowsZones", &status);
+    UResourceBundle* map = ures_getByKey(data, "mapTimezones", nullptr, &status);
+    UResourceBundle* windows = nullptr;
+    UResourceBundle* region = nullptr;
+    while (U_SUCCESS(status) && ures_hasNext(map)) {
+      windows = ures_getNextResource(map, windows, &status);
+      while (U_SUCCESS(status) && ures_hasNext(windows)) {
+        region = ures_getNextResource(windows, region, &status);
+        int32_t length = 0;
+        const UChar* ids = ures_getString(region, &length, &status);
+        if (U_FAILURE(status)) break;
+        std::string list;
+        icu::UnicodeString(ids, length).toUTF8String(list);
+        for (const std::string& zone : split_words(list)) by_canonical.emplace(zone, ures_getKey(windows));
+      }
+    }
+    ures_close(region);
+    ures_close(windows);
+    ures_close(map);
+    ures_close(data);
+
+    std::vector<std::pair<std::string, std::string>> out;
+    UErrorCode listed = U_ZERO_ERROR;
+    std::unique_ptr<icu::StringEnumeration> all(
+        icu::TimeZone::createTimeZoneIDEnumeration(UCAL_ZONE_TYPE_ANY, nullptr, nullptr, listed));
+    const icu::UnicodeString* zone = nullptr;
+    while (U_SUCCESS(listed) && all && (zone = all->snext(listed)) != nullptr) {
+      icu::UnicodeString canonical;
+      UBool system = false;
+      UErrorCode found = U_ZERO_ERROR;
+      icu::TimeZone::getCanonicalID(*zone, canonical, system, found);
+      if (U_FAILURE(found) || !system) continue;
+      if (const auto it = by_canonical.find(utf8(canonical)); it != by_canonical.end()) out.emplace_back(utf8(*zone), it->second);
+    }
+    return out;
+  }();
+  return table;
+}
 
 std::unique_ptr<Rule> make_unknown_time_zone() { return std::make_unique<UnknownTimeZone>(); }
 
