@@ -165,6 +165,13 @@ TEST(Navigating, PassesComponentsAndTheirBindings) {
   EXPECT_THROW((void)shell.as<Deployment>(), Error) << "the binding of another component";
   EXPECT_EQ(file.settings_of(Pass::oobeSystem).settings().size(), 7u);
   EXPECT_TRUE(file.settings_of(Pass::windowsPE).components().empty());
+
+  const auto by_name = file.settings_of(Pass::specialize).component("microsoft-windows-shell-setup");
+  ASSERT_TRUE(by_name.has_value()) << "found case aside";
+  EXPECT_EQ(by_name->architecture(), Architecture::x86);
+  EXPECT_FALSE(file.settings_of(Pass::specialize).component("Microsoft-Windows-Shell-Setup", Architecture::amd64));
+  EXPECT_FALSE(file.settings_of(Pass::specialize).component("Microsoft-Windows-Deployment"));
+  EXPECT_FALSE(file.settings_of(Pass::windowsPE).component("Microsoft-Windows-Shell-Setup"));
 }
 
 TEST(Architecture, AnEditKeepsTheArchitectureTheFileUses) {

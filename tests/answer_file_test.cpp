@@ -297,7 +297,7 @@ TEST_F(Saving, RefusesAnInvalidDocumentAndWritesNothing) {
     file.set(Pass::specialize, shell);
     FAIL() << "set<T> took a 16-byte computer name";
   } catch (const Error& e) {
-    EXPECT_NE(std::string(e.what()).find("Microsoft-Windows-Shell-Setup/ComputerName is 16 bytes long, at most 15 allowed"),
+    EXPECT_NE(std::string(e.what()).find("Microsoft-Windows-Shell-Setup/ComputerName is 16 characters long; at most 15 are allowed"),
               std::string::npos)
         << e.what();
   }

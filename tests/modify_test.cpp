@@ -217,6 +217,26 @@ TEST(Modify, AValueOutsideItsLimitsIsRefusedWithTheFileUnchanged) {
   EXPECT_EQ(file.to_xml(), before);
 }
 
+TEST(Modify, ASettingOutsideItsPassesIsRefusedAsTheEditorRefusesIt) {
+  AnswerFile file = load_ok(hand_kept);
+  const std::string before = file.to_xml();
+  try {
+    file.modify<ShellSetup>(Pass::oobeSystem, [](ShellSetup& s) { s.ComputerName("LAB-1"); });
+    FAIL() << "ComputerName was accepted in oobeSystem";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("Microsoft-Windows-Shell-Setup/ComputerName is not valid in the oobeSystem pass"),
+              std::string::npos)
+        << e.what();
+  }
+  ShellSetup shell;
+  shell.ComputerName("LAB-1");
+  EXPECT_THROW(file.set(Pass::oobeSystem, shell), Error);
+  EXPECT_EQ(file.to_xml(), before);
+  EXPECT_THROW(file.edit(Pass::oobeSystem, "Microsoft-Windows-Shell-Setup").set("ComputerName", "LAB-1"), Error);
+  // The same edit in a pass where it is valid goes through.
+  EXPECT_TRUE(file.modify<ShellSetup>(Pass::specialize, [](ShellSetup& s) { s.ComputerName("LAB-1"); }));
+}
+
 TEST(Modify, TheSettingEditorChecksTheSameLimits) {
   AnswerFile file;
   SettingEditor editor = file.edit(Pass::specialize, "Microsoft-Windows-Shell-Setup");

@@ -99,6 +99,11 @@ class Settings {
   Settings(const AnswerFile& file, Pass pass) : file_(&file), pass_(pass) {}
   Pass pass() const { return pass_; }
   std::vector<Component> components() const;
+  // The component of that name in this pass (case aside, or a spelling the
+  // schemas know for it), in the given architecture or, without one, the
+  // first in document order; empty when the pass has none.
+  std::optional<Component> component(std::string_view name,
+                                     std::optional<Architecture> architecture = std::nullopt) const;
   std::vector<Setting> settings() const;
 
  private:

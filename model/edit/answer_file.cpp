@@ -228,6 +228,16 @@ std::vector<Component> Settings::components() const {
   return out;
 }
 
+std::optional<Component> Settings::component(std::string_view name, std::optional<Architecture> architecture) const {
+  for (ComponentEntry& entry : file_->components()) {
+    if (entry.pass == pass_ && same_component(entry.name, name) &&
+        (!architecture || entry.architecture == *architecture)) {
+      return Component(*file_, std::move(entry));
+    }
+  }
+  return std::nullopt;
+}
+
 std::vector<Setting> Settings::settings() const {
   std::vector<Setting> out;
   for (Setting& s : file_->settings()) {
@@ -313,7 +323,10 @@ void dom::Access::replace_content(DOMElement& element, const std::function<void(
     serialize(*fresh);
     // The values this changes, checked against their schema limits as modify checks them.
     const detail::ComponentMerge changes(element, *fresh);
-    detail::check_facets(detail::to_utf8(element.getAttribute(u"name")), changes.changed_values());
+    const auto* settings = dynamic_cast<const DOMElement*>(element.getParentNode());
+    const std::optional<Pass> pass =
+        settings != nullptr ? parse_pass(detail::to_utf8(settings->getAttribute(u"pass"))) : std::nullopt;
+    detail::check_facets(detail::to_utf8(element.getAttribute(u"name")), pass, changes.changed_values());
   } catch (...) {
     fresh->getParentNode()->removeChild(fresh)->release();
     throw;
@@ -409,7 +422,7 @@ bool dom::Access::merge_component(AnswerFile& file, Pass pass, std::string_view 
   after(new_content);
   const detail::ComponentMerge merge(old_content, new_content);
   if (merge.empty()) return false;
-  detail::check_facets(component, merge.changed_values());
+  detail::check_facets(component, pass, merge.changed_values());
   try {
     merge.apply(dom::component_element(file, pass, component, architecture));
   } catch (const Error& e) {

@@ -56,20 +56,38 @@ std::optional<std::string> facet_violation(const SettingInfo& setting, std::stri
   }
   if (setting.max_length) {
     const bool bytes = setting.max_length_unit == "bytes";
-    const std::size_t length = bytes ? value.size() : code_points(value);
+    const std::size_t characters = code_points(value);
+    const std::size_t length = bytes ? value.size() : characters;
     if (length > *setting.max_length) {
-      return where + " is " + std::to_string(length) + " " + (bytes ? "bytes" : "characters") + " long, at most " +
-             std::to_string(*setting.max_length) + " allowed";
+      // Worded as the checker's UA3010 words it; bytes are named only where
+      // they differ from characters, i.e. where the reference's unit matters.
+      const std::string size = (bytes && length != characters)
+                                   ? std::to_string(length) + " bytes in UTF-8 (" + std::to_string(characters) +
+                                         " characters); at most " + std::to_string(*setting.max_length) +
+                                         " bytes are allowed"
+                                   : std::to_string(length) + " characters long; at most " +
+                                         std::to_string(*setting.max_length) + " are allowed";
+      return where + " is " + size;
     }
   }
   return std::nullopt;
 }
 
-void check_facets(std::string_view component, const std::vector<std::pair<std::string, std::string>>& values) {
+void check_facets(std::string_view component, std::optional<Pass> pass,
+                  const std::vector<std::pair<std::string, std::string>>& values) {
   std::vector<std::string> problems;
   for (const auto& [path, value] : values) {
     const SettingInfo* setting = Schema::instance().find_setting(component, path);
     if (setting == nullptr) continue;
+    // Setup ignores a setting outside its passes (UA3003): refused here as the
+    // untyped editor refuses it, rather than found only at save().
+    if (pass && !setting->valid_in(*pass)) {
+      std::string passes;
+      for (Pass p : setting->passes) passes += std::string(passes.empty() ? "" : ", ") + std::string(to_string(p));
+      problems.push_back(setting->component + "/" + setting->path + " is not valid in the " +
+                         std::string(to_string(*pass)) + " pass (valid in: " + passes + ")");
+      continue;
+    }
     if (auto why = facet_violation(*setting, value)) problems.push_back(std::move(*why));
   }
   if (problems.empty()) return;

@@ -20,8 +20,10 @@ namespace unattend::detail {
 std::optional<std::string> facet_violation(const SettingInfo& setting, std::string_view value);
 
 // Throws unattend::Error listing every value of `values` (path below the
-// component, value) outside its setting's limits; paths no schema describes
-// are the checker's business and pass.
-void check_facets(std::string_view component, const std::vector<std::pair<std::string, std::string>>& values);
+// component, value) outside its setting's limits or, when `pass` is given, of
+// a setting not valid in that pass; paths no schema describes are the
+// checker's business and pass.
+void check_facets(std::string_view component, std::optional<Pass> pass,
+                  const std::vector<std::pair<std::string, std::string>>& values);
 
 }  // namespace unattend::detail
