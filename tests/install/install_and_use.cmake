@@ -23,7 +23,7 @@ if(NOT written MATCHES "<ComputerName>BUILD-07</ComputerName>")
 endif()
 execute_process(COMMAND ${WORK}/example/set-computer-name ${WORK}/answer.xml SIXTEEN-CHARS-XX
                 RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
-if(NOT code EQUAL 1 OR NOT err MATCHES "ComputerName is 16 bytes long, at most 15 allowed")
+if(NOT code EQUAL 1 OR NOT err MATCHES "ComputerName is 16 characters long; at most 15 are allowed")
   message(FATAL_ERROR "an overlong name was not refused (exit ${code}):\n${out}${err}")
 endif()
 
