@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <latch>
 #include <set>
 #include <string>
 #include <thread>
@@ -56,13 +57,21 @@ TEST(Scale, TheGrammarComesFromTheBuildNotFromCompilingTheSchemas) {
 // no lock: threads that shared one grammar pool aborted now and then in
 // `check -j` (RangeToken::doCreateMap assertion). Each thread has its own pool.
 TEST(Scale, EachThreadValidatesWithAPoolOfItsOwn) {
+  // This thread's pool and the other threads' pools all exist at once when
+  // compared: a pool freed when its thread ends may be allocated again at the
+  // same address for the next one (the test failed now and then).
+  const void* mine = unattend::detail::Grammar::for_this_thread();
   std::vector<const void*> pools(4);
   std::vector<std::thread> threads;
+  std::latch all_have_theirs(static_cast<std::ptrdiff_t>(pools.size()));
   for (std::size_t i = 0; i < pools.size(); ++i) {
-    threads.emplace_back([&pools, i] { pools[i] = unattend::detail::Grammar::for_this_thread(); });
+    threads.emplace_back([&pools, &all_have_theirs, i] {
+      pools[i] = unattend::detail::Grammar::for_this_thread();
+      all_have_theirs.arrive_and_wait();
+    });
   }
   for (auto& t : threads) t.join();
-  pools.push_back(unattend::detail::Grammar::for_this_thread());
+  pools.push_back(mine);
   EXPECT_EQ(std::set<const void*>(pools.begin(), pools.end()).size(), pools.size());
   EXPECT_EQ(unattend::detail::Grammar::for_this_thread(), pools.back()) << "a thread keeps its pool";
 }

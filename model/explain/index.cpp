@@ -6,14 +6,30 @@
 
 namespace unattend::detail::outcome {
 
+namespace {
+
+// Node::pass without the copy: the index keys point into the document and the
+// schema, which outlive it, so building it allocates only the vectors.
+std::string_view pass_of(const Node& node) {
+  for (const Node* n = &node; n != nullptr; n = n->parent) {
+    if (n->name == "settings" && n->parent != nullptr && n->parent->parent == nullptr) {
+      const Attribute* pass = n->attribute("pass");
+      return pass != nullptr ? std::string_view(pass->value) : std::string_view{};
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
 Index::Index(const Document& document) {
   document.for_each([&](const Node& node) {
     if (node.name == "settings" && node.parent != nullptr && node.parent->parent == nullptr) {
-      passes_.try_emplace(node.pass(), &node);
+      passes_.try_emplace(pass_of(node), &node);
     } else if (node.component != nullptr) {
-      components_.try_emplace({node.pass(), node.component->name}, &node);
+      components_.try_emplace({pass_of(node), node.component->name}, &node);
     } else if (node.setting != nullptr) {
-      settings_[{node.pass(), node.setting->component, node.setting->path}].push_back(&node);
+      settings_[{pass_of(node), node.setting->component, node.setting->path}].push_back(&node);
     }
   });
 }
@@ -21,7 +37,7 @@ Index::Index(const Document& document) {
 const std::vector<const Node*>& Index::all(std::string_view pass, std::string_view component,
                                            std::string_view path) const {
   static const std::vector<const Node*> none;
-  const auto found = settings_.find(std::make_tuple(std::string(pass), std::string(component), std::string(path)));
+  const auto found = settings_.find(Key{pass, component, path});
   return found == settings_.end() ? none : found->second;
 }
 
@@ -40,7 +56,7 @@ bool Index::is_true(std::string_view pass, std::string_view component, std::stri
 }
 
 const Node* Index::component(std::string_view pass, std::string_view name) const {
-  const auto found = components_.find(std::make_pair(std::string(pass), std::string(name)));
+  const auto found = components_.find(std::make_pair(pass, name));
   return found == components_.end() ? nullptr : found->second;
 }
 

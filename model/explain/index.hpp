@@ -33,10 +33,12 @@ class Index {
   bool has_pass(std::string_view pass) const { return settings(pass) != nullptr; }
 
  private:
-  using Key = std::tuple<std::string, std::string, std::string>;
+  // Views of the document's pass attributes and of the schema's names: an
+  // index lives no longer than the document it points into.
+  using Key = std::tuple<std::string_view, std::string_view, std::string_view>;
   std::map<Key, std::vector<const Node*>, std::less<>> settings_;
-  std::map<std::pair<std::string, std::string>, const Node*, std::less<>> components_;
-  std::map<std::string, const Node*, std::less<>> passes_;
+  std::map<std::pair<std::string_view, std::string_view>, const Node*, std::less<>> components_;
+  std::map<std::string_view, const Node*, std::less<>> passes_;
 };
 
 bool truthy(std::string_view value);

@@ -26,6 +26,7 @@
 #include "xml/fragment.hpp"
 #include "schema/grammar.hpp"
 #include "schema/message.hpp"
+#include "schema/schema_impl.hpp"
 #include "xml/safe_reader.hpp"
 #include "xml/text.hpp"
 #include "schema/validation.hpp"
@@ -222,9 +223,7 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
       current_->component = component_;
       component_node_ = current_;
     }
-    if (component_ != nullptr && depth_ > component_depth_) {
-      current_->setting = schema_.find_setting(component_->name, current_->setting_path());
-    }
+    if (component_ != nullptr && depth_ > component_depth_) current_->setting = setting_of(*current_);
   }
 
   // Namespace declarations are not among an element's SAX attributes; they come just before it.
@@ -323,6 +322,27 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
   }
 
   static Position position_of(const SAXParseException& e) { return {e.getLineNumber(), e.getColumnNumber()}; }
+
+  // The setting of an element inside the current component. Its path is its
+  // parent's setting's path and its own name, so the path is not spelled
+  // again from the component down for every element; where that does not
+  // hold (the parent is no setting, or the names stop the walk) the node
+  // spells it as Node::setting_path does.
+  const SettingInfo* setting_of(const detail::Node& node) const {
+    const detail::Node* parent = node.parent;
+    std::string key = component_->name + '/';
+    if (parent == component_node_ && parent->name == "component" && parent->parent != nullptr &&
+        parent->parent->name == "settings") {
+      key += node.name;
+    } else if (parent->setting != nullptr && !(node.name == "component" && parent->name == "settings")) {
+      key.append(parent->setting->path).append(1, '/').append(node.name);
+    } else {
+      key += node.setting_path();
+    }
+    const auto& impl = schema_.impl();
+    const auto it = impl.setting_index.find(key);
+    return it == impl.setting_index.end() ? nullptr : &impl.settings[it->second];
+  }
 
   // Xerces reports an element's own errors (its attributes, or the element
   // not being allowed) before startElement; now that we know the element,

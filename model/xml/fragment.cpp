@@ -64,7 +64,9 @@ void Fragment::open(const XMLCh* uri, const XMLCh* local, const xercesc::Attribu
       document_ += u'"';
       name = prefix + u":" + attributes.getLocalName(i);
     }
-    document_ += u' ' + name + u"=\"";
+    document_ += u' ';
+    document_ += name;
+    document_ += u"=\"";
     escape(value, XMLString::stringLen(value), true);
     document_ += u'"';
   }
@@ -90,7 +92,9 @@ void Fragment::close() {
   open_.pop_back();
   flush_text(element);
   if (element.has_children) new_line(element);
-  document_ += u"</" + element.name + u">";
+  document_ += u"</";
+  document_ += element.name;
+  document_ += u'>';
 }
 
 void Fragment::end() {

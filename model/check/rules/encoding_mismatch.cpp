@@ -24,6 +24,7 @@ std::size_t utf8_sequence(std::string_view b, std::size_t i) {
 }
 
 void check_utf8(std::string_view b, Findings& findings) {
+  if (encoding::ascii_after_bom(b)) return;
   const std::string declared = encoding::declared(b);
   if (!declared.empty() && declared != "utf-8" && declared != "utf8") return;
   std::uint64_t line = 1;

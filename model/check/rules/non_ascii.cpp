@@ -17,6 +17,7 @@ class NonAscii final : public Rule {
     const std::string_view b = context.bytes;
     const bool wide = encoding::wide(b).name != nullptr || (b.size() >= 2 && (b[0] == '\0' || b[1] == '\0'));
     if (wide) return;  // reported as an encoding matter, not character by character
+    if (encoding::ascii_after_bom(b)) return;
     std::size_t start = b.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
     std::size_t line = 1;
     std::size_t column = 1;
