@@ -237,6 +237,43 @@ TEST(Modify, ASettingOutsideItsPassesIsRefusedAsTheEditorRefusesIt) {
   EXPECT_TRUE(file.modify<ShellSetup>(Pass::specialize, [](ShellSetup& s) { s.ComputerName("LAB-1"); }));
 }
 
+TEST(Modify, AnElementAddedAfterAReplacedOneTakesItsSchemaPlace) {
+  // <OOBE/> turns from an empty leaf into a container (replaced in the file);
+  // RegisteredOrganization, added after it, must land before TimeZone.
+  AnswerFile file = load_ok(R"(<?xml version="1.0" encoding="utf-8"?>
+<unattend xmlns="urn:schemas-microsoft-com:unattend" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State">
+  <settings pass="oobeSystem">
+    <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+      <OOBE />
+      <TimeZone>UTC</TimeZone>
+    </component>
+  </settings>
+</unattend>
+)");
+  ASSERT_TRUE(file.modify<ShellSetup>(Pass::oobeSystem, [](ShellSetup& s) {
+    ensure(s.OOBE()).HideEULAPage(true);
+    s.RegisteredOrganization("Lab");
+  }));
+  const std::string xml = file.to_xml();
+  const auto oobe = xml.find("<HideEULAPage>");
+  const auto organization = xml.find("<RegisteredOrganization>");
+  const auto zone = xml.find("<TimeZone>");
+  ASSERT_NE(oobe, std::string::npos) << xml;
+  ASSERT_NE(organization, std::string::npos) << xml;
+  EXPECT_LT(oobe, organization) << xml;
+  EXPECT_LT(organization, zone) << xml;
+}
+
+TEST(Modify, ARefusedSetLeavesTheFileAsItWas) {
+  AnswerFile file;
+  const std::string before = file.to_xml();
+  ShellSetup shell;
+  shell.ComputerName("A-NAME-FAR-TOO-LONG-1");
+  EXPECT_THROW(file.set(Pass::specialize, shell), Error);
+  EXPECT_FALSE(file.contains(Pass::specialize, "Microsoft-Windows-Shell-Setup"));
+  EXPECT_EQ(file.to_xml(), before) << "no component or <settings> left behind";
+}
+
 TEST(Modify, TheSettingEditorChecksTheSameLimits) {
   AnswerFile file;
   SettingEditor editor = file.edit(Pass::specialize, "Microsoft-Windows-Shell-Setup");

@@ -40,6 +40,11 @@ struct Access {
   // Serializes a binding into a component element: its children are
   // replaced, its attributes (name, architecture, ...) kept.
   static void replace_content(xercesc::DOMElement& element, const Serialize& serialize);
+  // set<T>: replace_content of the component, added when missing; when the
+  // content is refused, a component (and <settings>) added for it is taken
+  // out again, so a refused set leaves the file as it was.
+  static void set_component(AnswerFile& file, Pass pass, std::string_view component,
+                            std::optional<Architecture> architecture, const Serialize& serialize);
   // Throws unless serializing the parsed binding gives back every element of
   // the original: C++/Tree skips what its schema does not know.
   static void check_lossless(const xercesc::DOMElement& original, std::string_view component, Pass pass,
@@ -75,8 +80,8 @@ std::optional<Component> AnswerFile::get(Pass pass, std::optional<Architecture> 
 
 template <typename Component>
 void AnswerFile::set(Pass pass, const Component& value, std::optional<Architecture> architecture) {
-  dom::Access::replace_content(dom::component_element(*this, pass, component_traits<Component>::name, architecture),
-                               [&](xercesc::DOMElement& e) { e << value; });
+  dom::Access::set_component(*this, pass, component_traits<Component>::name, architecture,
+                             [&](xercesc::DOMElement& e) { e << value; });
 }
 
 template <typename Component, typename Edit>

@@ -157,14 +157,16 @@ namespace {
 
 void collect_leaves(const DOMElement& parent, const ComponentEntry& entry, const std::string& path,
                     const std::string& declared, std::vector<Setting>& out) {
+  auto declared_path = [&](const std::string& name) { return (declared.empty() ? "" : declared + "/") + name; };
+  const std::vector<std::string> steps = detail::child_steps(parent, [&](const std::string& name) {
+    const SettingInfo* info = Schema::instance().find_setting(entry.name, declared_path(name));
+    return info != nullptr ? detail::ListKey{info->list_item, info->key} : detail::ListKey{};
+  });
+  std::size_t i = 0;
   for (const DOMElement* child = parent.getFirstElementChild(); child != nullptr;
-       child = child->getNextElementSibling()) {
-    const std::string name = detail::to_utf8(child->getLocalName());
-    const std::string child_declared = (declared.empty() ? "" : declared + "/") + name;
-    const SettingInfo* info = Schema::instance().find_setting(entry.name, child_declared);
-    const std::string step = detail::step_of(*child, info != nullptr && info->list_item,
-                                             info != nullptr ? info->key : std::string());
-    const std::string child_path = (path.empty() ? "" : path + "/") + step;
+       child = child->getNextElementSibling(), ++i) {
+    const std::string child_declared = declared_path(detail::to_utf8(child->getLocalName()));
+    const std::string child_path = (path.empty() ? "" : path + "/") + steps[i];
     if (child->getFirstElementChild() == nullptr) {
       out.push_back({entry.pass, entry.name, entry.architecture, child_path, detail::to_utf8(child->getTextContent()),
                      detail::loaded_position(*child).line});
@@ -274,6 +276,27 @@ bool AnswerFile::remove(Pass pass, std::string_view name, std::optional<Architec
   auto* element = const_cast<DOMElement*>(found);
   element->getParentNode()->removeChild(element)->release();
   return true;
+}
+
+void dom::Access::set_component(AnswerFile& file, Pass pass, std::string_view component,
+                                std::optional<Architecture> architecture, const Serialize& serialize) {
+  const bool existed = find_component(file, pass, component, architecture) != nullptr;
+  DOMElement& root = *Access::document(file).getDocumentElement();
+  const auto settings = detail::child_elements(root, u"settings");
+  const bool pass_existed = std::any_of(settings.begin(), settings.end(), [&](const DOMElement* s) {
+    return parse_pass(attribute(*s, u"pass")) == pass;
+  });
+  DOMElement& element = component_element(file, pass, component, architecture);
+  try {
+    replace_content(element, serialize);
+  } catch (...) {
+    if (!existed) {
+      xercesc::DOMNode* parent = element.getParentNode();
+      parent->removeChild(&element)->release();
+      if (!pass_existed) parent->getParentNode()->removeChild(parent)->release();
+    }
+    throw;
+  }
 }
 
 DOMElement& dom::component_element(AnswerFile& file, Pass pass, std::string_view name,

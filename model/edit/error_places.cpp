@@ -27,17 +27,16 @@ std::string component_place(const DOMElement& component) {
          attribute(component, u"processorArchitecture") + ")";
 }
 
-std::string place_of(const DOMElement& element) {
+// The place of a child among its siblings. Positions among same-named
+// siblings are stable under normalize() and the canonical writer, which add
+// attributes and children but move nothing. Always numbered, even when alone:
+// an item appended after it (modify, add_item) must not rename it from
+// "SynchronousCommand" to "SynchronousCommand[1]".
+std::string place_of(const DOMElement& element, const std::string& step) {
   const std::string name = to_utf8(element.getLocalName());
   if (name == "settings") return "settings(" + attribute(element, u"pass") + ")";
   if (name == "component") return component_place(element);
-  // Positions among same-named siblings: stable under normalize() and the
-  // canonical writer, which add attributes and children but move nothing.
-  // Always numbered, even when alone: an item appended after it (modify, add_item)
-  // must not rename it from "SynchronousCommand" to "SynchronousCommand[1]".
-  return element.getParentNode() != nullptr && element.getParentNode()->getNodeType() == xercesc::DOMNode::ELEMENT_NODE
-             ? step_of(element, true, {})
-             : name;
+  return step;
 }
 
 struct Placed {
@@ -45,11 +44,13 @@ struct Placed {
   std::string place;
 };
 
-void collect(const DOMElement& element, const std::string& parent, std::vector<Placed>& out) {
-  const std::string place = (parent.empty() ? "" : parent + "/") + place_of(element);
+void collect(const DOMElement& element, const std::string& place, std::vector<Placed>& out) {
   out.push_back({loaded_position(element), place});
-  for (const DOMElement* c = element.getFirstElementChild(); c != nullptr; c = c->getNextElementSibling()) {
-    collect(*c, place, out);
+  const std::vector<std::string> steps =
+      child_steps(element, [](const std::string&) { return ListKey{.list_item = true, .key = {}}; });
+  std::size_t i = 0;
+  for (const DOMElement* c = element.getFirstElementChild(); c != nullptr; c = c->getNextElementSibling(), ++i) {
+    collect(*c, place + "/" + place_of(*c, steps[i]), out);
   }
 }
 
@@ -57,9 +58,15 @@ void collect(const DOMElement& element, const std::string& parent, std::vector<P
 
 std::multiset<std::string> error_places(const xercesc::DOMDocument& document,
                                         const std::vector<Diagnostic>& diagnostics) {
-  std::vector<Placed> placed;
-  if (const DOMElement* root = document.getDocumentElement()) collect(*root, "", placed);
   std::multiset<std::string> out;
+  if (std::none_of(diagnostics.begin(), diagnostics.end(),
+                   [](const Diagnostic& d) { return d.severity == Severity::error; })) {
+    return out;
+  }
+  std::vector<Placed> placed;
+  if (const DOMElement* root = document.getDocumentElement()) {
+    collect(*root, to_utf8(root->getLocalName()), placed);
+  }
   for (const Diagnostic& d : diagnostics) {
     if (d.severity != Severity::error) continue;
     // The element whose start tag ends last at or before the diagnostic:

@@ -262,6 +262,8 @@ void ComponentMerge::apply(DOMElement& original) const {
         auto& parent = static_cast<DOMElement&>(*target.getParentNode());
         DOMElement* copy = adopt(static_cast<const DOMElement&>(*op.from_after), parent);
         parent.replaceChild(copy, &target)->release();
+        // A later insert may be placed after this element: it must find the copy, not the freed node.
+        in_file[op.before] = copy;
         fix_attribute_prefixes(*copy, parent);
         break;
       }

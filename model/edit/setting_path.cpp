@@ -1,6 +1,8 @@
 #include "edit/setting_path.hpp"
 
 #include <charconv>
+#include <map>
+#include <utility>
 
 #include <xercesc/util/XMLString.hpp>
 
@@ -108,22 +110,43 @@ std::optional<std::string> leaf_text(const DOMElement& start, std::string_view p
   return to_utf8(leaf->getTextContent());
 }
 
-std::string step_of(const DOMElement& element, bool list_item, const std::string& key) {
-  const std::string name = to_utf8(element.getLocalName());
-  const auto* parent = static_cast<const DOMElement*>(element.getParentNode());
-  std::size_t position = 0;
-  std::size_t same_name = 0;
-  std::size_t same_key = 0;
-  const std::string value = key.empty() ? std::string() : key_of(element, key);
-  for (const DOMElement* c = parent->getFirstElementChild(); c != nullptr; c = c->getNextElementSibling()) {
-    if (!named(*c, name)) continue;
-    ++same_name;
-    if (c == &element) position = same_name;
-    if (!key.empty() && key_of(*c, key) == value) ++same_key;
+std::vector<std::string> child_steps(const DOMElement& parent,
+                                     const std::function<ListKey(const std::string& name)>& list_key) {
+  struct Child {
+    std::string name;
+    ListKey list;
+    std::string value;  // of its key
+  };
+  std::vector<Child> children;
+  std::map<std::string, ListKey> keys;  // asked once per name
+  std::map<std::string, std::size_t> same_name;
+  std::map<std::pair<std::string, std::string>, std::size_t> same_key;
+  for (const DOMElement* c = parent.getFirstElementChild(); c != nullptr; c = c->getNextElementSibling()) {
+    Child child{to_utf8(c->getLocalName()), {}, {}};
+    auto known = keys.find(child.name);
+    if (known == keys.end()) known = keys.emplace(child.name, list_key(child.name)).first;
+    child.list = known->second;
+    if (!child.list.key.empty()) {
+      child.value = key_of(*c, child.list.key);
+      ++same_key[{child.name, child.value}];
+    }
+    ++same_name[child.name];
+    children.push_back(std::move(child));
   }
-  if (!key.empty() && same_key == 1 && printable(value)) return name + "[" + key + "=" + value + "]";
-  if (list_item || same_name > 1) return name + "[" + std::to_string(position) + "]";
-  return name;
+  std::vector<std::string> steps;
+  steps.reserve(children.size());
+  std::map<std::string, std::size_t> position;
+  for (const Child& c : children) {
+    const std::size_t n = ++position[c.name];
+    if (!c.list.key.empty() && same_key[{c.name, c.value}] == 1 && printable(c.value)) {
+      steps.push_back(c.name + "[" + c.list.key + "=" + c.value + "]");
+    } else if (c.list.list_item || same_name[c.name] > 1) {
+      steps.push_back(c.name + "[" + std::to_string(n) + "]");
+    } else {
+      steps.push_back(c.name);
+    }
+  }
+  return steps;
 }
 
 }  // namespace unattend::detail

@@ -7,6 +7,7 @@
 //   UserAccounts/LocalAccounts/LocalAccount[2]/Name              1-based position
 // A segment without brackets is the first element of that name.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,11 +41,19 @@ xercesc::DOMElement* find_path(const xercesc::DOMElement& start, const std::vect
 // none or it is a container.
 std::optional<std::string> leaf_text(const xercesc::DOMElement& start, std::string_view path);
 
-// The segment that names `element` among its siblings: its name, with
-// [key=value] when it is a list item (schema `key` non-empty, or a list item
-// without key: pass list_item) and the key is present, unique and printable,
-// with [n] for other list items and for any element that has siblings of
-// the same name.
-std::string step_of(const xercesc::DOMElement& element, bool list_item, const std::string& key);
+// How the children of one name are told apart: whether they are list items,
+// and the schema key of the list ("" for none).
+struct ListKey {
+  bool list_item = false;
+  std::string key;
+};
+
+// The segment that names each element child of `parent` among its siblings,
+// in document order: its name, with [key=value] when it is a list item with
+// a key that is present, unique and printable, with [n] for other list items
+// and for any element that has siblings of the same name. One pass over the
+// children: a component with many siblings stays linear.
+std::vector<std::string> child_steps(const xercesc::DOMElement& parent,
+                                     const std::function<ListKey(const std::string& name)>& list_key);
 
 }  // namespace unattend::detail
