@@ -2,6 +2,8 @@
 
 #include <array>
 #include <optional>
+#include <span>
+#include <string>
 #include <string_view>
 
 namespace unattend {
@@ -23,6 +25,8 @@ inline constexpr std::array<Pass, 7> all_passes = {
 };
 
 std::string_view to_string(Pass pass);
+// Passes as messages list them: "offlineServicing, specialize".
+std::string to_string(std::span<const Pass> passes);
 
 // Exact spelling only: Setup does not accept other cases.
 std::optional<Pass> parse_pass(std::string_view name);

@@ -73,6 +73,12 @@ std::optional<std::string> facet_violation(const SettingInfo& setting, std::stri
   return std::nullopt;
 }
 
+std::optional<std::string> pass_violation(const SettingInfo& setting, Pass pass) {
+  if (setting.valid_in(pass)) return std::nullopt;
+  return setting.component + "/" + setting.path + " is not valid in the " + std::string(to_string(pass)) +
+         " pass; valid passes: " + to_string(setting.passes);
+}
+
 void check_facets(std::string_view component, std::optional<Pass> pass,
                   const std::vector<std::pair<std::string, std::string>>& values) {
   std::vector<std::string> problems;
@@ -81,12 +87,11 @@ void check_facets(std::string_view component, std::optional<Pass> pass,
     if (setting == nullptr) continue;
     // Setup ignores a setting outside its passes (UA3003): refused here as the
     // untyped editor refuses it, rather than found only at save().
-    if (pass && !setting->valid_in(*pass)) {
-      std::string passes;
-      for (Pass p : setting->passes) passes += std::string(passes.empty() ? "" : ", ") + std::string(to_string(p));
-      problems.push_back(setting->component + "/" + setting->path + " is not valid in the " +
-                         std::string(to_string(*pass)) + " pass (valid in: " + passes + ")");
-      continue;
+    if (pass) {
+      if (auto why = pass_violation(*setting, *pass)) {
+        problems.push_back(std::move(*why));
+        continue;
+      }
     }
     if (auto why = facet_violation(*setting, value)) problems.push_back(std::move(*why));
   }

@@ -19,6 +19,10 @@ namespace unattend::detail {
 // password); empty when it fits.
 std::optional<std::string> facet_violation(const SettingInfo& setting, std::string_view value);
 
+// Why `setting` does not belong in `pass` (Setup ignores it there: UA3003),
+// worded as the checker words it; empty when it does.
+std::optional<std::string> pass_violation(const SettingInfo& setting, Pass pass);
+
 // Throws unattend::Error listing every value of `values` (path below the
 // component, value) outside its setting's limits or, when `pass` is given, of
 // a setting not valid in that pass; paths no schema describes are the

@@ -15,6 +15,12 @@ std::string_view to_string(Pass pass) {
   return "?";
 }
 
+std::string to_string(std::span<const Pass> passes) {
+  std::string out;
+  for (const Pass pass : passes) out += (out.empty() ? "" : ", ") + std::string(to_string(pass));
+  return out;
+}
+
 std::optional<Pass> parse_pass(std::string_view name) {
   for (const Pass pass : all_passes) {
     if (to_string(pass) == name) return pass;

@@ -51,9 +51,7 @@ void check_path(const SettingEditor::Place& place, const std::vector<detail::Pat
     so_far += (so_far.empty() ? "" : "/") + step.name;
     const SettingInfo* setting = Schema::instance().find_setting(component, so_far);
     if (setting == nullptr) throw Error("'" + so_far + "' is not a setting of " + component);
-    if (!setting->valid_in(place.pass)) {
-      throw Error(component + "/" + so_far + " is not valid in the " + std::string(to_string(place.pass)) + " pass");
-    }
+    if (auto why = detail::pass_violation(*setting, place.pass)) throw Error(*why);
     if (last && last_is_item) {
       if (!setting->list_item) throw Error(component + "/" + so_far + " is not a list item");
       if (step.selects()) throw Error(component + "/" + so_far + ": add_item appends; name the list without a key");

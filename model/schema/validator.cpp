@@ -460,11 +460,9 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
     const std::string name = to_utf8(local);
     const SettingInfo* setting = schema_.find_setting(component_->name, name);
     if (setting == nullptr || setting->valid_in(*pass_)) return;
-    std::string valid;
-    for (const Pass pass : setting->passes) valid += (valid.empty() ? "" : ", ") + std::string(to_string(pass));
     out_.push_back(make(file_, at, codes::wrong_pass,
                         "'" + name + "' of " + component_->name + " is not valid in the " +
-                            std::string(to_string(*pass_)) + " pass; valid passes: " + valid));
+                            std::string(to_string(*pass_)) + " pass; valid passes: " + to_string(setting->passes)));
   }
 
   std::string_view file_;
