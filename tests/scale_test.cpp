@@ -57,21 +57,30 @@ TEST(Scale, TheGrammarComesFromTheBuildNotFromCompilingTheSchemas) {
 // no lock: threads that shared one grammar pool aborted now and then in
 // `check -j` (RangeToken::doCreateMap assertion). Each thread has its own pool.
 TEST(Scale, EachThreadValidatesWithAPoolOfItsOwn) {
-  // This thread's pool and the other threads' pools all exist at once when
+  using unattend::detail::Grammar;
+  // This thread's pools and the other threads' pools all exist at once when
   // compared: a pool freed when its thread ends may be allocated again at the
   // same address for the next one (the test failed now and then).
-  const void* mine = unattend::detail::Grammar::for_this_thread();
-  std::vector<const void*> pools(4);
+  const auto pools_of_this_thread = [] {
+    return std::vector<const void*>{Grammar::for_this_thread().get(),
+                                    Grammar::for_component("Microsoft-Windows-Shell-Setup").get()};
+  };
+  const std::vector<const void*> mine = pools_of_this_thread();
+  std::vector<std::vector<const void*>> theirs(4);
   std::vector<std::thread> threads;
-  std::latch all_have_theirs(static_cast<std::ptrdiff_t>(pools.size()));
-  for (std::size_t i = 0; i < pools.size(); ++i) {
-    threads.emplace_back([&pools, &all_have_theirs, i] {
-      pools[i] = unattend::detail::Grammar::for_this_thread();
+  std::latch all_have_theirs(static_cast<std::ptrdiff_t>(theirs.size()));
+  for (std::size_t i = 0; i < theirs.size(); ++i) {
+    threads.emplace_back([&theirs, &all_have_theirs, &pools_of_this_thread, i] {
+      theirs[i] = pools_of_this_thread();
       all_have_theirs.arrive_and_wait();
     });
   }
   for (auto& t : threads) t.join();
-  pools.push_back(mine);
-  EXPECT_EQ(std::set<const void*>(pools.begin(), pools.end()).size(), pools.size());
-  EXPECT_EQ(unattend::detail::Grammar::for_this_thread(), pools.back()) << "a thread keeps its pool";
+  theirs.push_back(mine);
+  std::set<const void*> distinct;
+  for (const auto& pools : theirs) distinct.insert(pools.begin(), pools.end());
+  EXPECT_EQ(distinct.size(), 2 * theirs.size()) << "an envelope pool and a component pool per thread";
+  EXPECT_EQ(distinct.count(nullptr), 0u);
+  EXPECT_EQ(pools_of_this_thread(), mine) << "a thread keeps its pools";
+  EXPECT_EQ(Grammar::for_component("Microsoft-Windows-No-Such-Component"), nullptr);
 }

@@ -1,8 +1,9 @@
 #include "schema/grammar.hpp"
 
-#include <memory>
+#include <algorithm>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include <xercesc/framework/XMLGrammarPoolImpl.hpp>
 #include <xercesc/internal/XSerializationException.hpp>
@@ -19,54 +20,82 @@ using namespace xercesc;
 
 namespace {
 
-// The pool the build serialized (tools/grammar-blob): loading it takes a few
-// milliseconds where compiling the 85 schemas takes most of a short run
-// (docs/performance.md). Xerces stamps the blob with its serialization level
-// and refuses one it cannot read; a Xerces upgraded under an installed binary
-// then costs start-up time, not correctness.
-XMLGrammarPool* load_pool(bool& from_build) {
-  const std::string_view blob = grammar_blob();
-  if (!blob.empty()) {
-    auto* pool = new XMLGrammarPoolImpl(XMLPlatformUtils::fgMemoryManager);
-    try {
-      BinMemInputStream in(reinterpret_cast<const XMLByte*>(blob.data()), blob.size(),
-                           BinMemInputStream::BufOpt_Reference);
-      pool->deserializeGrammars(&in);
-      from_build = true;
-      return pool;
-    } catch (const XSerializationException&) {
-    } catch (const XMLException&) {
-    }
-    delete pool;
+PoolPtr new_pool() { return std::make_shared<XMLGrammarPoolImpl>(XMLPlatformUtils::fgMemoryManager); }
+
+// A pool the build serialized (tools/grammar-blob): loading one takes a
+// fraction of a millisecond where compiling the schemas takes most of a short
+// run (docs/performance.md). Xerces stamps the blob with its serialization
+// level and refuses one it cannot read: null then.
+PoolPtr deserialize(std::string_view blob) {
+  if (blob.empty()) return nullptr;
+  // One thread at a time, as when the whole grammar was one pool: loading
+  // touches Xerces' static registries.
+  static std::mutex loading;
+  const std::lock_guard lock(loading);
+  PoolPtr pool = new_pool();
+  try {
+    BinMemInputStream in(reinterpret_cast<const XMLByte*>(blob.data()), blob.size(),
+                         BinMemInputStream::BufOpt_Reference);
+    pool->deserializeGrammars(&in);
+    return pool;
+  } catch (const XSerializationException&) {
+  } catch (const XMLException&) {
   }
-  auto* pool = new XMLGrammarPoolImpl(XMLPlatformUtils::fgMemoryManager);
+  return nullptr;
+}
+
+// Locking a pool builds its schema model (XMLGrammarPoolImpl::lockPool): a
+// tenth of a short run. A pool serves the readers of one thread, which never
+// add a grammar to it (SafeReader: no schema loading, no caching from the
+// parse), so pools from the build are not locked. Never lock before
+// serializing: a pool serialized after locking crashes when loaded
+// (NOTES.md §3).
+PoolPtr compile_all() {
+  PoolPtr pool = new_pool();
   compile_schemas(*pool);
   return pool;
 }
 
-// Locking a pool builds its schema model (XMLGrammarPoolImpl::lockPool): a
-// tenth of a short run, for nothing when the catalogue comes from the build.
-// A pool serves the readers of one thread (Grammar::for_this_thread), which
-// never add a grammar to it (SafeReader: no schema loading, no caching from
-// the parse), so the lock protects nothing there; a pool compiled at start-up
-// is locked as before. Never lock before serializing: a pool serialized after
-// locking crashes when loaded (NOTES.md §3).
-void seal(XMLGrammarPool& pool, bool from_build) {
-  if (!from_build) pool.lockPool();
+PoolPtr compile_one(std::string_view schema) {
+  PoolPtr pool = new_pool();
+  compile_schema(*pool, schema);
+  return pool;
+}
+
+struct ThreadPools {
+  PoolPtr envelope;
+  std::vector<PoolPtr> components;  // as grammar_blobs() after the envelope; loaded on first use
+};
+
+bool first_thread() {
+  static const std::thread::id first = std::this_thread::get_id();
+  return std::this_thread::get_id() == first;
+}
+
+// The first thread's pools live as long as the process: freeing them at exit
+// would only cost a short run time.
+ThreadPools& this_thread_pools() {
+  if (first_thread()) {
+    static ThreadPools& pools = *new ThreadPools;
+    return pools;
+  }
+  thread_local ThreadPools pools;
+  return pools;
 }
 
 }  // namespace
 
 Grammar::Grammar() {
   ensure_xerces();
-  pool_ = load_pool(from_build_);
-  // The schema model is only needed to build the setting catalogue, which
-  // comes with the build's pool (schema/catalogue.hpp).
+  if (!grammar_blobs().empty()) first_ = deserialize(grammar_blobs().front().pool);
+  from_build_ = first_ != nullptr;
   if (!from_build_) {
+    // Everything compiled into one pool that serves envelope and components.
+    first_ = compile_all();
     bool changed = false;
-    model_ = pool_->getXSModel(changed);
+    model_ = first_->getXSModel(changed);
+    first_->lockPool();
   }
-  seal(*pool_, from_build_);
 }
 
 const Grammar& Grammar::instance() {
@@ -74,20 +103,36 @@ const Grammar& Grammar::instance() {
   return grammar;
 }
 
-XMLGrammarPool* Grammar::for_this_thread() {
+PoolPtr Grammar::for_this_thread() {
   const Grammar& shared = instance();
-  static const std::thread::id first = std::this_thread::get_id();
-  if (std::this_thread::get_id() == first) return shared.pool_;
-  // Destroyed when the thread ends, after the readers that use it (constructed later).
-  thread_local const std::unique_ptr<XMLGrammarPool> own = [] {
-    static std::mutex loading;
-    const std::lock_guard lock(loading);
-    bool from_build = false;
-    std::unique_ptr<XMLGrammarPool> pool(load_pool(from_build));
-    seal(*pool, from_build);
-    return pool;
-  }();
-  return own.get();
+  ThreadPools& pools = this_thread_pools();
+  if (pools.envelope == nullptr) {
+    if (first_thread()) {
+      pools.envelope = shared.first_;
+    } else if (shared.from_build_) {
+      pools.envelope = deserialize(grammar_blobs().front().pool);
+      if (pools.envelope == nullptr) pools.envelope = compile_one("unattend.xsd");
+    } else {
+      pools.envelope = compile_all();
+      pools.envelope->lockPool();
+    }
+  }
+  return pools.envelope;
+}
+
+PoolPtr Grammar::for_component(std::string_view component) {
+  const Grammar& shared = instance();
+  if (!shared.from_build_) return for_this_thread();
+  const auto blobs = grammar_blobs().subspan(1);
+  const auto it = std::lower_bound(blobs.begin(), blobs.end(), component,
+                                   [](const GrammarBlob& blob, std::string_view name) { return blob.component < name; });
+  if (it == blobs.end() || it->component != component) return nullptr;
+  ThreadPools& pools = this_thread_pools();
+  pools.components.resize(blobs.size());
+  PoolPtr& pool = pools.components[static_cast<std::size_t>(it - blobs.begin())];
+  if (pool == nullptr) pool = deserialize(it->pool);
+  if (pool == nullptr) pool = compile_one("components/" + std::string(component) + ".xsd");
+  return pool;
 }
 
 }  // namespace unattend::detail

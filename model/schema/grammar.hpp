@@ -1,7 +1,10 @@
 #pragma once
 
-// The compiled-in schemas as one Xerces grammar pool, loaded once per process
-// and per validating thread.
+// The compiled-in schemas as Xerces grammar pools: one for the envelope and
+// one per component, each loaded by a thread the first time it needs it.
+
+#include <memory>
+#include <string_view>
 
 #include <xercesc/framework/XMLGrammarPool.hpp>
 #include <xercesc/framework/psvi/XSModel.hpp>
@@ -13,26 +16,36 @@ inline constexpr char16_t wcm_namespace[] = u"http://schemas.microsoft.com/WMICo
 inline constexpr char16_t annotations_namespace[] = u"urn:unattend:annotations";
 inline constexpr char16_t xmlns_namespace[] = u"http://www.w3.org/2000/xmlns/";
 
+// Pools are shared pointers so that a reader kept for later (LentReader)
+// keeps its pool alive whatever order a thread's objects are destroyed in.
+using PoolPtr = std::shared_ptr<xercesc::XMLGrammarPool>;
+
 class Grammar {
  public:
   static const Grammar& instance();
 
-  xercesc::XMLGrammarPool* pool() const { return pool_; }
-  // The pool the calling thread validates with: its own, loaded from the
-  // same blob. Xerces builds the character classes of xs:pattern facets
-  // lazily on first use (RangeToken::createMap) without a lock, so two threads
-  // validating with one pool can build the same one at once and abort.
-  static xercesc::XMLGrammarPool* for_this_thread();
-  // The pool's schema model; null when the pool came from the build (see Schema::Schema).
+  // The pool the calling thread validates the envelope with. Each thread has
+  // its own pools, loaded from the same blobs: Xerces builds the character
+  // classes of xs:pattern facets lazily on first use (RangeToken::createMap)
+  // without a lock, so two threads validating with one pool can build the
+  // same one at once and abort.
+  static PoolPtr for_this_thread();
+  // The pool the calling thread validates the content of `component` (its
+  // name as the schema spells it) with: its schema alone, loaded on first
+  // use. All 85 schemas share one namespace, so Xerces cannot load part of a
+  // pool; one pool per component lets a run load only what its files use.
+  static PoolPtr for_component(std::string_view component);
+  // The schema model of all the schemas; null when the pools came from the
+  // build (see Schema::Schema).
   xercesc::XSModel* model() const { return model_; }
-  // False when the pool serialized at build time could not be loaded and the
-  // schemas were compiled at start-up instead.
+  // False when the pools serialized at build time could not be loaded and the
+  // schemas were compiled at start-up instead, into one pool for everything.
   bool loaded_from_build() const { return from_build_; }
 
  private:
   Grammar();
-  xercesc::XMLGrammarPool* pool_ = nullptr;  // lives as long as the process
-  xercesc::XSModel* model_ = nullptr;        // owned by the pool
+  PoolPtr first_;                     // the envelope's (or everything's) pool of the thread that loaded it
+  xercesc::XSModel* model_ = nullptr;  // owned by that pool
   bool from_build_ = false;
 };
 

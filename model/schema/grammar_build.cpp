@@ -70,7 +70,9 @@ std::string include_all_schema() {
 
 }  // namespace
 
-void compile_schemas(XMLGrammarPool& pool) {
+namespace {
+
+void load(XMLGrammarPool& pool, std::string_view text, const XMLCh* system_id) {
   ensure_xerces();
   EmbeddedResolver resolver;
   ThrowingErrorHandler errors;
@@ -84,10 +86,26 @@ void compile_schemas(XMLGrammarPool& pool) {
   loader->setFeature(XMLUni::fgXercesDisableDefaultEntityResolution, true);
   loader->setEntityResolver(&resolver);
   loader->setErrorHandler(&errors);
-
-  const std::string all = include_all_schema();
-  MemBufInputSource source(reinterpret_cast<const XMLByte*>(all.data()), all.size(), u"unattend:/all.xsd", false);
+  MemBufInputSource source(reinterpret_cast<const XMLByte*>(text.data()), text.size(), system_id, false);
   loader->loadGrammar(source, xercesc::Grammar::SchemaGrammarType, true);
+}
+
+}  // namespace
+
+void compile_schemas(XMLGrammarPool& pool) {
+  const std::string all = include_all_schema();
+  load(pool, all, u"unattend:/all.xsd");
+}
+
+void compile_schema(XMLGrammarPool& pool, std::string_view name) {
+  for (const auto& schema : embedded_schemas()) {
+    if (schema.name == name) {
+      const auto system_id = to_utf16("unattend:/" + std::string(schema.name));
+      load(pool, schema.text, xml(system_id));
+      return;
+    }
+  }
+  throw std::runtime_error("schema not embedded: " + std::string(name));
 }
 
 }  // namespace unattend::detail

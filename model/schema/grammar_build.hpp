@@ -4,6 +4,8 @@
 // once (tools/grammar-blob) and embeds the serialized pool in the library; at
 // run time it is only the fallback when the embedded pool cannot be loaded.
 
+#include <string_view>
+
 #include <xercesc/framework/XMLGrammarPool.hpp>
 
 namespace unattend::detail {
@@ -11,5 +13,9 @@ namespace unattend::detail {
 // Parses every embedded schema into `pool`, which must be empty and unlocked.
 // Throws std::runtime_error if a built-in schema is broken.
 void compile_schemas(xercesc::XMLGrammarPool& pool);
+
+// Parses one embedded schema ("unattend.xsd", "components/<Component>.xsd"),
+// and what it imports, into `pool`: the envelope alone, or one component.
+void compile_schema(xercesc::XMLGrammarPool& pool, std::string_view name);
 
 }  // namespace unattend::detail

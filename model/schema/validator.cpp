@@ -57,7 +57,7 @@ Diagnostic make(std::string_view file, Position at, const RuleInfo& rule, std::s
 class FragmentValidator final : public detail::UntrustedInputHandler {
  public:
   FragmentValidator(std::string_view file, std::vector<Diagnostic>& out)
-      : file_(file), out_(out), reader_(detail::Grammar::for_this_thread()) {}
+      : file_(file), out_(out) {}
 
   void validate(const detail::Fragment& fragment, const ComponentInfo& component, const detail::Node* node) {
     fragment_ = &fragment;
@@ -68,11 +68,12 @@ class FragmentValidator final : public detail::UntrustedInputHandler {
     MemBufInputSource source(reinterpret_cast<const XMLByte*>(text.data()), text.size() * sizeof(char16_t),
                              u"fragment", false);
     source.setEncoding(XMLUni::fgXMLChEncodingString);
-    reader_->set_handler(*this);
+    detail::LentReader reader(detail::Grammar::for_component(component.name));
+    reader->set_handler(*this);
     try {
-      (*reader_)->parse(source);
+      (*reader)->parse(source);
     } catch (...) {
-      reader_.discard();
+      reader.discard();
       throw;
     }
   }
@@ -137,7 +138,6 @@ class FragmentValidator final : public detail::UntrustedInputHandler {
 
   std::string_view file_;
   std::vector<Diagnostic>& out_;
-  detail::LentReader reader_;
   const detail::Fragment* fragment_ = nullptr;
   const ComponentInfo* component_ = nullptr;
   const detail::Node* node_ = nullptr;  // the component's element, its children complete

@@ -55,19 +55,19 @@ std::vector<LentReader::Idle>& LentReader::idle() {
   return readers;
 }
 
-LentReader::LentReader(XMLGrammarPool* pool) : pool_(pool) {
+LentReader::LentReader(std::shared_ptr<XMLGrammarPool> pool) : pool_(std::move(pool)) {
   auto& readers = idle();
-  const auto it = std::find_if(readers.begin(), readers.end(), [&](const Idle& r) { return r.pool == pool; });
+  const auto it = std::find_if(readers.begin(), readers.end(), [&](const Idle& r) { return r.pool == pool_; });
   if (it != readers.end()) {
     reader_ = std::move(it->reader);
     readers.erase(it);
   } else {
-    reader_ = std::make_unique<SafeReader>(pool);
+    reader_ = std::make_unique<SafeReader>(pool_.get());
   }
 }
 
 LentReader::~LentReader() {
-  if (reusable_ && std::uncaught_exceptions() == 0) idle().push_back({pool_, std::move(reader_)});
+  if (reusable_ && std::uncaught_exceptions() == 0) idle().push_back({std::move(pool_), std::move(reader_)});
 }
 
 }  // namespace unattend::detail

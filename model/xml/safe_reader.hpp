@@ -55,7 +55,7 @@ class SafeReader {
 // saw an exception is dropped rather than trusted again.
 class LentReader {
  public:
-  explicit LentReader(xercesc::XMLGrammarPool* pool);
+  explicit LentReader(std::shared_ptr<xercesc::XMLGrammarPool> pool);
   LentReader(const LentReader&) = delete;
   LentReader& operator=(const LentReader&) = delete;
   ~LentReader();
@@ -65,13 +65,14 @@ class LentReader {
   void discard() { reusable_ = false; }
 
  private:
+  // The pool outlives its reader, in whatever order a thread's objects go.
   struct Idle {
-    xercesc::XMLGrammarPool* pool;
+    std::shared_ptr<xercesc::XMLGrammarPool> pool;
     std::unique_ptr<SafeReader> reader;
   };
   static std::vector<Idle>& idle();
 
-  xercesc::XMLGrammarPool* pool_;
+  std::shared_ptr<xercesc::XMLGrammarPool> pool_;
   std::unique_ptr<SafeReader> reader_;
   bool reusable_ = true;
 };
