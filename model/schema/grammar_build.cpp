@@ -72,7 +72,7 @@ std::string include_all_schema() {
 
 namespace {
 
-void load(XMLGrammarPool& pool, std::string_view text, const XMLCh* system_id) {
+void load(XMLGrammarPool& pool, std::string_view text, const XMLCh* system_id, bool annotations) {
   ensure_xerces();
   EmbeddedResolver resolver;
   ThrowingErrorHandler errors;
@@ -84,6 +84,7 @@ void load(XMLGrammarPool& pool, std::string_view text, const XMLCh* system_id) {
   // silently dropped, and so would be every component after the first.
   loader->setFeature(XMLUni::fgXercesHandleMultipleImports, true);
   loader->setFeature(XMLUni::fgXercesDisableDefaultEntityResolution, true);
+  loader->setFeature(XMLUni::fgXercesIgnoreAnnotations, !annotations);
   loader->setEntityResolver(&resolver);
   loader->setErrorHandler(&errors);
   MemBufInputSource source(reinterpret_cast<const XMLByte*>(text.data()), text.size(), system_id, false);
@@ -94,14 +95,14 @@ void load(XMLGrammarPool& pool, std::string_view text, const XMLCh* system_id) {
 
 void compile_schemas(XMLGrammarPool& pool) {
   const std::string all = include_all_schema();
-  load(pool, all, u"unattend:/all.xsd");
+  load(pool, all, u"unattend:/all.xsd", true);
 }
 
 void compile_schema(XMLGrammarPool& pool, std::string_view name) {
   for (const auto& schema : embedded_schemas()) {
     if (schema.name == name) {
       const auto system_id = to_utf16("unattend:/" + std::string(schema.name));
-      load(pool, schema.text, xml(system_id));
+      load(pool, schema.text, xml(system_id), false);
       return;
     }
   }
