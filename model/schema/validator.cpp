@@ -253,9 +253,10 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
   void characters(const XMLCh* chars, const XMLSize_t length) override {
     if (component_ != nullptr) fragment_.text(chars, length);
     if (current_ != nullptr) {
-      const std::string text = to_utf8(chars, length);
-      current_->text += text;
-      if (text.find_first_not_of(" \t\r\n") != std::string::npos) pending_disabled_.clear();
+      detail::append_utf8(current_->text, chars, length);
+      if (std::any_of(chars, chars + length, [](XMLCh c) { return c != u' ' && c != u'\t' && c != u'\r' && c != u'\n'; })) {
+        pending_disabled_.clear();
+      }
     }
   }
 

@@ -17,8 +17,21 @@ void ensure_xerces() {
 }
 
 std::string to_utf8(const XMLCh* text) {
-  if (text == nullptr) return {};
-  return to_utf8(text, xercesc::XMLString::stringLen(text));
+  std::string out;
+  if (text == nullptr) return out;
+  // Names and most values are ASCII: copied in one pass, the length found on the way.
+  const XMLCh* c = text;
+  for (; *c != 0 && *c < 0x80; ++c) out.push_back(static_cast<char>(*c));
+  if (*c == 0) return out;
+  out.clear();
+  append_utf8(out, text, xercesc::XMLString::stringLen(text));
+  return out;
+}
+
+std::string to_utf8(const XMLCh* text, std::size_t length) {
+  std::string out;
+  append_utf8(out, text, length);
+  return out;
 }
 
 // ICU converts; unpaired surrogates become U+FFFD instead of failing, so a
@@ -26,20 +39,22 @@ std::string to_utf8(const XMLCh* text) {
 // an answer file are ASCII, which is copied as it is: the call into ICU and
 // the buffer three times the length were 15% of a corpus run
 // (docs/performance.md).
-std::string to_utf8(const XMLCh* text, std::size_t length) {
+void append_utf8(std::string& out, const XMLCh* text, std::size_t length) {
   if (std::all_of(text, text + length, [](XMLCh c) { return c < 0x80; })) {
-    std::string ascii(length, '\0');
-    std::transform(text, text + length, ascii.begin(), [](XMLCh c) { return static_cast<char>(c); });
-    return ascii;
+    const std::size_t start = out.size();
+    out.resize(start + length);
+    std::transform(text, text + length, out.begin() + static_cast<std::ptrdiff_t>(start),
+                   [](XMLCh c) { return static_cast<char>(c); });
+    return;
   }
-  std::string out(length * 3, '\0');
+  const std::size_t start = out.size();
+  out.resize(start + length * 3);
   int32_t written = 0;
   UErrorCode status = U_ZERO_ERROR;
-  u_strToUTF8WithSub(out.data(), static_cast<int32_t>(out.size()), &written,
+  u_strToUTF8WithSub(out.data() + start, static_cast<int32_t>(length * 3), &written,
                      reinterpret_cast<const UChar*>(text), static_cast<int32_t>(length), 0xFFFD, nullptr,
                      &status);
-  out.resize(U_SUCCESS(status) ? static_cast<std::size_t>(written) : 0);
-  return out;
+  out.resize(start + (U_SUCCESS(status) ? static_cast<std::size_t>(written) : 0));
 }
 
 std::u16string to_utf16(std::string_view utf8) {

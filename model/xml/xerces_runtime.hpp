@@ -16,6 +16,8 @@ void ensure_xerces();
 
 std::string to_utf8(const XMLCh* text);
 std::string to_utf8(const XMLCh* text, std::size_t length);
+// Appends `text` to `out` as UTF-8, without a temporary.
+void append_utf8(std::string& out, const XMLCh* text, std::size_t length);
 std::u16string to_utf16(std::string_view utf8);
 
 // Xerces' XMLCh is char16_t on every platform we build for.
