@@ -393,6 +393,15 @@ bool decode_catalogue(std::string_view bytes, Schema::Impl& out) {
 
 }  // namespace detail
 
+const SettingInfo* Schema::Impl::find_setting(std::size_t component, std::string_view path) const {
+  if (component + 1 >= first_setting.size()) return nullptr;
+  const auto first = by_path.begin() + first_setting[component];
+  const auto last = by_path.begin() + first_setting[component + 1];
+  const auto it = std::lower_bound(first, last, path,
+                                   [&](std::uint32_t i, std::string_view p) { return settings[i].path < p; });
+  return it != last && settings[*it].path == path ? &settings[*it] : nullptr;
+}
+
 void Schema::Impl::index() {
   const auto by_name = [](const ComponentInfo& a, const ComponentInfo& b) { return a.name < b.name; };
   const auto by_component = [](const SettingInfo& a, const SettingInfo& b) { return a.component < b.component; };
@@ -409,18 +418,27 @@ void Schema::Impl::index() {
     component_index.emplace(detail::ascii_lower(component.name), i);
     for (const auto& alias : component.aliases) component_index.emplace(detail::ascii_lower(alias), i);
   }
-  for (std::size_t i = 0; i < settings.size(); ++i) {
-    const SettingInfo& setting = settings[i];
-    setting_index.emplace(setting.component + '/' + setting.path, i);
-    if (setting.path.find('/') == std::string::npos) {
-      auto& component = components[component_index.at(detail::ascii_lower(setting.component))];
+  // Settings are grouped by component, in the components' order.
+  first_setting.assign(components.size() + 1, static_cast<std::uint32_t>(settings.size()));
+  by_path.resize(settings.size());
+  std::size_t s = 0;
+  for (std::size_t c = 0; c < components.size(); ++c) {
+    auto& component = components[c];
+    first_setting[c] = static_cast<std::uint32_t>(s);
+    for (; s < settings.size() && settings[s].component == component.name; ++s) {
+      by_path[s] = static_cast<std::uint32_t>(s);
+      const SettingInfo& setting = settings[s];
+      if (setting.path.find('/') != std::string::npos) continue;
       for (const Pass pass : setting.passes) {
         if (std::find(component.passes.begin(), component.passes.end(), pass) == component.passes.end()) {
           component.passes.push_back(pass);
         }
       }
     }
+    std::sort(by_path.begin() + first_setting[c], by_path.begin() + static_cast<std::ptrdiff_t>(s),
+              [&](std::uint32_t a, std::uint32_t b) { return settings[a].path < settings[b].path; });
   }
+  if (s != settings.size()) throw std::logic_error("the setting catalogue names a component it does not hold");
   for (auto& component : components) std::sort(component.passes.begin(), component.passes.end());
 }
 

@@ -60,8 +60,7 @@ const ComponentInfo* Schema::find_component(std::string_view name) const {
 const SettingInfo* Schema::find_setting(std::string_view component, std::string_view path) const {
   const ComponentInfo* info = find_component(component);
   if (info == nullptr) return nullptr;
-  const auto it = impl_->setting_index.find(info->name + '/' + std::string(path));
-  return it == impl_->setting_index.end() ? nullptr : &impl_->settings[it->second];
+  return impl_->find_setting(static_cast<std::size_t>(info - impl_->components.data()), path);
 }
 
 }  // namespace unattend

@@ -331,18 +331,17 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
   // spells it as Node::setting_path does.
   const SettingInfo* setting_of(const detail::Node& node) const {
     const detail::Node* parent = node.parent;
-    std::string key = component_->name + '/';
+    std::string path;
     if (parent == component_node_ && parent->name == "component" && parent->parent != nullptr &&
         parent->parent->name == "settings") {
-      key += node.name;
+      path = node.name;
     } else if (parent->setting != nullptr && !(node.name == "component" && parent->name == "settings")) {
-      key.append(parent->setting->path).append(1, '/').append(node.name);
+      path.reserve(parent->setting->path.size() + 1 + node.name.size());
+      path.append(parent->setting->path).append(1, '/').append(node.name);
     } else {
-      key += node.setting_path();
+      path = node.setting_path();
     }
-    const auto& impl = schema_.impl();
-    const auto it = impl.setting_index.find(key);
-    return it == impl.setting_index.end() ? nullptr : &impl.settings[it->second];
+    return schema_.impl().find_setting(static_cast<std::size_t>(component_ - schema_.components().data()), path);
   }
 
   // Xerces reports an element's own errors (its attributes, or the element
