@@ -84,10 +84,11 @@ class FragmentValidator final : public detail::UntrustedInputHandler {
 
  private:
   void report(const SAXParseException& e) {
-    const detail::FragmentLine& line = fragment_->line(e.getLineNumber());
+    const detail::FragmentLine line = fragment_->line(e.getLineNumber());
     const SettingInfo* setting = line.path.empty() ? nullptr : Schema::instance().find_setting(component_->name, line.path);
     const std::string raw = to_utf8(e.getMessage());
-    const auto message = detail::component_message(raw, {*component_, line.path, setting}, reported_);
+    const std::string path(line.path);
+    const auto message = detail::component_message(raw, {*component_, path, setting}, reported_);
     std::vector<std::string> m;
     if (detail::match_pattern(raw, "element '{}' is not allowed for content model{}", m) && report_repeats(line, m[0])) {
       return;
@@ -113,7 +114,8 @@ class FragmentValidator final : public detail::UntrustedInputHandler {
     const detail::Node* parent = node_ != nullptr ? find_node(*node_, where.position) : nullptr;
     if (parent == nullptr) return false;
     const Schema& schema = Schema::instance();
-    const std::string prefix = where.path.empty() ? "" : where.path + "/";
+    const std::string path(where.path);
+    const std::string prefix = path.empty() ? "" : path + "/";
     const SettingInfo* parent_setting = where.path.empty() ? nullptr : schema.find_setting(component_->name, where.path);
     const std::vector<std::string> none;
     const auto& declared = where.path.empty() ? component_->children : parent_setting ? parent_setting->children : none;
@@ -121,7 +123,7 @@ class FragmentValidator final : public detail::UntrustedInputHandler {
       const SettingInfo* s = schema.find_setting(component_->name, prefix + child);
       return s != nullptr && s->list_item;
     });
-    const std::string here = component_->name + (where.path.empty() ? "" : "/" + where.path);
+    const std::string here = component_->name + (path.empty() ? "" : "/" + path);
     std::map<std::string, const detail::Node*> first;
     bool found = false;
     for (const auto& child : parent->children) {

@@ -17,10 +17,14 @@ using xercesc::XMLString;
 void Fragment::begin(const std::u16string& component, Position position) {
   document_.clear();
   lines_.clear();
+  paths_.clear();
+  namespaces_.clear();
   open_.clear();
-  lines_.push_back({position, {}});
+  paths_.emplace_back();
+  namespaces_.emplace_back(unattend_namespace);
+  lines_.push_back({position, 0});
   document_ += u"<" + component + u" xmlns=\"" + unattend_namespace + u"\" xmlns:wcm=\"" + wcm_namespace + u"\">";
-  open_.push_back({component, unattend_namespace, position, {}, false, {}});
+  open_.push_back({1, component.size(), 0, position, 0, false, {}});
 }
 
 void Fragment::new_line(const Open& element) {
@@ -28,44 +32,63 @@ void Fragment::new_line(const Open& element) {
   lines_.push_back({element.position, element.path});
 }
 
+std::size_t Fragment::namespace_index(const XMLCh* uri) {
+  const std::u16string_view wanted = uri != nullptr ? uri : u"";
+  for (std::size_t i = 0; i < namespaces_.size(); ++i) {
+    if (namespaces_[i] == wanted) return i;
+  }
+  namespaces_.emplace_back(wanted);
+  return namespaces_.size() - 1;
+}
+
 void Fragment::open(const XMLCh* uri, const XMLCh* local, const xercesc::Attributes& attributes, Position position) {
   open_.back().has_children = true;
   flush_text(open_.back());
-  const std::u16string element_namespace = uri != nullptr ? uri : u"";
-  const std::string& parent_path = open_.back().path;
-  open_.push_back({local, element_namespace, position,
-                   (parent_path.empty() ? "" : parent_path + "/") + to_utf8(local), false, {}});
-  new_line(open_.back());
-  const std::u16string& parent_namespace = open_[open_.size() - 2].default_namespace;
+  const std::size_t element_namespace = namespace_index(uri);
+  const std::size_t parent_namespace = open_.back().default_namespace;
+  {
+    const std::string& parent_path = paths_[open_.back().path];
+    std::string path;
+    path.reserve(parent_path.size() + 1 + XMLString::stringLen(local));
+    if (!parent_path.empty()) path.append(parent_path).append(1, '/');
+    append_utf8(path, local, XMLString::stringLen(local));
+    paths_.push_back(std::move(path));
+  }
+  document_ += u'\n';
+  lines_.push_back({position, paths_.size() - 1});
   document_ += u'<';
+  open_.push_back({document_.size(), XMLString::stringLen(local), element_namespace, position, paths_.size() - 1, false,
+                   {}});
   document_ += local;
   if (element_namespace != parent_namespace) {
+    const std::u16string& name = namespaces_[element_namespace];
     document_ += u" xmlns=\"";
-    escape(element_namespace.data(), element_namespace.size(), true);
+    escape(name.data(), name.size(), true);
     document_ += u'"';
   }
   int foreign = 0;
   for (XMLSize_t i = 0; i < attributes.getLength(); ++i) {
     const XMLCh* attribute_uri = attributes.getURI(i);
     const XMLCh* value = attributes.getValue(i);
-    std::u16string name;
     if (attribute_uri == nullptr || *attribute_uri == 0) {
-      name = attributes.getLocalName(i);
+      document_ += u' ';
     } else if (XMLString::equals(attribute_uri, wcm_namespace)) {
-      name = u"wcm:" + std::u16string(attributes.getLocalName(i));
+      document_ += u" wcm:";
     } else if (XMLString::equals(attribute_uri, xercesc::SchemaSymbols::fgURI_XSI)) {
       continue;  // xsi:type and friends must not steer validation
     } else if (XMLString::equals(attribute_uri, xercesc::XMLUni::fgXMLURIName)) {
-      name = u"xml:" + std::u16string(attributes.getLocalName(i));  // bound by XML itself, never redeclared
+      document_ += u" xml:";  // bound by XML itself, never redeclared
     } else {
-      const std::u16string prefix = u"f" + std::u16string(1, static_cast<char16_t>(u'0' + foreign++ % 10));
-      document_ += u" xmlns:" + prefix + u"=\"";
+      const char16_t digit = static_cast<char16_t>(u'0' + foreign++ % 10);
+      document_ += u" xmlns:f";
+      document_ += digit;
+      document_ += u"=\"";
       escape(attribute_uri, XMLString::stringLen(attribute_uri), true);
-      document_ += u'"';
-      name = prefix + u":" + attributes.getLocalName(i);
+      document_ += u"\" f";
+      document_ += digit;
+      document_ += u':';
     }
-    document_ += u' ';
-    document_ += name;
+    document_ += attributes.getLocalName(i);
     document_ += u"=\"";
     escape(value, XMLString::stringLen(value), true);
     document_ += u'"';
@@ -93,7 +116,7 @@ void Fragment::close() {
   flush_text(element);
   if (element.has_children) new_line(element);
   document_ += u"</";
-  document_ += element.name;
+  document_.append(document_, element.name_at, element.name_size);
   document_ += u'>';
 }
 
@@ -101,8 +124,9 @@ void Fragment::end() {
   while (!open_.empty()) close();
 }
 
-const FragmentLine& Fragment::line(std::uint64_t line) const {
-  return lines_[std::clamp<std::uint64_t>(line, 1, lines_.size()) - 1];
+FragmentLine Fragment::line(std::uint64_t line) const {
+  const Line& at = lines_[std::clamp<std::uint64_t>(line, 1, lines_.size()) - 1];
+  return {at.position, paths_[at.path]};
 }
 
 void Fragment::escape(const XMLCh* chars, std::size_t length, bool in_attribute) {

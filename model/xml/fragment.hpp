@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xercesc/sax2/Attributes.hpp>
@@ -19,10 +20,10 @@ struct Position {
   std::uint64_t column = 0;
 };
 
-// What one line of the fragment stands for.
+// What one line of the fragment stands for; valid while the fragment is.
 struct FragmentLine {
-  Position position;  // of the element in the original file
-  std::string path;   // element names below the component, joined with '/'; empty for the component
+  Position position;      // of the element in the original file
+  std::string_view path;  // element names below the component, joined with '/'; empty for the component
 };
 
 class Fragment {
@@ -36,23 +37,33 @@ class Fragment {
 
   const std::u16string& document() const { return document_; }
   // The element that fragment line `line` (1-based) holds.
-  const FragmentLine& line(std::uint64_t line) const;
+  FragmentLine line(std::uint64_t line) const;
 
  private:
+  // Everything an element needs is kept by position, not copied: this runs
+  // for every element of every component (docs/performance.md).
   struct Open {
-    std::u16string name;
-    std::u16string default_namespace;
+    std::size_t name_at = 0;  // the element's name, in document_ after its '<'
+    std::size_t name_size = 0;
+    std::size_t default_namespace = 0;  // in namespaces_
     Position position;
-    std::string path;
+    std::size_t path = 0;  // in paths_
     bool has_children = false;
     std::u16string pending_text;  // written once we know whether it is a value
+  };
+  struct Line {
+    Position position;
+    std::size_t path;  // in paths_
   };
   void new_line(const Open& element);
   void flush_text(Open& element);
   void escape(const XMLCh* chars, std::size_t length, bool in_attribute);
+  std::size_t namespace_index(const XMLCh* uri);
 
   std::u16string document_;
-  std::vector<FragmentLine> lines_;
+  std::vector<Line> lines_;
+  std::vector<std::string> paths_;            // one per element; the component's is empty
+  std::vector<std::u16string> namespaces_;    // the default namespaces in use, a few at most
   std::vector<Open> open_;
 };
 
