@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "xml/text.hpp"
@@ -17,14 +19,28 @@ namespace {
 constexpr std::array<std::string_view, 8> sorts = {"tradnl", "phoneb", "technl", "modern",
                                                    "stroke", "radstr", "pronun", "mathan"};
 
-bool known_language(const std::string& language) {
+// ICU's answers, kept per thread: a file names the same few locales many
+// times, and each question is a search of ICU's resource data. Bounded: only
+// two or three letters, or three digits, reach these functions.
+template <typename Ask>
+bool remembered(std::unordered_map<std::string, bool>& answers, const std::string& key, Ask ask) {
+  if (const auto it = answers.find(key); it != answers.end()) return it->second;
+  return answers.emplace(key, ask(key)).first->second;
+}
+
+bool ask_language(const std::string& language) {
   UChar name[256];
   UErrorCode status = U_ZERO_ERROR;
   uloc_getDisplayLanguage(language.c_str(), "en", name, 256, &status);
   return U_SUCCESS(status) && status != U_USING_DEFAULT_WARNING;
 }
 
-bool known_region(const std::string& region) {
+bool known_language(const std::string& language) {
+  thread_local std::unordered_map<std::string, bool> answers;
+  return remembered(answers, language, ask_language);
+}
+
+bool ask_region(const std::string& region) {
   if (region.size() == 3) {  // UN M.49 area such as 419 or 150
     UChar name[256];
     UErrorCode status = U_ZERO_ERROR;
@@ -36,6 +52,11 @@ bool known_region(const std::string& region) {
     if (region == *c) return true;
   }
   return false;
+}
+
+bool known_region(const std::string& region) {
+  thread_local std::unordered_map<std::string, bool> answers;
+  return remembered(answers, region, ask_region);
 }
 
 std::string upper(std::string text) {
