@@ -2,42 +2,53 @@
 
 #include <charconv>
 
+#include <unattend/schema.hpp>
+
 #include "xml/text.hpp"
 
 namespace unattend::detail::outcome {
 
-namespace {
-
-// Node::pass without the copy: the index keys point into the document and the
-// schema, which outlive it, so building it allocates only the vectors.
-std::string_view pass_of(const Node& node) {
-  for (const Node* n = &node; n != nullptr; n = n->parent) {
-    if (n->name == "settings" && n->parent != nullptr && n->parent->parent == nullptr) {
-      const Attribute* pass = n->attribute("pass");
-      return pass != nullptr ? std::string_view(pass->value) : std::string_view{};
-    }
+// One walk that carries the pass of the <settings> it is in (a child of the
+// root), rather than looking for it from every element up: the keys point
+// into the document and the schema, which outlive the index, so building it
+// allocates only the vectors.
+void Index::classify(const Node& node, std::string_view pass) {
+  if (node.component != nullptr) {
+    components_.try_emplace({pass, node.component->name}, &node);
+  } else if (node.setting != nullptr) {
+    settings_[{node.setting, pass}].push_back(&node);
   }
-  return {};
 }
 
-}  // namespace
+void Index::add(const Node& node, std::string_view pass) {
+  classify(node, pass);
+  for (const auto& child : node.children) add(*child, pass);
+}
 
 Index::Index(const Document& document) {
-  document.for_each([&](const Node& node) {
-    if (node.name == "settings" && node.parent != nullptr && node.parent->parent == nullptr) {
-      passes_.try_emplace(pass_of(node), &node);
-    } else if (node.component != nullptr) {
-      components_.try_emplace({pass_of(node), node.component->name}, &node);
-    } else if (node.setting != nullptr) {
-      settings_[{pass_of(node), node.setting->component, node.setting->path}].push_back(&node);
+  if (document.root == nullptr) return;
+  const Node& root = *document.root;
+  classify(root, {});
+  for (const auto& child : root.children) {
+    std::string_view pass;
+    if (child->name == "settings") {
+      const Attribute* attribute = child->attribute("pass");
+      pass = attribute != nullptr ? std::string_view(attribute->value) : std::string_view{};
+      passes_.try_emplace(pass, child.get());
+      for (const auto& grandchild : child->children) add(*grandchild, pass);
+    } else {
+      add(*child, pass);
     }
-  });
+  }
 }
 
 const std::vector<const Node*>& Index::all(std::string_view pass, std::string_view component,
                                            std::string_view path) const {
   static const std::vector<const Node*> none;
-  const auto found = settings_.find(Key{pass, component, path});
+  // Names as the schema spells them, exactly: the index holds nothing under another spelling.
+  const SettingInfo* setting = Schema::instance().find_setting(component, path);
+  if (setting == nullptr || setting->component != component) return none;
+  const auto found = settings_.find(Key{setting, pass});
   return found == settings_.end() ? none : found->second;
 }
 

@@ -8,7 +8,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <vector>
 
 #include "xml/document.hpp"
@@ -35,8 +34,19 @@ class Index {
  private:
   // Views of the document's pass attributes and of the schema's names: an
   // index lives no longer than the document it points into.
-  using Key = std::tuple<std::string_view, std::string_view, std::string_view>;
-  std::map<Key, std::vector<const Node*>, std::less<>> settings_;
+  void classify(const Node& node, std::string_view pass);
+  void add(const Node& node, std::string_view pass);
+
+  // A setting by its catalogue entry, then its pass: the entry decides most
+  // comparisons at the cost of a pointer's (docs/performance.md).
+  struct Key {
+    const SettingInfo* setting;
+    std::string_view pass;
+    bool operator<(const Key& other) const {
+      return setting != other.setting ? std::less<>()(setting, other.setting) : pass < other.pass;
+    }
+  };
+  std::map<Key, std::vector<const Node*>> settings_;
   std::map<std::pair<std::string_view, std::string_view>, const Node*, std::less<>> components_;
   std::map<std::string_view, const Node*, std::less<>> passes_;
 };
