@@ -411,7 +411,12 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
 
   void add_node(const XMLCh* uri, const XMLCh* local, const XMLCh* qname, const Attributes& attrs, Position at) {
     auto node = std::make_unique<detail::Node>();
-    node->uri = to_utf8(uri);
+    // Xerces hands out each namespace from its pool for the whole parse.
+    if (uri != last_uri_ || last_uri_ == nullptr) {
+      last_uri_ = uri;
+      last_uri_utf8_ = to_utf8(uri);
+    }
+    node->uri = last_uri_utf8_;
     node->name = to_utf8(local);
     for (XMLSize_t i = 0; i < attrs.getLength(); ++i) {
       node->attributes.push_back(
@@ -488,6 +493,8 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
   std::size_t undeclared_depth_ = 0;                                // of the outermost element reported as not allowed
   std::set<std::string> undeclared_names_;
   detail::Fragment fragment_;
+  const XMLCh* last_uri_ = nullptr;
+  std::string last_uri_utf8_;
   FragmentValidator fragments_;
 };
 

@@ -19,6 +19,7 @@ void Fragment::begin(const std::u16string& component, Position position) {
   lines_.clear();
   paths_.clear();
   namespaces_.clear();
+  last_uri_ = nullptr;
   open_.clear();
   paths_.emplace_back();
   namespaces_.emplace_back(unattend_namespace);
@@ -33,12 +34,16 @@ void Fragment::new_line(const Open& element) {
 }
 
 std::size_t Fragment::namespace_index(const XMLCh* uri) {
+  // Xerces hands out each namespace from its pool for the whole parse: the
+  // same pointer is the same namespace.
+  if (uri == last_uri_ && uri != nullptr) return last_namespace_;
   const std::u16string_view wanted = uri != nullptr ? uri : u"";
+  last_uri_ = uri;
   for (std::size_t i = 0; i < namespaces_.size(); ++i) {
-    if (namespaces_[i] == wanted) return i;
+    if (namespaces_[i] == wanted) return last_namespace_ = i;
   }
   namespaces_.emplace_back(wanted);
-  return namespaces_.size() - 1;
+  return last_namespace_ = namespaces_.size() - 1;
 }
 
 void Fragment::open(const XMLCh* uri, const XMLCh* local, const xercesc::Attributes& attributes, Position position) {

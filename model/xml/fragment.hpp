@@ -64,6 +64,8 @@ class Fragment {
   std::vector<Line> lines_;
   std::vector<std::string> paths_;            // one per element; the component's is empty
   std::vector<std::u16string> namespaces_;    // the default namespaces in use, a few at most
+  const XMLCh* last_uri_ = nullptr;           // and the last one asked for
+  std::size_t last_namespace_ = 0;
   std::vector<Open> open_;
 };
 

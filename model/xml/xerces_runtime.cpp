@@ -17,13 +17,14 @@ void ensure_xerces() {
 }
 
 std::string to_utf8(const XMLCh* text) {
+  if (text == nullptr) return {};
+  // Names and most values are short and ASCII: narrowed into a buffer on the
+  // stack while their end is found, and copied once.
+  char narrow[128];
+  std::size_t n = 0;
+  for (; n < sizeof narrow && text[n] != 0 && text[n] < 0x80; ++n) narrow[n] = static_cast<char>(text[n]);
+  if (n < sizeof narrow && text[n] == 0) return std::string(narrow, n);
   std::string out;
-  if (text == nullptr) return out;
-  // Names and most values are ASCII: copied in one pass, the length found on the way.
-  const XMLCh* c = text;
-  for (; *c != 0 && *c < 0x80; ++c) out.push_back(static_cast<char>(*c));
-  if (*c == 0) return out;
-  out.clear();
   append_utf8(out, text, xercesc::XMLString::stringLen(text));
   return out;
 }
