@@ -4,6 +4,8 @@
 
 #include <unattend/schema.hpp>
 
+#include "schema/schema_impl.hpp"
+
 #include "xml/text.hpp"
 
 namespace unattend::detail::outcome {
@@ -46,8 +48,8 @@ const std::vector<const Node*>& Index::all(std::string_view pass, std::string_vi
                                            std::string_view path) const {
   static const std::vector<const Node*> none;
   // Names as the schema spells them, exactly: the index holds nothing under another spelling.
-  const SettingInfo* setting = Schema::instance().find_setting(component, path);
-  if (setting == nullptr || setting->component != component) return none;
+  const SettingInfo* setting = Schema::instance().impl().find_setting_exact(component, path);
+  if (setting == nullptr) return none;
   const auto found = settings_.find(Key{setting, pass});
   return found == settings_.end() ? none : found->second;
 }

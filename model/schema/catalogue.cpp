@@ -402,6 +402,13 @@ const SettingInfo* Schema::Impl::find_setting(std::size_t component, std::string
   return it != last && settings[*it].path == path ? &settings[*it] : nullptr;
 }
 
+const SettingInfo* Schema::Impl::find_setting_exact(std::string_view component, std::string_view path) const {
+  const auto it = std::lower_bound(components.begin(), components.end(), component,
+                                   [](const ComponentInfo& c, std::string_view name) { return c.name < name; });
+  if (it == components.end() || it->name != component) return nullptr;
+  return find_setting(static_cast<std::size_t>(it - components.begin()), path);
+}
+
 void Schema::Impl::index() {
   const auto by_name = [](const ComponentInfo& a, const ComponentInfo& b) { return a.name < b.name; };
   const auto by_component = [](const SettingInfo& a, const SettingInfo& b) { return a.component < b.component; };

@@ -22,6 +22,8 @@ struct Schema::Impl {
   std::vector<std::uint32_t> by_path;
 
   const SettingInfo* find_setting(std::size_t component, std::string_view path) const;
+  // Names exactly as the schemas spell them: no case folding, no aliases.
+  const SettingInfo* find_setting_exact(std::string_view component, std::string_view path) const;
   void index();
 };
 

@@ -465,7 +465,8 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
   void check_pass(const XMLCh* local, Position at) {
     if (!pass_ || component_in_wrong_pass_) return;
     const std::string name = to_utf8(local);
-    const SettingInfo* setting = schema_.find_setting(component_->name, name);
+    const SettingInfo* setting =
+        schema_.impl().find_setting(static_cast<std::size_t>(component_ - schema_.components().data()), name);
     if (setting == nullptr || setting->valid_in(*pass_)) return;
     out_.push_back(make(file_, at, codes::wrong_pass,
                         "'" + name + "' of " + component_->name + " is not valid in the " +
