@@ -55,7 +55,7 @@ bool is_windows_id(const std::string& id) {
 struct Zones {
   std::set<std::string> ids;                    // Windows ids
   std::map<std::string, std::string> by_lower;  // lower-case Windows id -> id
-  std::map<std::string, std::string> hints;     // lower-case city or display name -> Windows id
+  std::map<std::string, std::string> cities;    // lower-case city -> Windows id
 };
 
 const Zones& zones() {
@@ -67,12 +67,24 @@ const Zones& zones() {
       if (const auto slash = name.rfind('/'); slash != std::string::npos) {
         std::string city = ascii_lower(name.substr(slash + 1));
         std::replace(city.begin(), city.end(), '_', ' ');
-        z.hints.emplace(city, windows);
+        z.cities.emplace(city, windows);
       }
     }
-    // Display names ("Pacific Time", "Coordinated Universal Time") of the zone
-    // that stands for each Windows id; other zones share them.
-    for (const std::string& windows : z.ids) {
+    for (const std::string& id : z.ids) z.by_lower.emplace(ascii_lower(id), id);
+    return z;
+  }();
+  return data;
+}
+
+// Display names ("Pacific Time", "Coordinated Universal Time") of the zone
+// that stands for each Windows id; other zones share them. Asking ICU for them
+// costs more than the rest of a corpus run's start-up, so only a value that
+// is no IANA name, abbreviation or city builds them. A city of the same name
+// comes first (zones()).
+const std::map<std::string, std::string>& display_names() {
+  static const std::map<std::string, std::string> names = [] {
+    std::map<std::string, std::string> out;
+    for (const std::string& windows : zones().ids) {
       icu::UnicodeString zone_id;
       UErrorCode found = U_ZERO_ERROR;
       icu::TimeZone::getIDForWindowsID(icu::UnicodeString::fromUTF8(windows), nullptr, zone_id, found);
@@ -80,14 +92,21 @@ const Zones& zones() {
       std::unique_ptr<icu::TimeZone> tz(icu::TimeZone::createTimeZone(zone_id));
       icu::UnicodeString display;
       for (const auto style : {icu::TimeZone::LONG, icu::TimeZone::LONG_GENERIC}) {
-        z.hints.emplace(ascii_lower(utf8(tz->getDisplayName(false, style, icu::Locale::getEnglish(), display))),
-                        windows);
+        out.emplace(ascii_lower(utf8(tz->getDisplayName(false, style, icu::Locale::getEnglish(), display))), windows);
       }
     }
-    for (const std::string& id : z.ids) z.by_lower.emplace(ascii_lower(id), id);
-    return z;
+    return out;
   }();
-  return data;
+  return names;
+}
+
+// The Windows id a city or display name stands for, or null.
+const std::string* hint(const std::string& name) {
+  const Zones& z = zones();
+  if (const auto city = z.cities.find(name); city != z.cities.end()) return &city->second;
+  const auto& displays = display_names();
+  if (const auto display = displays.find(name); display != displays.end()) return &display->second;
+  return nullptr;
 }
 
 // Common abbreviations and what they most often stand for.
@@ -120,7 +139,6 @@ std::string trim(std::string_view text) {
 
 // Why the value is not an id, and what to write instead ("" when nothing fits).
 std::string advice(const std::string& value) {
-  const Zones& z = zones();
   const std::string lower = ascii_lower(value);
   if (value.find('/') != std::string::npos) {
     const std::string windows = windows_time_zone(value);
@@ -145,10 +163,11 @@ std::string advice(const std::string& value) {
       const auto space = candidate.find(' ');
       candidate = space == std::string::npos ? candidate : trim(candidate.substr(space + 1));
     }
-    if (const auto hint = z.hints.find(candidate); !candidate.empty() && hint != z.hints.end()) {
-      return "is not a Windows id; did you mean '" + hint->second + "'?";
+    if (const std::string* windows = candidate.empty() ? nullptr : hint(candidate)) {
+      return "is not a Windows id; did you mean '" + *windows + "'?";
     }
   }
+  const Zones& z = zones();
   std::string best;
   std::size_t best_distance = std::max<std::size_t>(2, value.size() / 5) + 1;
   for (const auto& [id_lower, id] : z.by_lower) {
