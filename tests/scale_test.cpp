@@ -7,11 +7,13 @@
 #include <algorithm>
 #include <latch>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include <unattend/check.hpp>
+#include <unattend/schema.hpp>
 
 #include "schema/grammar.hpp"
 
@@ -82,5 +84,20 @@ TEST(Scale, EachThreadValidatesWithAPoolOfItsOwn) {
   EXPECT_EQ(distinct.size(), 2 * theirs.size()) << "an envelope pool and a component pool per thread";
   EXPECT_EQ(distinct.count(nullptr), 0u);
   EXPECT_EQ(pools_of_this_thread(), mine) << "a thread keeps its pools";
-  EXPECT_EQ(Grammar::for_component("Microsoft-Windows-No-Such-Component"), nullptr);
+}
+
+// A component without a pool would have its content go unvalidated: every
+// component of the catalogue has one, and a name without one is refused.
+TEST(Scale, EveryComponentHasAGrammarPool) {
+  using unattend::detail::Grammar;
+  std::set<const void*> pools;
+  for (const unattend::ComponentInfo& component : unattend::Schema::instance().components()) {
+    const auto pool = Grammar::for_component(component.name);
+    ASSERT_NE(pool, nullptr) << component.name;
+    pools.insert(pool.get());
+  }
+  if (Grammar::instance().loaded_from_build()) {
+    EXPECT_EQ(pools.size(), unattend::Schema::instance().components().size()) << "a pool of its own for each";
+  }
+  EXPECT_THROW((void)Grammar::for_component("Microsoft-Windows-No-Such-Component"), std::logic_error);
 }

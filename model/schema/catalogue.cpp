@@ -442,8 +442,9 @@ void Schema::Impl::index() {
         }
       }
     }
-    std::sort(by_path.begin() + first_setting[c], by_path.begin() + static_cast<std::ptrdiff_t>(s),
-              [&](std::uint32_t a, std::uint32_t b) { return settings[a].path < settings[b].path; });
+    // Stable: were a path ever declared twice, the first would be found, as a map kept it.
+    std::stable_sort(by_path.begin() + first_setting[c], by_path.begin() + static_cast<std::ptrdiff_t>(s),
+                     [&](std::uint32_t a, std::uint32_t b) { return settings[a].path < settings[b].path; });
   }
   if (s != settings.size()) throw std::logic_error("the setting catalogue names a component it does not hold");
   for (auto& component : components) std::sort(component.passes.begin(), component.passes.end());

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <mutex>
+#include <stdexcept>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -22,15 +24,16 @@ namespace {
 
 PoolPtr new_pool() { return std::make_shared<XMLGrammarPoolImpl>(XMLPlatformUtils::fgMemoryManager); }
 
+// One thread at a time loads or compiles a pool, as when the whole grammar was
+// one pool: both touch Xerces' static registries.
+std::mutex loading;
+
 // A pool the build serialized (tools/grammar-blob): loading one takes a
 // fraction of a millisecond where compiling the schemas takes most of a short
 // run (docs/performance.md). Xerces stamps the blob with its serialization
 // level and refuses one it cannot read: null then.
 PoolPtr deserialize(std::string_view blob) {
   if (blob.empty()) return nullptr;
-  // One thread at a time, as when the whole grammar was one pool: loading
-  // touches Xerces' static registries.
-  static std::mutex loading;
   const std::lock_guard lock(loading);
   PoolPtr pool = new_pool();
   try {
@@ -44,19 +47,26 @@ PoolPtr deserialize(std::string_view blob) {
   return nullptr;
 }
 
-// Locking a pool builds its schema model (XMLGrammarPoolImpl::lockPool): a
-// tenth of a short run. A pool serves the readers of one thread, which never
-// add a grammar to it (SafeReader: no schema loading, no caching from the
-// parse), so pools from the build are not locked. Never lock before
-// serializing: a pool serialized after locking crashes when loaded
-// (NOTES.md §3).
-PoolPtr compile_all() {
+// Everything compiled into one pool that serves envelope and components,
+// when Xerces refused the build's pools; locked, as pools compiled at run time
+// always were. Locking a pool builds its schema model
+// (XMLGrammarPoolImpl::lockPool): a tenth of a short run. A pool serves the
+// readers of one thread, which never add a grammar to it (SafeReader: no
+// schema loading, no caching from the parse), so pools from the build are not
+// locked. Never lock before serializing: a pool serialized after locking
+// crashes when loaded.
+PoolPtr compile_all(xercesc::XSModel** model = nullptr) {
+  const std::lock_guard lock(loading);
   PoolPtr pool = new_pool();
   compile_schemas(*pool);
+  bool changed = false;
+  if (model != nullptr) *model = pool->getXSModel(changed);
+  pool->lockPool();
   return pool;
 }
 
 PoolPtr compile_one(std::string_view schema) {
+  const std::lock_guard lock(loading);
   PoolPtr pool = new_pool();
   compile_schema(*pool, schema);
   return pool;
@@ -89,13 +99,7 @@ Grammar::Grammar() {
   ensure_xerces();
   if (!grammar_blobs().empty()) first_ = deserialize(grammar_blobs().front().pool);
   from_build_ = first_ != nullptr;
-  if (!from_build_) {
-    // Everything compiled into one pool that serves envelope and components.
-    first_ = compile_all();
-    bool changed = false;
-    model_ = first_->getXSModel(changed);
-    first_->lockPool();
-  }
+  if (!from_build_) first_ = compile_all(&model_);
 }
 
 const Grammar& Grammar::instance() {
@@ -114,7 +118,6 @@ PoolPtr Grammar::for_this_thread() {
       if (pools.envelope == nullptr) pools.envelope = compile_one("unattend.xsd");
     } else {
       pools.envelope = compile_all();
-      pools.envelope->lockPool();
     }
   }
   return pools.envelope;
@@ -126,7 +129,9 @@ PoolPtr Grammar::for_component(std::string_view component) {
   const auto blobs = grammar_blobs().subspan(1);
   const auto it = std::lower_bound(blobs.begin(), blobs.end(), component,
                                    [](const GrammarBlob& blob, std::string_view name) { return blob.component < name; });
-  if (it == blobs.end() || it->component != component) return nullptr;
+  if (it == blobs.end() || it->component != component) {
+    throw std::logic_error("no grammar pool was built for component '" + std::string(component) + "'");
+  }
   ThreadPools& pools = this_thread_pools();
   pools.components.resize(blobs.size());
   PoolPtr& pool = pools.components[static_cast<std::size_t>(it - blobs.begin())];

@@ -32,8 +32,10 @@ class Grammar {
   static PoolPtr for_this_thread();
   // The pool the calling thread validates the content of `component` (its
   // name as the schema spells it) with: its schema alone, loaded on first
-  // use. All 85 schemas share one namespace, so Xerces cannot load part of a
-  // pool; one pool per component lets a run load only what its files use.
+  // use. The envelope and the 83 component schemas share one namespace, so
+  // Xerces cannot load part of a pool; one pool per component lets a run load
+  // only what its files use. Throws std::logic_error for a name the build
+  // made no pool for: content must never go unvalidated for want of a pool.
   static PoolPtr for_component(std::string_view component);
   // The schema model of all the schemas; null when the pools came from the
   // build (see Schema::Schema).
@@ -44,7 +46,7 @@ class Grammar {
 
  private:
   Grammar();
-  PoolPtr first_;                     // the envelope's (or everything's) pool of the thread that loaded it
+  PoolPtr first_;                     // the envelope's (or everything's) pool, for the first thread that asks
   xercesc::XSModel* model_ = nullptr;  // owned by that pool
   bool from_build_ = false;
 };

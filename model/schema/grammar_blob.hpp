@@ -16,7 +16,7 @@ struct GrammarBlob {
 // run loads only the components its files use (docs/performance.md).
 std::span<const GrammarBlob> grammar_blobs();
 // The setting catalogue built from the same schemas in the same run
-// (schema/catalogue.hpp); it goes with that pool only.
+// (schema/catalogue.hpp); it goes with those pools only.
 std::string_view catalogue_blob();
 
 }  // namespace unattend::detail

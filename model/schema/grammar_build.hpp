@@ -1,8 +1,8 @@
 #pragma once
 
-// Compiling the embedded schemas into a Xerces grammar pool. The build runs it
-// once (tools/grammar-blob) and embeds the serialized pool in the library; at
-// run time it is only the fallback when the embedded pool cannot be loaded.
+// Compiling the embedded schemas into Xerces grammar pools. The build does it
+// (tools/grammar-blob) and embeds the serialized pools in the library; at run
+// time it is only the fallback when an embedded pool cannot be loaded.
 
 #include <string_view>
 

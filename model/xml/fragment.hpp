@@ -20,7 +20,7 @@ struct Position {
   std::uint64_t column = 0;
 };
 
-// What one line of the fragment stands for; valid while the fragment is.
+// What one line of the fragment stands for; valid until the fragment changes.
 struct FragmentLine {
   Position position;      // of the element in the original file
   std::string_view path;  // element names below the component, joined with '/'; empty for the component

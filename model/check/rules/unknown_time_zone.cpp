@@ -78,9 +78,9 @@ const Zones& zones() {
 
 // Display names ("Pacific Time", "Coordinated Universal Time") of the zone
 // that stands for each Windows id; other zones share them. Asking ICU for them
-// costs more than the rest of a corpus run's start-up, so only a value that
-// is no IANA name, abbreviation or city builds them. A city of the same name
-// comes first (zones()).
+// costs more than the rest of a corpus run's start-up, so an IANA name or an
+// abbreviation never builds them, and they are asked for only when a part of
+// the value is no city. A city of the same name comes first (zones()).
 const std::map<std::string, std::string>& display_names() {
   static const std::map<std::string, std::string> names = [] {
     std::map<std::string, std::string> out;
