@@ -14,6 +14,7 @@
 #include "hints.hpp"
 #include "input_files.hpp"
 #include "report.hpp"
+#include "setup_options.hpp"
 
 namespace po = boost::program_options;
 
@@ -32,6 +33,7 @@ void describe(po::options_description& options, po::positional_options_descripti
       ("disable", po::value<std::vector<std::string>>()->composing(),
        "silence a rule everywhere, by code or name (repeatable; comma-separated lists too)")
       ("jobs,j", po::value<unsigned>()->default_value(0), "files checked in parallel (0: one per core)");
+  describe_setup(options);
   positional.add("input", -1);
 }
 
@@ -137,6 +139,7 @@ int run(const po::variables_map& vm) {
     if (!input.path.empty() && config.excludes(input.path)) continue;
     options.push_back(config.check_options());
     options.back().disabled.insert(options.back().disabled.end(), disabled.begin(), disabled.end());
+    apply_setup(vm, options.back().setup);
     inputs.push_back(std::move(input));
   }
 

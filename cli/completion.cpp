@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include <unattend/check.hpp>
+#include <unattend/setup.hpp>
 #include <unattend/schema.hpp>
 
 #include "command.hpp"
@@ -56,6 +57,13 @@ const Values value_lists[] = {
     {"generate", "firmware", [] { return std::vector<std::string>{"uefi", "bios"}; }},
     {"generate", "architecture", [] { return std::vector<std::string>{"amd64", "arm64", "x86"}; }},
     {"", "disable", rule_words},
+    {"", "usage", [] { return std::vector<std::string>{"media", "sysprep", "upgrade"}; }},
+    {"", "target", [] {
+       std::vector<std::string> words;
+       for (const std::string_view name : target_names()) words.emplace_back(name);
+       return words;
+     }},
+    {"", "arch", [] { return std::vector<std::string>{"amd64", "x86", "arm64"}; }},
 };
 
 void print_matching(const std::vector<std::string>& candidates, std::string_view prefix, std::string_view before = {}) {

@@ -3,12 +3,14 @@
 #include <nlohmann/json.hpp>
 
 #include <unattend/check.hpp>
+#include <unattend/config.hpp>
 #include <unattend/error.hpp>
 #include <unattend/explain.hpp>
 #include <unattend/input.hpp>
 
 #include "command.hpp"
 #include "input_files.hpp"
+#include "setup_options.hpp"
 
 namespace po = boost::program_options;
 using nlohmann::ordered_json;
@@ -21,7 +23,10 @@ void describe(po::options_description& options, po::positional_options_descripti
   options.add_options()
       ("input", po::value<std::string>(), "the answer file; - reads standard input")
       ("format", po::value<std::string>()->default_value("text"), "text | json")
-      ("strict", po::bool_switch(), "exit 1 when Setup may stop too (a stop under a condition)");
+      ("strict", po::bool_switch(), "exit 1 when Setup may stop too (a stop under a condition)")
+      ("config", po::value<std::string>(), "read this configuration instead of the nearest .unattend.yaml")
+      ("no-config", po::bool_switch(), "read no configuration file");
+  describe_setup(options);
   positional.add("input", 1);
 }
 
@@ -34,25 +39,29 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 ordered_json to_json(const Outcome& o, std::size_t errors) {
   ordered_json doc;
   doc["file"] = o.file;
+  doc["usage"] = {{"value", to_string(o.usage.value)}, {"from", o.usage.from}};
+  doc["target"] = {{"value", to_string(o.target.value)}, {"from", o.target.from}};
+  doc["arch"] = {{"value", o.arch.value.empty() ? ordered_json(nullptr) : ordered_json(o.arch.value)},
+                 {"from", o.arch.from}};
   auto& stops = doc["stops"] = ordered_json::array();
   for (const Stop& s : o.stops) {
-    stops.push_back({{"page", s.page}, {"pass", s.pass}, {"when", s.when}, {"severity", to_string(s.severity)},
+    stops.push_back({{"page", s.page}, {"pass", to_string(s.pass)}, {"when", s.when}, {"severity", to_string(s.severity)},
                      {"answered_by", s.answered_by}, {"why", s.why}, {"line", s.line}});
   }
   auto& passes = doc["passes"] = ordered_json::array();
   for (const PassSteps& p : o.passes) {
     ordered_json steps = ordered_json::array();
     for (const Step& s : p.steps) steps.push_back({{"line", s.line}, {"what", s.what}});
-    passes.push_back({{"pass", p.pass}, {"runs", p.runs}, {"note", p.note}, {"steps", steps}});
+    passes.push_back({{"pass", to_string(p.pass)}, {"runs", p.runs}, {"note", p.note}, {"steps", steps}});
   }
   auto& accounts = doc["accounts"] = ordered_json::array();
   for (const Account& a : o.accounts) {
-    accounts.push_back({{"name", a.name}, {"kind", a.kind}, {"pass", a.pass}, {"groups", a.groups},
+    accounts.push_back({{"name", a.name}, {"kind", to_string(a.kind)}, {"pass", to_string(a.pass)}, {"groups", a.groups},
                         {"administrator", to_string(a.administrator)}, {"password", a.password}, {"line", a.line}});
   }
   if (o.autologon) {
     const Autologon& a = *o.autologon;
-    doc["autologon"] = {{"pass", a.pass},
+    doc["autologon"] = {{"pass", to_string(a.pass)},
                         {"username", a.username},
                         {"domain", a.domain},
                         {"enabled", a.enabled},
@@ -61,6 +70,9 @@ ordered_json to_json(const Outcome& o, std::size_t errors) {
                         {"administrator", to_string(a.administrator)},
                         {"password", a.password},
                         {"resets_count", a.resets_count},
+                        {"password_matches", to_string(a.password_matches)},
+                        {"signs_in", to_string(a.signs_in)},
+                        {"why_not", a.why_not.empty() ? ordered_json(nullptr) : ordered_json(a.why_not)},
                         {"line", a.line}};
   } else {
     doc["autologon"] = nullptr;
@@ -68,11 +80,13 @@ ordered_json to_json(const Outcome& o, std::size_t errors) {
   doc["join"] = o.join.empty() ? ordered_json(nullptr) : ordered_json(o.join);
   auto& commands = doc["commands"] = ordered_json::array();
   for (const unattend::Command& c : o.commands) {
-    commands.push_back({{"pass", c.pass},
+    commands.push_back({{"pass", to_string(c.pass)},
                         {"list", c.list},
                         {"order", c.order ? ordered_json(*c.order) : ordered_json(nullptr)},
                         {"line", c.line},
-                        {"runs_as", c.runs_as},
+                        {"runs_as", to_string(c.runs_as)},
+                        {"account", c.account.empty() ? ordered_json(nullptr) : ordered_json(c.account)},
+                        {"credentials", c.credentials.empty() ? ordered_json(nullptr) : ordered_json(c.credentials)},
                         {"when", c.when},
                         {"runs", c.runs},
                         {"command", c.command}});
@@ -83,15 +97,21 @@ ordered_json to_json(const Outcome& o, std::size_t errors) {
 
 void write_text(std::ostream& out, const Outcome& o, std::size_t errors) {
   out << o.file << ": what Windows Setup will do with this file\n";
+  if (!o.passes.empty()) {
+    out << "used as: " << to_string(o.usage.value) << " (" << o.usage.from << "); Windows: " << to_string(o.target.value)
+        << " (" << o.target.from << ")";
+    if (!o.arch.value.empty()) out << "; architecture: " << o.arch.value << " (" << o.arch.from << ")";
+    out << "\n";
+  }
   for (const PassSteps& p : o.passes) {
-    out << "\n" << p.pass << (p.runs ? "" : " (not run)") << ": " << p.note << "\n";
+    out << "\n" << to_string(p.pass) << (p.runs ? "" : " (not run)") << ": " << p.note << "\n";
     for (const Step& s : p.steps) out << "  " << (s.line == 0 ? std::string("   ") : std::to_string(s.line)) << "  " << s.what << "\n";
   }
   out << "\naccounts:";
   if (o.accounts.empty()) out << " none created by this file";
   out << "\n";
   for (const Account& a : o.accounts) {
-    out << "  " << a.name << " (" << a.kind << ", " << a.pass << "): administrator " << to_string(a.administrator)
+    out << "  " << a.name << " (" << to_string(a.kind) << ", " << to_string(a.pass) << "): administrator " << to_string(a.administrator)
         << ", " << (a.password ? "password set" : "no password") << "\n";
   }
   if (!o.join.empty()) out << "  joins " << o.join << "\n";
@@ -100,15 +120,16 @@ void write_text(std::ostream& out, const Outcome& o, std::size_t errors) {
     out << "none: nothing signs in by itself\n";
   } else {
     const Autologon& a = *o.autologon;
-    out << a.username << " (" << a.pass << "), LogonCount "
+    out << a.username << " (" << to_string(a.pass) << "), LogonCount "
         << (a.logon_count ? std::to_string(*a.logon_count) : std::string("not given")) << "; account created: "
         << to_string(a.account_exists) << ", administrator: " << to_string(a.administrator)
         << ", password " << (a.password ? "given" : "not given") << "\n";
+    if (a.signs_in == Tristate::no) out << "  does not sign in: " << a.why_not << "\n";
   }
   out << "commands, in the order they run:" << (o.commands.empty() ? " none" : "") << "\n";
   for (const unattend::Command& c : o.commands) {
-    out << "  " << c.line << "  " << c.pass << " " << c.list << (c.order ? " #" + std::to_string(*c.order) : "")
-        << ", as " << c.runs_as << ", " << c.when << "\n";
+    out << "  " << c.line << "  " << to_string(c.pass) << " " << c.list << (c.order ? " #" + std::to_string(*c.order) : "")
+        << ", as " << runs_as_text(c) << ", " << c.when << "\n";
   }
   out << "\n";
   if (o.passes.empty()) {
@@ -118,7 +139,7 @@ void write_text(std::ostream& out, const Outcome& o, std::size_t errors) {
   } else {
     for (const Stop& s : o.stops) {
       out << o.file << ":" << s.line << ": " << to_string(s.severity) << ": Setup " << (s.when == "always" ? "stops" : "may stop")
-          << " at the '" << s.page << "' page (" << s.pass << (s.when == "always" ? "" : "; " + s.when) << "): " << s.why
+          << " at the '" << s.page << "' page (" << to_string(s.pass) << (s.when == "always" ? "" : "; " + s.when) << "): " << s.why
           << "; answered by " << join(s.answered_by, ", ") << "\n";
     }
   }
@@ -130,14 +151,20 @@ int run(const po::variables_map& vm) {
   const std::string format = vm["format"].as<std::string>();
   if (format != "text" && format != "json") throw UsageError("--format: text or json, not '" + format + "'");
   const std::string input = vm["input"].as<std::string>();
+  if (vm.count("config") != 0 && vm["no-config"].as<bool>()) throw UsageError("--config and --no-config exclude each other");
+  ConfigResolver configs = vm.count("config") != 0 ? ConfigResolver::fixed(vm["config"].as<std::string>())
+                           : vm["no-config"].as<bool>() ? ConfigResolver::none()
+                                                        : ConfigResolver::nearest();
+  CheckOptions options = configs.for_file(input == "-" ? std::filesystem::path() : std::filesystem::path(input)).check_options();
+  apply_setup(vm, options.setup);
   const Checker checker;
   Outcome outcome;
   std::vector<Diagnostic> diagnostics;
   try {
     const std::string name = input == "-" ? "<stdin>" : input;
     const std::string bytes = input == "-" ? read_stdin() : read_input_file(input);
-    outcome = explain(bytes, name);
-    diagnostics = checker.check(bytes, name);
+    outcome = explain(bytes, name, options.setup);
+    diagnostics = checker.check(bytes, name, options);
   } catch (const Error& e) {
     std::cerr << "unattend: " << e.what() << '\n';
     return exit_usage;

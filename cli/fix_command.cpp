@@ -1,12 +1,14 @@
 #include <iostream>
 
 #include <unattend/atomic_file.hpp>
+#include <unattend/config.hpp>
 #include <unattend/error.hpp>
 #include <unattend/fix.hpp>
 
 #include "command.hpp"
 #include "hints.hpp"
 #include "input_files.hpp"
+#include "setup_options.hpp"
 
 namespace po = boost::program_options;
 
@@ -24,6 +26,7 @@ void describe(po::options_description& options, po::positional_options_descripti
        "repair only these codes or rule names (repeatable; comma-separated lists too)")
       ("disable", po::value<std::vector<std::string>>()->composing(),
        "silence a rule as check --disable does: its findings are neither reported nor repaired");
+  describe_setup(options);
   positional.add("input", -1);
 }
 
@@ -41,10 +44,16 @@ int run(const po::variables_map& vm) {
 
   bool errors = false;
   bool failed = false;
+  ConfigResolver configs = ConfigResolver::nearest();
   for (const Input& input : collect_inputs(vm["input"].as<std::vector<std::string>>())) {
     try {
+      // The nearest .unattend.yaml says how the file is used, as for check.
+      FixOptions file_options = options;
+      SetupOptions setup = configs.for_file(input.path).check_options().setup;
+      apply_setup(vm, setup);
+      file_options.check.setup = setup;
       const std::string original = read_input(input);
-      const FixResult result = fix(original, input.display, options);
+      const FixResult result = fix(original, input.display, file_options);
       std::vector<std::string> hidden;
       for (const Repair& r : result.applied) {
         std::cerr << input.display << ':' << r.line << ':' << r.column << ": fixed: " << r.description << " [" << r.code

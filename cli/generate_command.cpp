@@ -49,6 +49,7 @@ void describe(po::options_description& options, po::positional_options_descripti
       ("ssh-authorized-keys", po::value<std::string>(), "OpenSSH server for the first user, with these keys")
       ("image-index", po::value<int>(), "install this image of install.wim/esd")
       ("image-name", po::value<std::string>(), "install the image with this name")
+      ("target", po::value<std::string>(), "the Windows the file is for: windows-10, windows-11, server-2022, ... (docs/explain.md)")
       ("product-key", po::value<std::string>(), "product key, five groups of five")
       ("firmware", po::value<std::string>(), "uefi | bios")
       ("disk", po::value<int>(), "wipe and partition this disk")
@@ -171,6 +172,10 @@ void apply_options(const po::variables_map& vm, Spec& spec) {
     spec.image_index.reset();
   }
   if (has("product-key")) spec.product_key = value<std::string>(vm, "product-key");
+  if (has("target")) {
+    spec.target = value<std::string>(vm, "target");
+    if (!parse_target(spec.target->value)) throw UsageError("--target: one of " + target_list() + ", not '" + spec.target->value + "'");
+  }
   if (has("firmware")) spec.firmware = one_of("firmware", {"uefi", "bios"});
   if (has("disk") && vm["no-disk-config"].as<bool>()) throw UsageError("give --disk or --no-disk-config");
   if (has("disk")) spec.disk = number(vm, "disk", 0, 127);

@@ -45,7 +45,7 @@ TEST(Config, EmptyFileChangesNothing) {
 
 TEST(Config, MistakesNameFileLineAndColumn) {
   EXPECT_EQ(error_of("exclude: []\ncolour: red\n"),
-            "/repo/.unattend.yaml:2:1: unknown key 'colour': use disable, severity or exclude");
+            "/repo/.unattend.yaml:2:1: unknown key 'colour': use disable, severity, exclude, usage, target or arch");
   EXPECT_EQ(error_of("disable:\n  - UA3003\n  - nope\n"), "/repo/.unattend.yaml:3:5: no rule is called 'nope' (see docs/rules/)");
   EXPECT_EQ(error_of("severity: {UA3003: loud}\n"),
             "/repo/.unattend.yaml:1:20: severity 'loud' of 'UA3003' is not one of error, warning, info, off");

@@ -52,7 +52,7 @@ std::string without(std::string text, const std::string& start) {
 
 std::vector<std::string> pages(const Outcome& outcome) {
   std::vector<std::string> out;
-  for (const Stop& stop : outcome.stops) out.push_back(stop.page + "@" + stop.pass);
+  for (const Stop& stop : outcome.stops) out.push_back(stop.page + "@" + std::string(to_string(stop.pass)));
   return out;
 }
 
@@ -77,11 +77,16 @@ TEST(Explain, TheCompleteExampleRunsToTheEnd) {
   EXPECT_TRUE(outcome.accounts[0].password);
   // Two windowsPE commands (the hardware-check bypass), two at first logon, in that order.
   ASSERT_EQ(outcome.commands.size(), 4u);
-  EXPECT_EQ(outcome.commands[0].pass, "windowsPE");
+  EXPECT_EQ(outcome.commands[0].pass, Pass::windowsPE);
   EXPECT_EQ(outcome.commands[3].list, "FirstLogonCommands");
   EXPECT_EQ(outcome.commands[3].order, 2);
   EXPECT_TRUE(outcome.commands[3].runs);
-  EXPECT_NE(outcome.commands[3].runs_as.find("lima"), std::string::npos);
+  EXPECT_EQ(outcome.commands[3].runs_as, RunAs::autologon_account);
+  EXPECT_EQ(outcome.commands[3].account, "lima");
+  EXPECT_EQ(outcome.autologon->signs_in, Tristate::yes);
+  EXPECT_EQ(outcome.autologon->password_matches, Tristate::yes);
+  EXPECT_EQ(outcome.usage.value, Usage::media);
+  EXPECT_EQ(outcome.target.value.windows, Windows::windows_11) << outcome.target.from;
   const auto diagnostics = Checker().check(complete(), "lima-like.xml");
   EXPECT_TRUE(diagnostics.empty()) << test::dump(diagnostics);
 }
@@ -146,16 +151,28 @@ TEST(Explain, FirstLogonCommandsWithoutAutologonWaitForALogon) {
   EXPECT_NE(std::find(codes.begin(), codes.end(), "UA10003"), codes.end());
 }
 
-TEST(Explain, StopsAreAssessedOnlyForFilesThatStartSetup) {
-  // Without a windowsPE pass the file is a sysprep or partial answer file:
-  // its missing answers (here the account and every OOBE page) are not stops,
-  // but its accounts, logon and commands are still explained.
+// M/how-configuration-passes-work: windowsPE runs only when Setup starts
+// from its medium; sysprep /oobe runs OOBE with the file's oobeSystem settings.
+TEST(Explain, ASysprepFileIsNotAskedTheSetupPagesButOobeStillAsks) {
   std::string text = without(complete(), "<settings pass=\"windowsPE\">");
   text = without(text, "<OOBE>");
   text = without(text, "<UserAccounts>");
-  const Outcome outcome = explain(text, "sysprep.xml");
-  EXPECT_TRUE(outcome.stops.empty()) << ::testing::PrintToString(pages(outcome));
-  EXPECT_TRUE(outcome.autologon.has_value());
+  // Without windowsPE or generalize settings the file may as well be a
+  // fragment: no stop unless the caller says how it is used.
+  const Outcome fragment = explain(text, "sysprep.xml");
+  EXPECT_EQ(fragment.usage.value, Usage::sysprep);
+  EXPECT_EQ(fragment.usage.from.rfind("no windowsPE settings for Setup", 0), 0u) << fragment.usage.from;
+  EXPECT_TRUE(fragment.stops.empty()) << ::testing::PrintToString(pages(fragment));
+  SetupOptions sysprep;
+  sysprep.usage.value = Usage::sysprep;
+  const Outcome outcome = explain(text, "sysprep.xml", sysprep);
+  EXPECT_EQ(outcome.usage.from, "option");
+  for (const Stop& stop : outcome.stops) EXPECT_EQ(stop.pass, Pass::oobeSystem) << stop.page;
+  const auto stops = pages(outcome);
+  EXPECT_NE(std::find(stops.begin(), stops.end(), "account@oobeSystem"), stops.end()) << ::testing::PrintToString(stops);
+  EXPECT_FALSE(outcome.passes[0].runs) << "sysprep never runs windowsPE";
+  EXPECT_TRUE(outcome.passes[2].runs) << "sysprep /generalize runs generalize";
+  ASSERT_TRUE(outcome.autologon.has_value());
   EXPECT_EQ(outcome.autologon->account_exists, Tristate::unknown) << "a sysprep image has its own accounts";
   EXPECT_EQ(outcome.commands.size(), 2u);
 }
@@ -173,6 +190,18 @@ TEST(Explain, AuditModeRunsTheAuditPassesInsteadOfOobe) {
   EXPECT_TRUE(outcome.stops.empty()) << ::testing::PrintToString(pages(outcome));
   EXPECT_TRUE(outcome.passes[4].runs);
   EXPECT_TRUE(outcome.passes[5].runs);
+  // U/microsoft-windows-deployment-reseal-mode: "Ignores all other settings in
+  // the oobeSystem configuration pass": no account, no automatic logon of
+  // lima, no first-logon command in this run.
+  EXPECT_TRUE(outcome.accounts.empty());
+  ASSERT_TRUE(outcome.autologon.has_value());
+  EXPECT_EQ(outcome.autologon->signs_in, Tristate::no);
+  EXPECT_EQ(outcome.autologon->blocked, LogonBlocked::audit_mode);
+  for (const Command& c : outcome.commands) {
+    if (c.list == "FirstLogonCommands") {
+      EXPECT_FALSE(c.runs) << c.when;
+    }
+  }
 }
 
 TEST(Explain, ANotWellFormedFileHasNoTimeline) {

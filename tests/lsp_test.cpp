@@ -367,5 +367,43 @@ TEST(LspServer, HalfTypedTextNeverCrashes) {
   }
 }
 
+// initializationOptions say how the files are used, as check --usage does:
+// the oobeSystem-only test text is a fragment until the editor says
+// sysprep, and then OOBE's pages are assessed (UA10002 on the privacy page).
+TEST(LspServer, InitializationOptionsSetTheUsageAndTarget) {
+  const auto diagnostics_with = [](const json& options) {
+    lsp::Server server("file:///rules");
+    const auto init = server.handle({{"jsonrpc", "2.0"}, {"id", 1}, {"method", "initialize"},
+                                     {"params", {{"initializationOptions", options}}}});
+    EXPECT_EQ(init.size(), 1u);
+    if (!init.empty() && init.front().contains("error")) return init.front();
+    const auto published = server.handle(
+        {{"jsonrpc", "2.0"},
+         {"method", "textDocument/didOpen"},
+         {"params", {{"textDocument", {{"uri", uri}, {"languageId", "xml"}, {"version", 1}, {"text", text}}}}}});
+    return published.empty() ? json() : published.front()["params"];
+  };
+  const auto pages = [](const json& published) {
+    std::vector<std::string> out;
+    for (const json& d : published["diagnostics"]) {
+      const std::string message = d["message"];
+      const std::size_t at = message.find("page");
+      if (d["code"] == "UA10002" && at != std::string::npos) out.push_back(message.substr(0, at));
+    }
+    return out;
+  };
+  EXPECT_TRUE(pages(diagnostics_with(json::object())).empty());
+  const auto sysprep = pages(diagnostics_with({{"usage", "sysprep"}}));
+  EXPECT_TRUE(std::any_of(sysprep.begin(), sysprep.end(), [](const std::string& m) { return m.find("'privacy'") != std::string::npos; }))
+      << ::testing::PrintToString(sysprep);
+  // Windows Server has no privacy page (behaviour table, docs/explain.md).
+  const auto server = pages(diagnostics_with({{"usage", "sysprep"}, {"target", "server-2022"}}));
+  EXPECT_TRUE(std::none_of(server.begin(), server.end(), [](const std::string& m) { return m.find("'privacy'") != std::string::npos; }))
+      << ::testing::PrintToString(server);
+  const json refused = diagnostics_with({{"target", "windows-12"}});
+  ASSERT_TRUE(refused.contains("error")) << refused.dump();
+  EXPECT_NE(refused["error"]["message"].get<std::string>().find("windows-11"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace unattend

@@ -204,6 +204,35 @@ std::vector<json> Server::handle(const json& message) {
 
 json Server::request(const std::string& method, const json& params) {
   if (method == "initialize") {
+    // How the files are used and which Windows they install: the same
+    // choices as check --usage, --target and --arch.
+    const auto found = params.find("initializationOptions");
+    if (found != params.end() && found->is_object()) {
+      const json& given = *found;
+      const auto word = [&](const char* key) -> std::optional<std::string> {
+        const auto at = given.find(key);
+        if (at == given.end() || at->is_null()) return std::nullopt;
+        return at->is_string() ? at->get<std::string>() : std::string();  // a non-string is refused as a bad name
+      };
+      if (const auto usage = word("usage")) {
+        options_.setup.usage = {parse_usage(*usage), "option"};
+        if (!options_.setup.usage.value) {
+          return {{"__error", invalid_params}, {"message", "initializationOptions.usage: media, sysprep or upgrade"}};
+        }
+      }
+      if (const auto target = word("target")) {
+        options_.setup.target = {parse_target(*target), "option"};
+        if (!options_.setup.target.value) {
+          return {{"__error", invalid_params}, {"message", "initializationOptions.target: one of " + target_list()}};
+        }
+      }
+      if (const auto arch = word("arch")) {
+        if (!is_architecture(*arch)) {
+          return {{"__error", invalid_params}, {"message", "initializationOptions.arch: one of " + architecture_list()}};
+        }
+        options_.setup.arch = {*arch, "option"};
+      }
+    }
     initialized_ = true;
     return {{"capabilities",
              {{"positionEncoding", "utf-16"},
@@ -272,7 +301,7 @@ json Server::diagnostics(const std::string& uri) const {
   const std::string& content = text(uri);
   const LineIndex index(content);
   json list = json::array();
-  for (const Diagnostic& d : checker_.check(content, display_path(uri))) {
+  for (const Diagnostic& d : checker_.check(content, display_path(uri), options_)) {
     // The checker points just after an element's start tag; the range covers the tag.
     const std::size_t end = offset_of(index, d);
     const std::size_t lt = end == 0 ? npos : content.rfind('<', end - 1);
@@ -413,7 +442,7 @@ json Server::code_actions(const std::string& uri, const json& params) const {
   const std::size_t last_line = params.at("range").at("end").at("line").get<std::size_t>();
   const std::string path = display_path(uri);
   std::vector<Diagnostic> here;
-  for (const Diagnostic& d : checker_.check(content, path)) {
+  for (const Diagnostic& d : checker_.check(content, path, options_)) {
     const std::size_t line = d.line == 0 ? 0 : d.line - 1;
     if (line >= first_line && line <= last_line && fixable(d.code)) here.push_back(d);
   }

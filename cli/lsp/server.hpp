@@ -42,6 +42,7 @@ class Server {
 
   std::string rule_pages_;
   Checker checker_;
+  CheckOptions options_;  // usage, target, arch from initializationOptions (docs/editors.md)
   std::map<std::string, std::string> documents_;  // uri -> text
   bool initialized_ = false;
   bool shut_down_ = false;

@@ -32,6 +32,7 @@
 #include <vector>
 
 #include <unattend/diagnostic.hpp>
+#include <unattend/setup.hpp>
 #include <unattend/error.hpp>
 #include <unattend/pass.hpp>
 #include <unattend/setting_editor.hpp>
@@ -231,8 +232,14 @@ class AnswerFile {
   // Whether any password element holds a value: save() writes such files 0600.
   bool holds_secrets() const;
 
-  // What `unattend check` finds in to_xml().
+  // What `unattend check` finds in to_xml(), for the file's setup().
   [[nodiscard]] std::vector<Diagnostic> check() const;
+
+  // How the file is used and which Windows it installs, as check(), save()
+  // and explain() assume; what is left empty is decided from the content
+  // each time (docs/explain.md, "How the file is used").
+  const SetupOptions& setup() const;
+  void set_setup(const SetupOptions& setup);
 
   // Writes to_xml() after check(): with an error (see allow_existing_errors)
   // nothing is written and written is false. Atomic (temporary file, fsync,

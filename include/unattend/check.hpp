@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <unattend/diagnostic.hpp>
+#include <unattend/setup.hpp>
 
 namespace unattend {
 
@@ -32,6 +33,7 @@ struct SeverityOverride {
 struct CheckOptions {
   std::vector<std::string> disabled;  // codes or names to silence everywhere
   std::vector<SeverityOverride> severity;  // later entries win
+  SetupOptions setup;  // how the file is used and which Windows it installs (the outcome rules)
 };
 
 // Everything `unattend check` finds: schema validation (envelope, component

@@ -22,6 +22,10 @@ struct Config {
   std::vector<std::string> disable;  // rule codes, as find_rule resolved them
   std::vector<SeverityOverride> severity;
   std::vector<std::string> exclude;  // globs, relative to the config file's folder
+  // How the answer files are used and which Windows they install (docs/explain.md).
+  std::optional<Usage> usage;
+  std::optional<Target> target;
+  std::optional<std::string> arch;
 
   // The options a check of a file under this config runs with.
   CheckOptions check_options() const;

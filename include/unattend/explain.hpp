@@ -3,8 +3,9 @@
 // What Windows Setup will do with an answer file: the pages where Setup or
 // OOBE would stop and wait for a person, the accounts it creates, who signs in
 // automatically, and every command with the account it runs as and when.
-// Computed from the file alone, for a file used as autounattend.xml on
-// removable media; docs/explain.md says what each fact rests on.
+// Computed from the file, for the way it is used and the Windows it installs
+// (SetupOptions; decided from the file when not given: Outcome::usage and
+// Outcome::target say how); docs/explain.md says what each fact rests on.
 //
 //   const unattend::Outcome outcome = unattend::explain_file("autounattend.xml");
 //   for (const unattend::Stop& stop : outcome.stops) { ... stop.page ... }
@@ -20,6 +21,8 @@
 #include <vector>
 
 #include <unattend/diagnostic.hpp>
+#include <unattend/pass.hpp>
+#include <unattend/setup.hpp>
 
 namespace unattend {
 
@@ -28,7 +31,7 @@ class AnswerFile;
 // A page Setup or OOBE shows and waits at, unless the file answers it.
 struct Stop {
   std::string page;                      // "eula", "disk", ...: the ids docs/explain.md lists
-  std::string pass;                      // the pass whose settings answer it
+  Pass pass = Pass::windowsPE;           // the pass whose settings answer it
   std::string when;                      // "always", or the condition under which the page appears
   std::vector<std::string> answered_by;  // schema paths, "Component/Path[=value]"
   std::string why;                       // one sentence: what the person would be asked
@@ -43,8 +46,8 @@ struct Step {
 };
 
 struct PassSteps {
-  std::string pass;
-  bool runs = true;   // false for passes that an installation from media does not run
+  Pass pass = Pass::windowsPE;
+  bool runs = true;   // false for passes that this usage of the file does not run
   std::string note;   // when the pass runs
   std::vector<Step> steps;
 };
@@ -52,18 +55,24 @@ struct PassSteps {
 enum class Tristate { no, yes, unknown };
 std::string_view to_string(Tristate value);
 
+enum class AccountKind { local, offline_local, builtin_administrator, domain };
+std::string_view to_string(AccountKind kind);  // "local", "offline-local", "built-in-administrator", "domain"
+
 struct Account {
   std::string name;
-  std::string kind;                 // "local", "offline-local", "built-in-administrator", "domain"
-  std::string pass;
+  AccountKind kind = AccountKind::local;
+  Pass pass = Pass::oobeSystem;
   std::vector<std::string> groups;  // as written
   Tristate administrator = Tristate::unknown;
   bool password = false;            // a non-empty password is set
   std::size_t line = 0;
 };
 
+// Why an enabled-looking AutoLogon does not sign in.
+enum class LogonBlocked { no, not_enabled, audit_mode, no_account, domain_not_joined, wrong_password };
+
 struct Autologon {
-  std::string pass;
+  Pass pass = Pass::oobeSystem;
   std::string username;
   std::string domain;
   bool enabled = false;
@@ -71,24 +80,47 @@ struct Autologon {
   Tristate account_exists = Tristate::unknown;
   Tristate administrator = Tristate::unknown;
   bool password = false;                 // AutoLogon carries a non-empty password
-  bool resets_count = false;             // a first-logon command sets AutoLogonCount to 0
+  bool resets_count = false;             // the file sets AutoLogonCount to 0 (a command, or a script it writes)
+  Tristate password_matches = Tristate::unknown;  // AutoLogon's password is the account's
+  // Whether the automatic logon happens: no when the account does not exist,
+  // the password differs, the domain is not joined or audit mode cancels it.
+  Tristate signs_in = Tristate::unknown;
+  LogonBlocked blocked = LogonBlocked::no;  // when signs_in is no: why
+  std::string why_not;                   // the same, as one phrase
   std::size_t line = 0;
 };
 
+// The account a command runs as.
+enum class RunAs {
+  system,               // the local system account (Windows PE's during windowsPE)
+  autologon_account,    // the account AutoLogon signs in (Command::account)
+  first_administrator,  // whoever first signs in with administrator rights
+  first_user,           // whoever first signs in
+  audit_administrator,  // the built-in Administrator that audit mode signs in
+};
+std::string_view to_string(RunAs run_as);
+
 struct Command {
-  std::string pass;
+  Pass pass = Pass::windowsPE;
   std::string list;                   // "RunSynchronous", "FirstLogonCommands", ...
   std::string component;
   std::optional<long long> order;
   std::size_t line = 0;
   std::string command;                // CommandLine or Path, as written
-  std::string runs_as;
+  RunAs runs_as = RunAs::system;
+  std::string account;                // with autologon_account: its name
+  std::string credentials;            // Credentials as written (DOMAIN\\user): access to the path only
   std::string when;
   bool runs = true;                   // false when nothing in this file lets it run
 };
+// "SYSTEM", "lima (automatic logon)", ...: as explain prints it.
+std::string runs_as_text(const Command& command);
 
 struct Outcome {
   std::string file;
+  Decided<Usage> usage;               // how the file is used, and what decided it
+  Decided<Target> target;             // which Windows, and what decided it
+  Decided<std::string> arch;          // the component copies read ("amd64"...), "" when the file names none
   std::vector<Stop> stops;            // in pass order
   std::vector<PassSteps> passes;      // the seven passes, in Setup's order
   std::vector<Account> accounts;
@@ -99,10 +131,11 @@ struct Outcome {
 
 // From the bytes of an answer file (lines refer to them). A file that is not
 // well-formed gives an outcome with no steps: `unattend check` says why.
-[[nodiscard]] Outcome explain(std::string_view bytes, std::string_view display_path);
+[[nodiscard]] Outcome explain(std::string_view bytes, std::string_view display_path,
+                              const SetupOptions& setup = {});
 // Throws unattend::Error when the file cannot be read.
-[[nodiscard]] Outcome explain_file(const std::filesystem::path& path);
+[[nodiscard]] Outcome explain_file(const std::filesystem::path& path, const SetupOptions& setup = {});
 // From an edited file: lines refer to its canonical form (AnswerFile::to_xml()).
-[[nodiscard]] Outcome explain(const AnswerFile& file);
+[[nodiscard]] Outcome explain(const AnswerFile& file, const SetupOptions& setup = {});
 
 }  // namespace unattend

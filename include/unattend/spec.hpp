@@ -12,6 +12,7 @@
 
 #include <unattend/answer_file.hpp>
 #include <unattend/diagnostic.hpp>
+#include <unattend/setup.hpp>
 
 namespace unattend {
 
@@ -60,6 +61,9 @@ struct SpecComponent {
 };
 
 struct Spec {
+  // The Windows the file is for (parse_target's names): decides which pages
+  // the generated file must answer. Unset: decided from the file (docs/explain.md).
+  std::optional<SpecValue<std::string>> target;
   SpecValue<std::string> architecture{"amd64", {}};
   std::optional<SpecValue<std::int64_t>> image_index;
   std::optional<SpecValue<std::string>> image_name;

@@ -16,7 +16,7 @@ namespace unattend {
 namespace detail {
 
 const Outcome& CheckContext::outcome() const {
-  if (!outcome_) outcome_ = outcome_without_timeline(document);
+  if (!outcome_) outcome_ = outcome_without_timeline(document, setup, file);
   return *outcome_;
 }
 
@@ -122,7 +122,7 @@ std::vector<Diagnostic> Checker::check(std::string_view bytes, std::string_view 
 std::vector<Diagnostic> detail::check_validated(Validation& validation, std::string_view bytes,
                                                 std::string_view display_path, const CheckOptions& options) {
   std::vector<Diagnostic> found = std::move(validation.diagnostics);
-  const detail::CheckContext context{validation.document, bytes, Schema::instance()};
+  const detail::CheckContext context{validation.document, bytes, Schema::instance(), options.setup, display_path};
   for (const auto& rule : detail::semantic_rules()) {
     detail::Findings findings(rule->info(), display_path, found);
     rule->check(context, findings);

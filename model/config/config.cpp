@@ -74,7 +74,9 @@ Config parse_config(std::string_view yaml, const fs::path& file) {
   Config config;
   config.file = file;
   if (root.IsNull()) return config;
-  if (!root.IsMap()) r.fail(root.Mark(), "the configuration must be a mapping of disable, severity and exclude");
+  if (!root.IsMap()) {
+    r.fail(root.Mark(), "the configuration must be a mapping of disable, severity, exclude, usage, target and arch");
+  }
   for (const auto& entry : root) {
     const std::string key = r.scalar(entry.first, "a key");
     const YAML::Node& value = entry.second;
@@ -92,8 +94,20 @@ Config parse_config(std::string_view yaml, const fs::path& file) {
         if (glob.empty()) r.fail(mark, "an empty exclude pattern");
         config.exclude.push_back(glob);
       }
+    } else if (key == "usage") {
+      const std::string word = r.scalar(value, "'usage'");
+      config.usage = parse_usage(word);
+      if (!config.usage) r.fail(value.Mark(), "usage '" + word + "' is not one of media, sysprep, upgrade");
+    } else if (key == "target") {
+      const std::string word = r.scalar(value, "'target'");
+      config.target = parse_target(word);
+      if (!config.target) r.fail(value.Mark(), "target '" + word + "' is not one of " + target_list());
+    } else if (key == "arch") {
+      const std::string word = r.scalar(value, "'arch'");
+      if (!is_architecture(word)) r.fail(value.Mark(), "arch '" + word + "' is not one of " + architecture_list());
+      config.arch = word;
     } else {
-      r.fail(entry.first.Mark(), "unknown key '" + key + "': use disable, severity or exclude");
+      r.fail(entry.first.Mark(), "unknown key '" + key + "': use disable, severity, exclude, usage, target or arch");
     }
   }
   return config;
@@ -117,6 +131,9 @@ CheckOptions Config::check_options() const {
   CheckOptions options;
   options.disabled = disable;
   options.severity = severity;
+  if (usage) options.setup.usage = {usage, "config"};
+  if (target) options.setup.target = {target, "config"};
+  if (arch) options.setup.arch = {arch, "config"};
   return options;
 }
 

@@ -70,9 +70,10 @@ std::optional<Architecture> parse_architecture(std::string_view name) {
 struct AnswerFile::Impl {
   DomDocument document;
   std::multiset<std::string> loaded_errors;  // detail::error_places of the loaded bytes
+  SetupOptions setup;                        // as set_setup() gave it; empty: decided from the content
 };
 
-AnswerFile::AnswerFile() : impl_(std::make_unique<Impl>(Impl{detail::new_answer_file_dom(), {}})) {
+AnswerFile::AnswerFile() : impl_(std::make_unique<Impl>(Impl{detail::new_answer_file_dom(), {}, {}})) {
   impl_->document->getDocumentElement()->setAttributeNS(detail::xmlns_namespace, u"xmlns", detail::unattend_namespace);
 }
 xercesc::DOMDocument& dom::Access::document(const AnswerFile& file) { return *file.impl_->document; }
@@ -96,7 +97,8 @@ LoadResult AnswerFile::load(std::string_view bytes, std::string_view display_pat
     return result;
   }
   std::multiset<std::string> loaded_errors = detail::error_places(*document, result.diagnostics);
-  result.file.emplace(AnswerFile(std::make_unique<Impl>(Impl{std::move(document), std::move(loaded_errors)})));
+  result.file.emplace(
+      AnswerFile(std::make_unique<Impl>(Impl{std::move(document), std::move(loaded_errors), {}})));
   return result;
 }
 
@@ -473,7 +475,15 @@ std::string AnswerFile::to_xml() const {
 
 bool AnswerFile::holds_secrets() const { return detail::holds_password(*impl_->document); }
 
-std::vector<Diagnostic> AnswerFile::check() const { return Checker().check(to_xml(), "<answer file>"); }
+std::vector<Diagnostic> AnswerFile::check() const {
+  CheckOptions options;
+  options.setup = impl_->setup;
+  return Checker().check(to_xml(), "<answer file>", options);
+}
+
+const SetupOptions& AnswerFile::setup() const { return impl_->setup; }
+
+void AnswerFile::set_setup(const SetupOptions& setup) { impl_->setup = setup; }
 
 namespace {
 
@@ -493,7 +503,9 @@ SaveResult AnswerFile::save(const std::filesystem::path& path, const SaveOptions
   check_output_path(path, options.overwrite);  // before the work, as for any output
   const std::string bytes = to_xml();
   SaveResult result;
-  result.diagnostics = Checker().check(bytes, path.string());
+  CheckOptions check_options;
+  check_options.setup = impl_->setup;
+  result.diagnostics = Checker().check(bytes, path.string(), check_options);
   if (has_errors(result.diagnostics) &&
       !(options.allow_existing_errors && only_loaded_errors(bytes, result.diagnostics, impl_->loaded_errors))) {
     return result;

@@ -9,8 +9,18 @@
 //   defaults to false; it creates no account.
 // - Microsoft-Windows-UnattendedJoin/Identification joins a domain
 //   (JoinDomain) or workgroup (JoinWorkgroup) in specialize.
+// - U/microsoft-windows-deployment-reseal-mode: Mode=Audit in oobeSystem makes
+//   Setup ignore the other oobeSystem settings: its accounts, AutoLogon and
+//   first-logon commands do not happen in that run.
+// - Whether the automatic logon succeeds: the reference does not say what
+//   Winlogon does with a password that is not the account's, or with a domain
+//   the machine never joined. Windows refuses such a logon as it refuses any
+//   wrong password; the rule that reports it (UA10007) is a warning for that reason.
 #include <algorithm>
 #include <array>
+
+#include <unattend/error.hpp>
+#include <unattend/password.hpp>
 
 #include "xml/text.hpp"
 #include "explain/outcome.hpp"
@@ -60,10 +70,27 @@ bool has_password(const Node& owner, std::string_view element) {
   return value != nullptr && !value->value().empty();
 }
 
-Account local_account(const Node& item, std::string kind, std::string pass) {
+// The password a container holds, decoded when PlainText is false; nullopt
+// when it cannot be read (an undecodable value: UA6002 reports it).
+std::optional<std::string> password_of(const Node* container, std::string_view suffix_element) {
+  if (container == nullptr) return std::string{};
+  const Node* value = container->child("Value");
+  if (value == nullptr) return std::string{};
+  const Node* plain = container->child("PlainText");
+  const std::string flag = plain == nullptr ? "true" : ascii_lower(plain->value());
+  if (flag == "true" || flag == "1") return value->value();
+  if (flag != "false" && flag != "0") return std::nullopt;
+  try {
+    return decode_password(value->value(), suffix_element);
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+}
+
+Account local_account(const Node& item, AccountKind kind, Pass pass) {
   Account account;
-  account.kind = std::move(kind);
-  account.pass = std::move(pass);
+  account.kind = kind;
+  account.pass = pass;
   account.line = item.start.line;
   if (const Node* name = item.child("Name")) account.name = name->value();
   const Node* group = item.child("Group");
@@ -74,13 +101,86 @@ Account local_account(const Node& item, std::string kind, std::string pass) {
 }
 
 // The AutoLogon that applies to this run: oobeSystem's, else specialize's;
-// auditSystem's when the machine goes to audit mode.
+// auditSystem's first when the machine goes to audit mode.
 const Node* applying_autologon(const Scope& scope) {
   if (scope.audit_mode) {
     if (const Node* n = scope.index.first("auditSystem", shell, "AutoLogon")) return n;
   }
   if (const Node* n = scope.index.first("oobeSystem", shell, "AutoLogon")) return n;
   return scope.index.first("specialize", shell, "AutoLogon");
+}
+
+// The file sets AutoLogonCount to 0 somewhere: a command of any pass, or a
+// script it writes (text in an Extensions section or any other element).
+bool resets_autologon_count(const Document& document) {
+  bool found = false;
+  document.for_each([&](const Node& node) {
+    if (!found && !node.text.empty() && ascii_lower(node.text).find("autologoncount") != std::string::npos) found = true;
+  });
+  return found;
+}
+
+// The password of the account AutoLogon names, where the file gives it.
+const Node* account_password(const Scope& scope, const Autologon& a) {
+  if (is_builtin_administrator(a.username)) {
+    return scope.index.first("oobeSystem", shell, "UserAccounts/AdministratorPassword");
+  }
+  for (const char* pass : {"oobeSystem", "auditSystem", "offlineServicing"}) {
+    for (const char* path : {"UserAccounts/LocalAccounts/LocalAccount", "OfflineUserAccounts/OfflineLocalAccounts/LocalAccount"}) {
+      for (const Node* item : scope.index.all(pass, shell, path)) {
+        const Node* name = item->child("Name");
+        if (name != nullptr && ascii_lower(name->value()) == ascii_lower(a.username)) {
+          const Node* password = item->child("Password");
+          return password != nullptr ? password : item;  // an account without <Password> has none
+        }
+      }
+    }
+  }
+  return nullptr;
+}
+
+void sign_in(const Scope& scope, const Outcome& out, const Node& autologon, bool domain_user, Autologon& a) {
+  if (!a.enabled) {
+    a.signs_in = Tristate::no;
+    a.blocked = LogonBlocked::not_enabled;
+    a.why_not = "AutoLogon/Enabled is not true";
+    return;
+  }
+  if (scope.audit_mode && a.pass == Pass::oobeSystem) {
+    a.signs_in = Tristate::no;
+    a.blocked = LogonBlocked::audit_mode;
+    a.why_not = "Reseal/Mode=Audit: Setup ignores the other oobeSystem settings in this run";
+    return;
+  }
+  if (a.account_exists == Tristate::no) {
+    a.signs_in = Tristate::no;
+    a.blocked = LogonBlocked::no_account;
+    a.why_not = "the file creates no account " + a.username;
+    return;
+  }
+  if (domain_user && scope.installs() && out.join.rfind("domain", 0) != 0) {
+    a.signs_in = Tristate::no;
+    a.blocked = LogonBlocked::domain_not_joined;
+    a.why_not = "it names a domain account and the machine joins no domain";
+    return;
+  }
+  if (const Node* owner = domain_user ? nullptr : account_password(scope, a)) {
+    const bool builtin = is_builtin_administrator(a.username);
+    const auto expected = password_of(owner->name == "LocalAccount" ? nullptr : owner,
+                                      builtin ? "AdministratorPassword" : "Password");
+    const auto given = password_of(autologon.child("Password"), "Password");
+    if (expected && given) {
+      a.password_matches = *expected == *given ? Tristate::yes : Tristate::no;
+      if (a.password_matches == Tristate::no) {
+        a.signs_in = Tristate::no;
+        a.blocked = LogonBlocked::wrong_password;
+        a.why_not = std::string("AutoLogon's password is not the one the file gives ") +
+                    (builtin ? "the built-in Administrator" : a.username);
+        return;
+      }
+    }
+  }
+  a.signs_in = a.account_exists == Tristate::yes ? Tristate::yes : Tristate::unknown;
 }
 
 }  // namespace
@@ -98,26 +198,29 @@ Tristate administrators_group(std::string_view groups) {
 
 void add_accounts(const Scope& scope, Outcome& out) {
   const Index& index = scope.index;
-  for (const char* pass : {"offlineServicing", "auditSystem", "oobeSystem"}) {
-    if (std::string_view(pass) == "auditSystem" && !scope.audit_mode) continue;
-    for (const Node* item : index.all(pass, shell, "OfflineUserAccounts/OfflineLocalAccounts/LocalAccount")) {
-      out.accounts.push_back(local_account(*item, "offline-local", pass));
+  for (const Pass pass : {Pass::offlineServicing, Pass::auditSystem, Pass::oobeSystem}) {
+    if (!scope.runs(pass)) continue;
+    // Reseal Mode=Audit: the oobeSystem accounts wait for the run that leaves audit mode.
+    if (pass == Pass::oobeSystem && scope.audit_mode) continue;
+    const std::string_view p = to_string(pass);
+    for (const Node* item : index.all(p, shell, "OfflineUserAccounts/OfflineLocalAccounts/LocalAccount")) {
+      out.accounts.push_back(local_account(*item, AccountKind::offline_local, pass));
     }
-    for (const Node* item : index.all(pass, shell, "UserAccounts/LocalAccounts/LocalAccount")) {
-      out.accounts.push_back(local_account(*item, "local", pass));
+    for (const Node* item : index.all(p, shell, "UserAccounts/LocalAccounts/LocalAccount")) {
+      out.accounts.push_back(local_account(*item, AccountKind::local, pass));
     }
     for (const char* path : {"UserAccounts/AdministratorPassword", "OfflineUserAccounts/OfflineAdministratorPassword"}) {
-      if (const Node* admin = index.first(pass, shell, path)) {
-        Account account{"Administrator", "built-in-administrator", pass, {}, Tristate::yes, false, admin->start.line};
+      if (const Node* admin = index.first(p, shell, path)) {
+        Account account{"Administrator", AccountKind::builtin_administrator, pass, {}, Tristate::yes, false, admin->start.line};
         const Node* value = admin->child("Value");
         account.password = value != nullptr && !value->value().empty();
         out.accounts.push_back(std::move(account));
       }
     }
-    for (const Node* list : index.all(pass, shell, "UserAccounts/DomainAccounts/DomainAccountList")) {
+    for (const Node* list : index.all(p, shell, "UserAccounts/DomainAccounts/DomainAccountList")) {
       const std::string domain = list->child("Domain") != nullptr ? list->child("Domain")->value() : "";
       for (const Node* item : list->children_named("DomainAccount")) {
-        Account account = local_account(*item, "domain", pass);
+        Account account = local_account(*item, AccountKind::domain, pass);
         if (!domain.empty()) account.name = domain + "\\" + account.name;
         account.password = false;
         out.accounts.push_back(std::move(account));
@@ -141,7 +244,7 @@ void add_accounts(const Scope& scope, Outcome& out) {
   const Node* autologon = applying_autologon(scope);
   if (autologon == nullptr) return;
   Autologon a;
-  a.pass = autologon->pass();
+  a.pass = parse_pass(autologon->pass()).value_or(Pass::oobeSystem);
   a.line = autologon->start.line;
   if (const Node* n = autologon->child("Username")) a.username = n->value();
   if (const Node* n = autologon->child("Domain")) a.domain = n->value();
@@ -160,7 +263,7 @@ void add_accounts(const Scope& scope, Outcome& out) {
     a.account_exists = Tristate::unknown;
   } else {
     const auto created = std::find_if(out.accounts.begin(), out.accounts.end(), [&](const Account& account) {
-      return (account.kind == "local" || account.kind == "offline-local") &&
+      return (account.kind == AccountKind::local || account.kind == AccountKind::offline_local) &&
              ascii_lower(account.name) == ascii_lower(a.username);
     });
     if (created != out.accounts.end()) {
@@ -168,13 +271,11 @@ void add_accounts(const Scope& scope, Outcome& out) {
       a.administrator = created->administrator;
     } else {
       // A file that does not install Windows runs on an image whose accounts already exist.
-      a.account_exists = scope.installs ? Tristate::no : Tristate::unknown;
+      a.account_exists = scope.installs() ? Tristate::no : Tristate::unknown;
     }
   }
-  for (const Node* command : index.all("oobeSystem", shell, "FirstLogonCommands/SynchronousCommand")) {
-    const Node* line = command->child("CommandLine");
-    if (line != nullptr && ascii_lower(line->value()).find("autologoncount") != std::string::npos) a.resets_count = true;
-  }
+  a.resets_count = resets_autologon_count(scope.document);
+  sign_in(scope, out, *autologon, domain_user, a);
   out.autologon = std::move(a);
 }
 

@@ -3,11 +3,13 @@
 //
 // Sources (Unattended Windows Setup Reference):
 // - Microsoft-Windows-Setup/RunSynchronous and RunAsynchronous: commands run
-//   in Windows PE during the windowsPE pass.
+//   in Windows PE during the windowsPE pass, all in the system context.
 // - Microsoft-Windows-Deployment/RunSynchronous and RunAsynchronous: valid in
-//   specialize and auditUser; specialize runs before OOBE, with no user signed
-//   in (as the local system account unless Credentials name another); auditUser
-//   runs only in audit mode, after the audit logon of the built-in Administrator.
+//   specialize and auditUser; they run in the system context in specialize,
+//   before OOBE with no user signed in, and in the user context in auditUser
+//   (audit mode signs in the built-in Administrator).
+// - RunSynchronousCommand/Credentials (both components): the account used to
+//   reach the command's Path; the command still runs in the system context.
 // - Microsoft-Windows-Shell-Setup/FirstLogonCommands: run at the first logon
 //   of an account with administrator rights, before the desktop appears; for
 //   an account without them, UAC asks for an administrator, or with UAC off
@@ -42,7 +44,8 @@ constexpr std::array<List, 6> lists = {{
 std::string credentials(const Node& item) {
   const Node* c = item.child("Credentials");
   if (c == nullptr) return {};
-  const Node* user = c->child("Username");
+  // Microsoft-Windows-Setup spells it UserName, Microsoft-Windows-Deployment Username.
+  const Node* user = c->child("UserName") != nullptr ? c->child("UserName") : c->child("Username");
   if (user == nullptr || user->value().empty()) return {};
   const Node* domain = c->child("Domain");
   const std::string d = domain == nullptr ? "" : domain->value();
@@ -50,18 +53,26 @@ std::string credentials(const Node& item) {
 }
 
 // Who signs in first, and whether logon commands can run then.
-void logon_list(const Outcome& out, bool first_logon, Command& c) {
+void logon_list(const Scope& scope, const Outcome& out, bool first_logon, Command& c) {
   const auto& a = out.autologon;
+  if (scope.audit_mode) {
+    c.runs = false;
+    c.runs_as = first_logon ? RunAs::first_administrator : RunAs::first_user;
+    c.when = "not in this run: Reseal/Mode=Audit makes Setup ignore the other oobeSystem settings";
+    return;
+  }
   if (!a || !a->enabled) {
     c.runs = false;
-    c.runs_as = first_logon ? "the first administrator who signs in" : "the first user who signs in";
+    c.runs_as = first_logon ? RunAs::first_administrator : RunAs::first_user;
     c.when = "never without an interactive logon: no AutoLogon is enabled, so the commands wait for a person to sign in";
     return;
   }
-  c.runs_as = a->username + " (automatic logon)";
-  if (a->account_exists == Tristate::no) {
+  c.runs_as = RunAs::autologon_account;
+  c.account = a->username;
+  if (a->signs_in == Tristate::no) {
     c.runs = false;
-    c.when = "never: the automatic logon of " + a->username + " fails, the file creates no such account";
+    c.when = "never unattended: the automatic logon of " + a->username + " does not happen (" + a->why_not +
+             "), so the commands wait for a person to sign in";
     return;
   }
   if (first_logon && a->administrator == Tristate::no) {
@@ -76,34 +87,37 @@ void logon_list(const Outcome& out, bool first_logon, Command& c) {
   if (first_logon && a->administrator == Tristate::unknown) c.when += ", if that account is an administrator";
 }
 
-void place(const Scope& scope, const Outcome& out, std::string_view pass, const List& list, const Node& item,
-           Command& c) {
-  const std::string as = credentials(item);
+void place(const Scope& scope, const Outcome& out, Pass pass, const List& list, const Node& item, Command& c) {
+  c.credentials = credentials(item);
+  const std::string_view p = to_string(pass);
   if (list.name == "FirstLogonCommands" || list.name == "LogonCommands") {
-    logon_list(out, list.name == "FirstLogonCommands", c);
-  } else if (pass == "windowsPE") {
-    c.runs_as = as.empty() ? "SYSTEM (Windows PE)" : as;
-    c.when = "in Windows PE while Setup runs the windowsPE pass, before Windows is installed";
-  } else if (pass == "specialize") {
-    c.runs_as = as.empty() ? "SYSTEM" : as;
+    logon_list(scope, out, list.name == "FirstLogonCommands", c);
+  } else if (pass == Pass::windowsPE) {
+    c.runs_as = RunAs::system;
+    c.when = scope.usage == Usage::upgrade
+                 ? "while Setup runs the windowsPE pass from the running Windows, before the upgrade"
+                 : "in Windows PE while Setup runs the windowsPE pass, before Windows is installed";
+  } else if (pass == Pass::specialize) {
+    c.runs_as = RunAs::system;
     c.when = "during specialize, on the installed Windows before OOBE, with no one signed in";
-  } else if (pass == "auditUser" || pass == "auditSystem") {
-    c.runs_as = as.empty() ? (pass == "auditUser" ? "the built-in Administrator (audit mode logon)" : "SYSTEM") : as;
-    c.runs = scope.audit_mode;
+  } else if (pass == Pass::auditUser || pass == Pass::auditSystem) {
+    c.runs_as = pass == Pass::auditUser ? RunAs::audit_administrator : RunAs::system;
     c.when = scope.audit_mode ? "in audit mode, which this file enters (Microsoft-Windows-Deployment/Reseal/Mode=Audit)"
-                              : "only in audit mode (Reseal Mode=Audit, or Ctrl+Shift+F3 at OOBE): not in a normal "
-                                "installation";
+                              : "only in audit mode (Reseal Mode=Audit, sysprep /audit, or Ctrl+Shift+F3 at OOBE)";
   } else {
-    c.runs = false;
-    c.runs_as = as.empty() ? "SYSTEM" : as;
-    c.when = "only when sysprep runs the " + std::string(pass) + " pass";
+    c.runs_as = RunAs::system;
+    c.when = "when sysprep runs the " + std::string(p) + " pass";
   }
-  if (item.setting != nullptr) {
-    const auto parsed = parse_pass(pass);
-    if (parsed && !item.setting->valid_in(*parsed)) {
-      c.runs = false;
-      c.when = "never: Setup ignores " + std::string(list.name) + " in the " + std::string(pass) + " pass (UA3003)";
-    }
+  if (!c.credentials.empty() && c.runs_as == RunAs::system) {
+    c.when += "; Credentials (" + c.credentials + ") only reach the Path, the command runs as SYSTEM";
+  }
+  if (!scope.runs(pass)) {
+    c.runs = false;
+    c.when = "not run: " + std::string(pass_rule(scope.usage, pass).note);
+  }
+  if (item.setting != nullptr && !item.setting->valid_in(pass)) {
+    c.runs = false;
+    c.when = "never: Setup ignores " + std::string(list.name) + " in the " + std::string(p) + " pass (UA3003)";
   }
 }
 
@@ -118,13 +132,13 @@ void add_commands(const Scope& scope, Outcome& out) {
       const std::size_t first = out.commands.size();
       for (const Node* item : items) {
         Command c;
-        c.pass = std::string(p);
+        c.pass = pass;
         c.list = std::string(list.name);
         c.component = std::string(list.component);
         c.order = integer(item->child("Order"));
         c.line = item->start.line;
         if (const Node* text = item->child(list.text)) c.command = text->value();
-        place(scope, out, p, list, *item, c);
+        place(scope, out, pass, list, *item, c);
         out.commands.push_back(std::move(c));
       }
       // Setup runs a list by Order; items without one come last, as written.

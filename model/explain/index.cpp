@@ -1,5 +1,6 @@
 #include "explain/index.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include <unattend/schema.hpp>
@@ -27,7 +28,19 @@ void Index::add(const Node& node, std::string_view pass) {
   for (const auto& child : node.children) add(*child, pass);
 }
 
-Index::Index(const Document& document) {
+bool Index::other_copy(const Node& settings, const Node& component, std::string_view arch) {
+  if (arch.empty() || component.component == nullptr) return false;
+  const Attribute* own = component.attribute("processorArchitecture");
+  if (own == nullptr || ascii_lower(own->value) == arch) return false;
+  for (const auto& sibling : settings.children) {
+    if (sibling->component != component.component) continue;
+    const Attribute* a = sibling->attribute("processorArchitecture");
+    if (a != nullptr && ascii_lower(a->value) == arch) return true;
+  }
+  return false;
+}
+
+Index::Index(const Document& document, std::string_view arch) {
   if (document.root == nullptr) return;
   const Node& root = *document.root;
   classify(root, {});
@@ -37,7 +50,9 @@ Index::Index(const Document& document) {
       const Attribute* attribute = child->attribute("pass");
       pass = attribute != nullptr ? std::string_view(attribute->value) : std::string_view{};
       passes_.try_emplace(pass, child.get());
-      for (const auto& grandchild : child->children) add(*grandchild, pass);
+      for (const auto& grandchild : child->children) {
+        if (!other_copy(*child, *grandchild, arch)) add(*grandchild, pass);
+      }
     } else {
       add(*child, pass);
     }
@@ -76,6 +91,13 @@ const Node* Index::component(std::string_view pass, std::string_view name) const
 const Node* Index::settings(std::string_view pass) const {
   const auto found = passes_.find(pass);
   return found == passes_.end() ? nullptr : found->second;
+}
+
+bool Index::has_components(std::string_view pass) const {
+  const Node* node = settings(pass);
+  if (node == nullptr) return false;
+  return std::any_of(node->children.begin(), node->children.end(),
+                     [](const auto& child) { return child->name == "component"; });
 }
 
 bool truthy(std::string_view value) {

@@ -16,7 +16,12 @@ namespace unattend::detail::outcome {
 
 class Index {
  public:
-  explicit Index(const Document& document);
+  // `arch`: when a pass holds copies of a component for several
+  // processorArchitecture values, only the copy for `arch` is read (Setup
+  // applies the settings that match the image's architecture,
+  // M/windows-setup-supported-platforms-and-cross-platform-deployments); a
+  // component without such a copy is read as it is.
+  explicit Index(const Document& document, std::string_view arch = {});
 
   // Every element of that setting, in document order (several architectures
   // or list items give several).
@@ -30,11 +35,16 @@ class Index {
   const Node* component(std::string_view pass, std::string_view component) const;
   const Node* settings(std::string_view pass) const;
   bool has_pass(std::string_view pass) const { return settings(pass) != nullptr; }
+  // The pass holds at least one <component> (an empty <settings> does not count).
+  bool has_components(std::string_view pass) const;
 
  private:
   // Views of the document's pass attributes and of the schema's names: an
   // index lives no longer than the document it points into.
   void classify(const Node& node, std::string_view pass);
+  // The component element is a copy for another architecture than the one
+  // being installed, and the pass has a copy for that one.
+  static bool other_copy(const Node& settings, const Node& component, std::string_view arch);
   void add(const Node& node, std::string_view pass);
 
   // A setting by its catalogue entry, then its pass: the entry decides most

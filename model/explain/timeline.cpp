@@ -1,12 +1,9 @@
 // The timeline: what happens in each pass, in the order Setup runs them, and
 // the public entry points.
 //
-// M/how-configuration-passes-work: an installation from media runs windowsPE,
-// offlineServicing, specialize and oobeSystem; generalize runs only when
-// sysprep /generalize runs; auditSystem and auditUser only when Windows starts
-// in audit mode (Microsoft-Windows-Deployment/Reseal/Mode=Audit, or
-// Ctrl+Shift+F3 at OOBE). U/microsoft-windows-deployment-reseal-mode: Mode=Audit
-// in oobeSystem makes Setup ignore the other oobeSystem settings.
+// Which passes run for each usage is the table in behaviour.cpp (sources
+// there). U/microsoft-windows-deployment-reseal-mode: Mode=Audit in oobeSystem
+// makes Setup ignore the other oobeSystem settings and start auditSystem.
 #include <algorithm>
 #include <array>
 
@@ -20,6 +17,38 @@
 
 namespace unattend {
 
+std::string_view to_string(AccountKind kind) {
+  switch (kind) {
+    case AccountKind::local: return "local";
+    case AccountKind::offline_local: return "offline-local";
+    case AccountKind::builtin_administrator: return "built-in-administrator";
+    case AccountKind::domain: return "domain";
+  }
+  return "local";
+}
+
+std::string_view to_string(RunAs run_as) {
+  switch (run_as) {
+    case RunAs::system: return "system";
+    case RunAs::autologon_account: return "autologon-account";
+    case RunAs::first_administrator: return "first-administrator";
+    case RunAs::first_user: return "first-user";
+    case RunAs::audit_administrator: return "audit-administrator";
+  }
+  return "system";
+}
+
+std::string runs_as_text(const Command& c) {
+  switch (c.runs_as) {
+    case RunAs::system: return c.pass == Pass::windowsPE ? "SYSTEM (Windows PE)" : "SYSTEM";
+    case RunAs::autologon_account: return c.account + " (automatic logon)";
+    case RunAs::first_administrator: return "the first administrator who signs in";
+    case RunAs::first_user: return "the first user who signs in";
+    case RunAs::audit_administrator: return "the built-in Administrator (audit mode logon)";
+  }
+  return "SYSTEM";
+}
+
 std::string_view to_string(Tristate value) {
   switch (value) {
     case Tristate::no: return "no";
@@ -31,6 +60,16 @@ std::string_view to_string(Tristate value) {
 
 namespace detail {
 namespace outcome {
+
+bool Scope::runs(Pass pass) const {
+  switch (pass_rule(usage, pass).runs) {
+    case Runs::yes: return true;
+    case Runs::no: return false;
+    case Runs::audit: return audit_mode;
+  }
+  return true;
+}
+
 namespace {
 
 struct Simple {
@@ -112,14 +151,14 @@ std::string groups_text(const Account& a) {
   return out.empty() ? "no group: a standard user" : out;
 }
 
-void account_steps(const Outcome& out, std::string_view pass, std::vector<Step>& steps) {
+void account_steps(const Outcome& out, Pass pass, std::vector<Step>& steps) {
   for (const Account& a : out.accounts) {
     if (a.pass != pass) continue;
-    if (a.kind == "built-in-administrator") {
+    if (a.kind == AccountKind::builtin_administrator) {
       steps.push_back({a.line, std::string("sets the built-in Administrator's password") +
                                    (a.password ? "" : " (empty)")});
     } else {
-      steps.push_back({a.line, "creates " + std::string(a.kind == "domain" ? "domain account " : "account ") + a.name +
+      steps.push_back({a.line, "creates " + std::string(a.kind == AccountKind::domain ? "domain account " : "account ") + a.name +
                                    " (" + groups_text(a) + (a.password ? ", password set" : ", no password") + ")"});
     }
   }
@@ -127,6 +166,7 @@ void account_steps(const Outcome& out, std::string_view pass, std::vector<Step>&
     const Autologon& a = *out.autologon;
     std::string what = a.enabled ? "signs in automatically as " + a.username : "AutoLogon is not enabled";
     if (a.enabled && a.logon_count) what += ", LogonCount " + std::to_string(*a.logon_count);
+    if (a.enabled && a.signs_in == Tristate::no) what = "AutoLogon as " + a.username + " does not sign in: " + a.why_not;
     steps.push_back({a.line, what});
   }
 }
@@ -137,44 +177,38 @@ void add_steps(const Scope& scope, Outcome& out) {
   const Index& index = scope.index;
   for (const Pass pass : all_passes) {
     const std::string p(to_string(pass));
-    PassSteps ps{p, true, {}, {}};
-    if (pass == Pass::generalize) {
-      ps.runs = false;
-      ps.note = "only when sysprep /generalize runs on a reference machine, never during an installation from media";
-    } else if (pass == Pass::auditSystem || pass == Pass::auditUser) {
-      ps.runs = scope.audit_mode;
-      ps.note = scope.audit_mode ? "this file sends Windows to audit mode (Reseal Mode=Audit)"
-                                 : "only in audit mode (Reseal Mode=Audit, sysprep /audit, Ctrl+Shift+F3 at OOBE)";
-    } else if (pass == Pass::windowsPE) {
-      ps.note = "in Windows PE, from the installation medium";
-    } else if (pass == Pass::offlineServicing) {
-      ps.note = "on the applied image, before its first start";
-    } else if (pass == Pass::specialize) {
-      ps.note = "at the first start of the installed Windows";
-    } else {
-      ps.note = scope.audit_mode ? "Reseal Mode=Audit: Setup ignores the other oobeSystem settings"
-                                 : "OOBE, before the first sign-in";
+    const PassRule& rule = pass_rule(scope.usage, pass);
+    PassSteps ps{pass, scope.runs(pass), std::string(rule.note), {}};
+    if (rule.runs == Runs::audit && scope.audit_mode) ps.note = "this file sends Windows to audit mode (Reseal Mode=Audit)";
+    if (pass == Pass::oobeSystem && scope.audit_mode) {
+      ps.note = "Reseal Mode=Audit: Setup ignores the other oobeSystem settings and starts audit mode";
     }
     if (!index.has_pass(p)) ps.note += " (no settings in this file)";
 
     for (const Simple& s : simple) {
       for (const Node* node : index.all(p, s.component, s.path)) ps.steps.push_back({node->start.line, std::string(s.what) + node->value()});
     }
-    if (pass == Pass::windowsPE) disk_steps(index, ps.steps);
+    if (pass == Pass::windowsPE && scope.usage == Usage::upgrade) {
+      const Node* at = index.first(p, "Microsoft-Windows-Setup", "UpgradeData/Upgrade");
+      ps.steps.push_back({at != nullptr ? at->start.line : 0,
+                          "upgrades the running Windows in place: its disk and partitions stay as they are"});
+    } else if (pass == Pass::windowsPE) {
+      disk_steps(index, ps.steps);
+    }
     driver_steps(index, p, ps.steps);
-    account_steps(out, p, ps.steps);
+    account_steps(out, pass, ps.steps);
     if (pass == Pass::specialize && !out.join.empty()) {
       const Node* at = index.first(p, "Microsoft-Windows-UnattendedJoin", "Identification");
       ps.steps.push_back({at != nullptr ? at->start.line : 0, "joins " + out.join});
     }
     for (const Command& c : out.commands) {
-      if (c.pass != p) continue;
-      std::string what = "runs " + c.list + (c.order ? " #" + std::to_string(*c.order) : "") + " as " + c.runs_as + ": " + c.command;
+      if (c.pass != pass) continue;
+      std::string what = "runs " + c.list + (c.order ? " #" + std::to_string(*c.order) : "") + " as " + runs_as_text(c) + ": " + c.command;
       if (!c.runs) what = "will not run (" + c.when + "): " + c.list + (c.order ? " #" + std::to_string(*c.order) : "");
       ps.steps.push_back({c.line, what});
     }
     for (const Stop& st : out.stops) {
-      if (st.pass != p) continue;
+      if (st.pass != pass) continue;
       ps.steps.push_back({st.line, "stops at the '" + st.page + "' page" + (st.when == "always" ? "" : " (" + st.when + ")") +
                                        ": " + st.why});
     }
@@ -187,13 +221,17 @@ void add_steps(const Scope& scope, Outcome& out) {
 
 namespace {
 
-Outcome make_outcome(const Document& document, std::string_view file, bool timeline) {
+Outcome make_outcome(const Document& document, std::string_view file, const SetupOptions& setup, bool timeline) {
   Outcome out;
   out.file = std::string(file);
-  const outcome::Index index(document);
-  outcome::Scope scope{index};
-  scope.installs = index.has_pass("windowsPE");
+  out.arch = outcome::decide_arch(document, setup.arch);
+  const outcome::Index index(document, out.arch.value);
+  out.usage = outcome::decide_usage(index, setup.usage, file);
+  out.target = outcome::decide_target(index, setup.target);
+  outcome::Scope scope{index, document, out.usage.value, out.target.value, false, false};
   scope.oobe = index.has_pass("oobeSystem");
+  scope.fragment = !setup.usage.value && !outcome::starts_setup(index) && !index.has_components("generalize");
+  if (scope.fragment) out.usage.from += ": a sysprep file or a fragment, OOBE pages are assessed only with --usage";
   scope.audit_mode = ascii_lower(index.value("oobeSystem", "Microsoft-Windows-Deployment", "Reseal/Mode")) == "audit";
   outcome::add_accounts(scope, out);
   outcome::add_commands(scope, out);
@@ -204,24 +242,39 @@ Outcome make_outcome(const Document& document, std::string_view file, bool timel
 
 }  // namespace
 
-Outcome outcome_of(const Document& document, std::string_view file) { return make_outcome(document, file, true); }
+Outcome outcome_of(const Document& document, std::string_view file, const SetupOptions& setup) {
+  return make_outcome(document, file, setup, true);
+}
 
-Outcome outcome_without_timeline(const Document& document) { return make_outcome(document, {}, false); }
+Outcome outcome_without_timeline(const Document& document, const SetupOptions& setup, std::string_view file) {
+  Outcome out = make_outcome(document, file, setup, false);
+  out.file.clear();
+  return out;
+}
 
 }  // namespace detail
 
-Outcome explain(std::string_view bytes, std::string_view display_path) {
+Outcome explain(std::string_view bytes, std::string_view display_path, const SetupOptions& setup) {
   const detail::Validation validation = detail::validate_document(bytes, display_path);
   if (!validation.document.root || !validation.document.well_formed) {
     Outcome out;
     out.file = std::string(display_path);
     return out;
   }
-  return detail::outcome_of(validation.document, display_path);
+  return detail::outcome_of(validation.document, display_path, setup);
 }
 
-Outcome explain_file(const std::filesystem::path& path) { return explain(detail::read_file(path), path.string()); }
+Outcome explain_file(const std::filesystem::path& path, const SetupOptions& setup) {
+  return explain(detail::read_file(path), path.string(), setup);
+}
 
-Outcome explain(const AnswerFile& file) { return explain(file.to_xml(), "<memory>"); }
+Outcome explain(const AnswerFile& file, const SetupOptions& setup) {
+  // What the caller leaves open, the file's own setup says.
+  SetupOptions merged = setup;
+  if (!merged.usage.value) merged.usage = file.setup().usage;
+  if (!merged.target.value) merged.target = file.setup().target;
+  if (!merged.arch.value) merged.arch = file.setup().arch;
+  return explain(file.to_xml(), "<memory>", merged);
+}
 
 }  // namespace unattend

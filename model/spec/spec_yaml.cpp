@@ -6,6 +6,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <unattend/input.hpp>
+#include <unattend/setup.hpp>
 #include <unattend/spec.hpp>
 
 #include "xml/file_io.hpp"
@@ -184,7 +185,7 @@ const std::set<std::string> top_level_keys = {
     "ssh-authorized-keys", "bypass-hardware-checks", "skip-oobe", "workgroup", "domain",
     "join-credentials-file", "remote-desktop", "windows-pe", "specialize", "first-logon",
     "components",   "drivers",      "files",          "label",         "media-scripts",
-    "account-lockout", "architectures"};
+    "account-lockout", "architectures", "target"};
 
 }  // namespace
 
@@ -204,7 +205,12 @@ Spec parse_spec(std::string_view yaml, const std::string& display_name, const st
   if (root.IsNull()) return spec;
   r.mapping(root, "", top_level_keys, [&](const std::string& key, const YAML::Node& v) {
     if (key == "architecture") spec.architecture = r.one_of(v, key, {"amd64", "arm64", "x86"});
-    else if (key == "image-index") spec.image_index = r.integer(v, key, 1, 1000);
+    else if (key == "target") {
+      spec.target = r.string(v, key);
+      if (!parse_target(spec.target->value)) {
+        throw SpecError(spec.target->origin, "'target' must be one of " + target_list() + "; found '" + spec.target->value + "'");
+      }
+    } else if (key == "image-index") spec.image_index = r.integer(v, key, 1, 1000);
     else if (key == "image-name") spec.image_name = r.string(v, key);
     else if (key == "product-key") spec.product_key = r.string(v, key);
     else if (key == "firmware") spec.firmware = r.one_of(v, key, {"uefi", "bios"});

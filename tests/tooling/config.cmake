@@ -64,7 +64,7 @@ run(config_missing EXIT 2 OUTPUT "no-such.yaml" ARGS --config ${WORK}/no-such.ya
 run(config_directory EXIT 2 OUTPUT "lab: is a directory" ARGS --config lab lab)
 
 # Mistakes are refused with the file, line and column, and nothing is checked.
-run(unknown_key EXIT 2 OUTPUT "repo/\\.unattend\\.yaml:2:1: unknown key 'disabled': use disable, severity or exclude"
+run(unknown_key EXIT 2 OUTPUT "repo/\\.unattend\\.yaml:2:1: unknown key 'disabled': use disable, severity, exclude, usage, target or arch"
     REJECT "UA3003" CONFIG "exclude: []\ndisabled: [UA3003]\n" ARGS lab)
 run(unknown_rule EXIT 2 OUTPUT "\\.unattend\\.yaml:1:11: no rule is called 'UA9999'" CONFIG "disable: [UA9999]\n" ARGS lab)
 run(bad_severity EXIT 2

@@ -1,7 +1,7 @@
 // UA7004: AutoLogon signs in as an account that nothing in a fresh
-// installation creates. Only files that install Windows (with a windowsPE
-// pass) are checked: a sysprep answer file runs on an image whose accounts
-// already exist. The built-in Administrator, domain accounts and files that
+// installation creates. Only files used to install from media are checked
+// (the outcome model's usage): a sysprep answer file runs on an image whose
+// accounts already exist, an upgrade keeps the old Windows' accounts. The built-in Administrator, domain accounts and files that
 // join a domain are left alone.
 #include <algorithm>
 #include <string>
@@ -24,13 +24,12 @@ class AutologonUserMissing final : public Rule {
   const RuleInfo& info() const override { return rule; }
 
   void check(const CheckContext& context, Findings& findings) const override {
-    bool installs = false;
+    const bool installs = context.outcome().usage.value == Usage::media;
     bool joins_domain = false;
     std::vector<std::string> accounts;
     std::vector<std::string> computers;
     std::vector<const Node*> autologons;
     context.document.for_each([&](const Node& node) {
-      if (node.name == "settings" && node.pass() == "windowsPE") installs = true;
       if (node.setting == nullptr) return;
       const std::string_view shell = "Microsoft-Windows-Shell-Setup";
       const std::string_view join = "Microsoft-Windows-UnattendedJoin";

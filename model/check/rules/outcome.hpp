@@ -43,7 +43,7 @@ inline const Node* applying_autologon(const CheckContext& context) {
   const Node* found = nullptr;
   context.document.for_each([&](const Node& node) {
     if (found == nullptr && node.setting != nullptr && node.setting->component == "Microsoft-Windows-Shell-Setup" &&
-        node.setting->path == "AutoLogon" && node.start.line == a->line && node.pass() == a->pass) {
+        node.setting->path == "AutoLogon" && node.start.line == a->line && node.pass() == to_string(a->pass)) {
       found = &node;
     }
   });

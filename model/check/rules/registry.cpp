@@ -41,7 +41,8 @@
   X(logon_commands_without_autologon) \
   X(first_logon_not_administrator) \
   X(autologon_count)               \
-  X(autologon_password)
+  X(autologon_password)            \
+  X(autologon_domain_not_joined)
 
 namespace unattend::detail {
 

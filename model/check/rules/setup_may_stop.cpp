@@ -17,7 +17,7 @@ class SetupMayStop final : public Rule {
     for (const Stop& stop : context.outcome().stops) {
       if (stop.severity == Severity::error) continue;
       findings.add(Position{stop.line, stop.column}, stop.severity,
-                   "Setup may stop at the '" + stop.page + "' page (" + stop.pass + "; " + stop.when + "): " +
+                   "Setup may stop at the '" + stop.page + "' page (" + std::string(to_string(stop.pass)) + "; " + stop.when + "): " +
                        stop.why + "; answer it with " + outcome::answers(stop));
     }
   }

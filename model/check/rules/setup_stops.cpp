@@ -16,7 +16,7 @@ class SetupStops final : public Rule {
     for (const Stop& stop : context.outcome().stops) {
       if (stop.severity != Severity::error) continue;
       findings.add(Position{stop.line, stop.column},
-                   "Setup stops at the '" + stop.page + "' page (" + stop.pass + "): " + stop.why +
+                   "Setup stops at the '" + stop.page + "' page (" + std::string(to_string(stop.pass)) + "): " + stop.why +
                        "; answer it with " + outcome::answers(stop));
     }
   }
