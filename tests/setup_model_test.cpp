@@ -17,6 +17,7 @@
 #include <unattend/names/pnpcustomizationswinpe.hpp>
 #include <unattend/password.hpp>
 
+#include "explain/behaviour.hpp"
 #include "test_support.hpp"
 
 namespace unattend {
@@ -400,6 +401,28 @@ TEST(Answers, TheLanguagePageIsAnInfoNamingBothSources) {
   EXPECT_EQ(language->severity, Severity::info);
   EXPECT_NE(language->when.find("automate-windows-setup"), std::string::npos) << language->when;
   EXPECT_NE(language->when.find("Vista"), std::string::npos) << language->when;
+}
+
+// ---- The table and its documentation ----------------------------------------
+
+// docs/explain.md shows the behaviour table row for row: a change to one
+// without the other fails here.
+TEST(BehaviourTable, DocsExplainShowsEveryRowAsTheCodeHasIt) {
+  std::ifstream in(fs::path(UNATTEND_SOURCE_DIR) / "docs" / "explain.md", std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  const std::string docs = text.str();
+  for (const detail::outcome::PageRule& rule : detail::outcome::page_rules()) {
+    const std::string row = "| `" + std::string(rule.page) + "` | " + std::string(to_string(rule.pass)) + " | " +
+                            detail::outcome::describe_usages(rule.usages) + " | " +
+                            detail::outcome::describe_windows(rule.windows) + " |";
+    EXPECT_NE(docs.find("\n" + row), std::string::npos) << "docs/explain.md lacks the row\n" << row;
+  }
+  for (const detail::outcome::PassRule& rule : detail::outcome::pass_rules()) {
+    const std::string row = "| " + std::string(to_string(rule.usage)) + " | " + std::string(to_string(rule.pass)) + " | " +
+                            std::string(detail::outcome::describe(rule.runs)) + " | " + std::string(rule.note) + " |";
+    EXPECT_NE(docs.find("\n" + row), std::string::npos) << "docs/explain.md lacks the row\n" << row;
+  }
 }
 
 }  // namespace

@@ -104,4 +104,42 @@ const PassRule& pass_rule(Usage usage, Pass pass) {
   return *found;  // the table has every usage and pass
 }
 
+std::string describe_usages(std::uint32_t usages) {
+  std::string out;
+  for (const Usage u : {Usage::media, Usage::sysprep, Usage::upgrade}) {
+    if ((usages & bit(u)) != 0) out += (out.empty() ? "" : ", ") + std::string(to_string(u));
+  }
+  return out;
+}
+
+std::string describe_windows(std::uint32_t windows) {
+  if (windows == any_windows) return "every Windows";
+  constexpr std::array<Windows, 11> all = {Windows::unknown,     Windows::client,      Windows::windows_7,
+                                           Windows::windows_8_1, Windows::windows_10,  Windows::windows_11,
+                                           Windows::server,      Windows::server_2016, Windows::server_2019,
+                                           Windows::server_2022, Windows::server_2025};
+  const auto names = [&](std::uint32_t mask) {
+    std::string out;
+    for (const Windows w : all) {
+      if (w != Windows::unknown && (mask & bit(w)) != 0) out += (out.empty() ? "" : ", ") + to_string(Target{w, {}});
+    }
+    return out;
+  };
+  // Client versions the set leaves out (the unknown target is always in).
+  const std::uint32_t missing = clients & ~windows & ~bit(Windows::unknown);
+  if ((windows & servers) == 0 && (missing & (missing - 1)) == 0) {
+    return missing == 0 ? "client editions" : "client editions but " + names(missing);
+  }
+  return names(windows);
+}
+
+std::string_view describe(Runs runs) {
+  switch (runs) {
+    case Runs::yes: return "yes";
+    case Runs::no: return "no";
+    case Runs::audit: return "audit mode";
+  }
+  return "yes";
+}
+
 }  // namespace unattend::detail::outcome

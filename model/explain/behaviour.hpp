@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include <unattend/pass.hpp>
@@ -51,5 +52,12 @@ struct PassRule {
 
 const PassRule& pass_rule(Usage usage, Pass pass);
 std::span<const PassRule> pass_rules();
+
+// The table's sets as docs/explain.md writes them: "media, sysprep";
+// "every Windows", "client editions", "client editions but windows-7",
+// "client, windows-11".
+std::string describe_usages(std::uint32_t usages);
+std::string describe_windows(std::uint32_t windows);
+std::string_view describe(Runs runs);  // "yes", "no", "audit mode"
 
 }  // namespace unattend::detail::outcome

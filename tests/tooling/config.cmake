@@ -6,6 +6,7 @@ file(REMOVE_RECURSE "${WORK}")
 file(MAKE_DIRECTORY "${WORK}/repo/answers/lab")
 file(COPY_FILE "${DATA}/wrong-pass.xml" "${WORK}/repo/answers/lab/autounattend.xml")
 file(COPY_FILE "${DATA}/warnings-only.xml" "${WORK}/repo/answers/warnings.xml")
+file(COPY_FILE "${DATA}/../rules/UA10008-ignored-by-target.xml" "${WORK}/repo/answers/client.xml")
 
 # run(NAME EXIT code [OUTPUT regex] [REJECT regex] [CONFIG text] ARGS args...): in WORK/repo/answers.
 function(run name)
@@ -62,6 +63,15 @@ run(config_option_replaces_nearest EXIT 0 OUTPUT "warning: .*\\[UA3006\\]" REJEC
 run(config_and_no_config EXIT 2 OUTPUT "--config and --no-config" ARGS --config ${WORK}/other.yaml --no-config lab)
 run(config_missing EXIT 2 OUTPUT "no-such.yaml" ARGS --config ${WORK}/no-such.yaml lab)
 run(config_directory EXIT 2 OUTPUT "lab: is a directory" ARGS --config lab lab)
+
+# usage, target and arch: the config says which Windows the files are for
+# (the file's image name says windows-11); the command line says it last.
+run(target_from_file EXIT 0 OUTPUT "info: 'OOBE/HideLocalAccountScreen': windows-11 \\(/IMAGE/NAME" ARGS client.xml)
+run(target_from_config EXIT 0 REJECT "UA10008" CONFIG "target: server-2022\nusage: media\narch: amd64\n" ARGS client.xml)
+run(target_option_over_config EXIT 0 OUTPUT "windows-10 \\(option\\)" CONFIG "target: server-2022\n"
+    ARGS --target windows-10 client.xml)
+run(bad_usage EXIT 2 OUTPUT "\\.unattend\\.yaml:1:8: usage 'usb' is not one of media, sysprep, upgrade" CONFIG "usage: usb\n" ARGS lab)
+run(bad_target EXIT 2 OUTPUT "\\.unattend\\.yaml:1:9: target 'windows-12' is not one of windows-7" CONFIG "target: windows-12\n" ARGS lab)
 
 # Mistakes are refused with the file, line and column, and nothing is checked.
 run(unknown_key EXIT 2 OUTPUT "repo/\\.unattend\\.yaml:2:1: unknown key 'disabled': use disable, severity, exclude, usage, target or arch"

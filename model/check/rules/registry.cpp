@@ -42,7 +42,8 @@
   X(first_logon_not_administrator) \
   X(autologon_count)               \
   X(autologon_password)            \
-  X(autologon_domain_not_joined)
+  X(autologon_domain_not_joined)   \
+  X(ignored_by_target)
 
 namespace unattend::detail {
 
