@@ -47,11 +47,13 @@ int run(const po::variables_map& vm) {
   ConfigResolver configs = ConfigResolver::nearest();
   for (const Input& input : collect_inputs(vm["input"].as<std::vector<std::string>>())) {
     try {
-      // The nearest .unattend.yaml says how the file is used, as for check.
+      // The nearest .unattend.yaml applies as for check: its disabled rules
+      // are neither reported nor repaired, and it says how the file is used.
       FixOptions file_options = options;
-      SetupOptions setup = configs.for_file(input.path).check_options().setup;
-      apply_setup(vm, setup);
-      file_options.check.setup = setup;
+      file_options.check = configs.for_file(input.path).check_options();
+      file_options.check.disabled.insert(file_options.check.disabled.end(), options.check.disabled.begin(),
+                                         options.check.disabled.end());
+      apply_setup(vm, file_options.check.setup);
       const std::string original = read_input(input);
       const FixResult result = fix(original, input.display, file_options);
       std::vector<std::string> hidden;

@@ -105,7 +105,8 @@ TEST(SetupNames, TargetsParseWithAnOptionalRelease) {
   EXPECT_FALSE(parse_target("windows-11-").has_value());
   EXPECT_FALSE(parse_target("windows-11-24h2;rm").has_value());
   EXPECT_EQ(parse_usage("sysprep"), Usage::sysprep);
-  EXPECT_FALSE(parse_usage("Sysprep").has_value());
+  EXPECT_EQ(parse_usage("Sysprep"), Usage::sysprep) << "as targets and architectures, in any case";
+  EXPECT_FALSE(parse_usage("usb").has_value());
 }
 
 // ---- How the file is used ---------------------------------------------------
@@ -206,6 +207,14 @@ TEST(Target, AServerImageHasNoWindows11Pages) {
   EXPECT_EQ(outcome.target.from, "/IMAGE/NAME \"Windows Server 2022 SERVERDATACENTER\"");
   EXPECT_FALSE(stops_at(outcome, "hardware-check")) << pages(outcome);
   EXPECT_FALSE(stops_at(outcome, "computer-name")) << pages(outcome);
+}
+
+// The image name is quoted in messages: control characters (here a C1 CSI
+// and a tab) never reach the terminal.
+TEST(Target, TheQuotedImageNameCarriesNoControlCharacter) {
+  const Outcome outcome = explain(with_image_name("Windows&#x9;Server 2022&#x9B;2J SERVERDATACENTER"), "x.xml");
+  EXPECT_EQ(outcome.target.value.windows, Windows::server_2022);
+  EXPECT_EQ(outcome.target.from, "/IMAGE/NAME \"Windows Server 2022 2J SERVERDATACENTER\"");
 }
 
 // U/microsoft-windows-shell-setup-computername: "In Windows 10, users can no

@@ -25,7 +25,7 @@ enum class Usage {
 };
 
 std::string_view to_string(Usage usage);
-std::optional<Usage> parse_usage(std::string_view name);  // "media", "sysprep", "upgrade"
+std::optional<Usage> parse_usage(std::string_view name);  // "media", "sysprep", "upgrade", in any case
 
 // Which Windows the file installs. `client` and `server` are what a file can
 // say without naming the version (a generic key shared by Windows 10 and 11,
@@ -56,7 +56,8 @@ struct Target {
   bool operator==(const Target&) const = default;
 };
 
-// "windows-11", "windows-11-24h2", "server-2022", "unknown"...
+// "windows-11", "windows-11-24h2", "server-2022", "unknown"... in any case;
+// "client" and "server" (no version) are accepted as well.
 std::string to_string(const Target& target);
 std::optional<Target> parse_target(std::string_view name);
 // The names --target takes, in the order help lists them.

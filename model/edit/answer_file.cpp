@@ -475,11 +475,19 @@ std::string AnswerFile::to_xml() const {
 
 bool AnswerFile::holds_secrets() const { return detail::holds_password(*impl_->document); }
 
-std::vector<Diagnostic> AnswerFile::check() const {
+namespace {
+
+// What check() and save() find: one name for both, so that the usage is
+// decided alike (the name autounattend.xml would decide it otherwise).
+std::vector<Diagnostic> check_edited(std::string_view bytes, const SetupOptions& setup) {
   CheckOptions options;
-  options.setup = impl_->setup;
-  return Checker().check(to_xml(), "<answer file>", options);
+  options.setup = setup;
+  return Checker().check(bytes, "<answer file>", options);
 }
+
+}  // namespace
+
+std::vector<Diagnostic> AnswerFile::check() const { return check_edited(to_xml(), impl_->setup); }
 
 const SetupOptions& AnswerFile::setup() const { return impl_->setup; }
 
@@ -503,9 +511,9 @@ SaveResult AnswerFile::save(const std::filesystem::path& path, const SaveOptions
   check_output_path(path, options.overwrite);  // before the work, as for any output
   const std::string bytes = to_xml();
   SaveResult result;
-  CheckOptions check_options;
-  check_options.setup = impl_->setup;
-  result.diagnostics = Checker().check(bytes, path.string(), check_options);
+  // Judged as check() judges it, reported under the path.
+  result.diagnostics = check_edited(bytes, impl_->setup);
+  for (Diagnostic& d : result.diagnostics) d.file = path.string();
   if (has_errors(result.diagnostics) &&
       !(options.allow_existing_errors && only_loaded_errors(bytes, result.diagnostics, impl_->loaded_errors))) {
     return result;

@@ -219,7 +219,7 @@ class Pages {
       stop(std::move(page), "oobeSystem", intl, Severity::info,
            "versions that do not carry the windowsPE or specialize value into OOBE", std::move(answers), std::move(why));
     } else {
-      stop(std::move(page), "oobeSystem", intl, Severity::warning, "Windows 10 and 11 client editions",
+      stop(std::move(page), "oobeSystem", intl, Severity::warning, "client editions",
            std::move(answers), std::move(why));
     }
   }
@@ -310,7 +310,7 @@ class Pages {
   void privacy() {
     if (has("oobeSystem", shell, "OOBE/ProtectYourPC")) return;
     if (skip_machine_oobe()) return skipped("privacy", "OOBE/SkipMachineOOBE");
-    stop("privacy", "oobeSystem", shell, Severity::warning, "Windows 10 and 11 client editions",
+    stop("privacy", "oobeSystem", shell, Severity::warning, "client editions",
          {schema_path(shell, "OOBE/ProtectYourPC", "3")}, "OOBE asks for the privacy settings");
   }
 

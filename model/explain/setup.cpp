@@ -63,8 +63,9 @@ std::string_view to_string(Usage usage) {
 }
 
 std::optional<Usage> parse_usage(std::string_view name) {
+  const std::string lower = detail::ascii_lower(name);
   for (const Usage u : {Usage::media, Usage::sysprep, Usage::upgrade}) {
-    if (to_string(u) == name) return u;
+    if (to_string(u) == lower) return u;
   }
   return std::nullopt;
 }
@@ -202,9 +203,29 @@ std::optional<Windows> from_image_name(std::string_view text) {
   return std::nullopt;
 }
 
+// The value as messages quote it: file content never drives the terminal, so
+// C0 and C1 control characters and line breaks become spaces, runs of
+// spaces one, and a long value is cut at a character boundary.
 std::string in_quotes(std::string_view text) {
-  std::string out = trim(text);
-  if (out.size() > 60) out = out.substr(0, 57) + "...";
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const bool c1 = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                    static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+    if (c < 0x20 || c == 0x7F || c1) {
+      if (c1) ++i;
+      if (!out.empty() && out.back() != ' ') out += ' ';
+      continue;
+    }
+    if (c == ' ' && !out.empty() && out.back() == ' ') continue;
+    out += static_cast<char>(c);
+  }
+  out = trim(out);
+  if (out.size() > 60) {
+    std::size_t cut = 57;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
+    out = out.substr(0, cut) + "...";
+  }
   return "\"" + out + "\"";
 }
 
@@ -233,7 +254,7 @@ Decided<std::string> decide_arch(const Document& document, const Given<std::stri
   std::string all;
   for (const auto& a : seen) all += (all.empty() ? "" : ", ") + a;
   const bool amd64 = std::find(seen.begin(), seen.end(), "amd64") != seen.end();
-  return {amd64 ? "amd64" : seen.front(), "default: the file has copies for " + all + "; --arch picks one"};
+  return {amd64 ? "amd64" : seen.front(), "default: the file has copies for " + all + "; the architecture can be given"};
 }
 
 bool starts_setup(const Index& index) {

@@ -231,7 +231,7 @@ Outcome make_outcome(const Document& document, std::string_view file, const Setu
   outcome::Scope scope{index, document, out.usage.value, out.target.value, false, false};
   scope.oobe = index.has_pass("oobeSystem");
   scope.fragment = !setup.usage.value && !outcome::starts_setup(index) && !index.has_components("generalize");
-  if (scope.fragment) out.usage.from += ": a sysprep file or a fragment, OOBE pages are assessed only with --usage";
+  if (scope.fragment) out.usage.from += ": a sysprep file or a fragment, OOBE pages are assessed only when the usage is given";
   scope.audit_mode = ascii_lower(index.value("oobeSystem", "Microsoft-Windows-Deployment", "Reseal/Mode")) == "audit";
   outcome::add_accounts(scope, out);
   outcome::add_commands(scope, out);

@@ -138,7 +138,7 @@ SpecOrigin origin_with_control_character(const Build& build) {
 
 // The spec key that answers a page where Setup or OOBE would stop
 // (docs/explain.md lists the pages), and what to add.
-SpecOrigin key_for_page(const Spec& spec, const std::string& page, std::string& hint) {
+SpecOrigin key_for_page(const Spec& spec, const std::string& page, const std::string& stop_why, std::string& hint) {
   struct Answer {
     const char* page;
     const char* key;
@@ -155,6 +155,11 @@ SpecOrigin key_for_page(const Spec& spec, const std::string& page, std::string& 
       {"hardware-check", "bypass-hardware-checks", "Windows 11 Setup stops without TPM 2.0 or Secure Boot; add "
                                                    "bypass-hardware-checks: true for a VM"},
   };
+  // Windows Server's OOBE asks for the Administrator password, not for an account.
+  if (page == "account" && stop_why.find("Administrator password") != std::string::npos) {
+    hint = "Windows Server OOBE will ask for the Administrator password; add admin-password-file:";
+    return {spec.source, 0, 0, "admin-password-file"};
+  }
   for (const Answer& answer : answers) {
     if (page == answer.page) {
       hint = answer.hint;
@@ -226,7 +231,7 @@ Generated generate(const Spec& spec) {
   for (const Stop& stop : outcome.stops) {
     if (stop.severity == Severity::info) continue;
     std::string hint;
-    const SpecOrigin origin = detail::spec::key_for_page(spec, stop.page, hint);
+    const SpecOrigin origin = detail::spec::key_for_page(spec, stop.page, stop.why, hint);
     throw SpecError(origin, hint + " [" + (stop.severity == Severity::error ? "UA10001" : "UA10002") + "]");
   }
   for (const Diagnostic& d : result.diagnostics) {
