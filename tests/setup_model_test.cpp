@@ -412,6 +412,23 @@ TEST(Answers, TheLanguagePageIsAnInfoNamingBothSources) {
   EXPECT_NE(language->when.find("Vista"), std::string::npos) << language->when;
 }
 
+// M/how-configuration-passes-work: "If language settings are configured
+// during specialize, the Regional Settings page will be displayed."
+TEST(Answers, LanguageSettingsInSpecializeLeaveTheRegionPageShown) {
+  const std::string intl_start = "<component name=\"Microsoft-Windows-International-Core\" processorArchitecture";
+  std::string text = complete();
+  const std::size_t from = text.find(intl_start);
+  const std::size_t to = text.find("</component>", from) + std::string("</component>\n").size();
+  const std::string intl = "        " + text.substr(from, to - from);
+  text.erase(text.rfind('\n', from) + 1, to - text.rfind('\n', from) - 1);
+  text = replace(text, "    <settings pass=\"specialize\">\n", "    <settings pass=\"specialize\">\n" + intl);
+  const Outcome outcome = explain(text, "x.xml");
+  const Stop* region = stop_at(outcome, "region");
+  ASSERT_NE(region, nullptr) << pages(outcome);
+  EXPECT_EQ(region->severity, Severity::warning);
+  EXPECT_NE(region->when.find("specialize"), std::string::npos) << region->when;
+}
+
 // ---- The table and its documentation ----------------------------------------
 
 // docs/explain.md shows the behaviour table row for row: a change to one

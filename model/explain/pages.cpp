@@ -210,19 +210,27 @@ class Pages {
   }
 
   // M/how-configuration-passes-work: International-Core values in oobeSystem
-  // skip the regional page; values set only in specialize leave it shown.
+  // skip the regional page; values set in specialize leave it shown. Values
+  // set only for Windows PE: undocumented, an info.
   void locale_page(std::string page, std::string_view setting, std::string why) {
     if (has("oobeSystem", intl, setting)) return;
     if (skip_machine_oobe()) return skipped(std::move(page), "OOBE/SkipMachineOOBE");
     std::vector<std::string> answers = {schema_path(intl, setting) + " (oobeSystem)"};
-    if (has("windowsPE", winpe_intl, setting) || has("specialize", intl, setting)) {
+    if (has("specialize", intl, setting)) {
+      // Documented: "If language settings are configured during specialize,
+      // the Regional Settings page will be displayed."
+      stop(std::move(page), "oobeSystem", intl, Severity::warning,
+           "client editions (M/how-configuration-passes-work: a value set in specialize leaves the page shown)",
+           std::move(answers), std::move(why));
+    } else if (has("windowsPE", winpe_intl, setting)) {
       stop(std::move(page), "oobeSystem", intl, Severity::info,
-           "versions that do not carry the windowsPE or specialize value into OOBE", std::move(answers), std::move(why));
+           "versions that do not carry the windowsPE value into OOBE (undocumented)", std::move(answers), std::move(why));
     } else {
       stop(std::move(page), "oobeSystem", intl, Severity::warning, "client editions",
            std::move(answers), std::move(why));
     }
   }
+
   void region() { locale_page("region", "UserLocale", "OOBE asks for the country or region"); }
   void keyboard() { locale_page("keyboard", "InputLocale", "OOBE asks for the keyboard layout"); }
 

@@ -123,10 +123,6 @@ void disk_steps(const Index& index, std::vector<Step>& steps) {
       }
     }
   }
-  for (const Node* meta : index.all("windowsPE", setup, "ImageInstall/OSImage/InstallFrom/MetaData")) {
-    steps.push_back({meta->start.line, "chooses the image whose " + child_value(*meta, "Key") + " is " +
-                                           child_value(*meta, "Value")});
-  }
   if (const Node* to = index.first("windowsPE", setup, "ImageInstall/OSImage/InstallTo")) {
     steps.push_back({to->start.line, "installs Windows to disk " + child_value(*to, "DiskID") + ", partition " +
                                          child_value(*to, "PartitionID")});
@@ -134,6 +130,13 @@ void disk_steps(const Index& index, std::vector<Step>& steps) {
   if (const Node* any = index.first("windowsPE", setup, "ImageInstall/OSImage/InstallToAvailablePartition");
       any != nullptr && truthy(any->value())) {
     steps.push_back({any->start.line, "installs Windows to the first partition with room and no Windows"});
+  }
+}
+
+void image_steps(const Index& index, std::vector<Step>& steps) {
+  for (const Node* meta : index.all("windowsPE", "Microsoft-Windows-Setup", "ImageInstall/OSImage/InstallFrom/MetaData")) {
+    steps.push_back({meta->start.line, "chooses the image whose " + child_value(*meta, "Key") + " is " +
+                                           child_value(*meta, "Value")});
   }
 }
 
@@ -195,6 +198,7 @@ void add_steps(const Scope& scope, Outcome& out) {
     } else if (pass == Pass::windowsPE) {
       disk_steps(index, ps.steps);
     }
+    if (pass == Pass::windowsPE) image_steps(index, ps.steps);
     driver_steps(index, p, ps.steps);
     account_steps(out, pass, ps.steps);
     if (pass == Pass::specialize && !out.join.empty()) {
