@@ -132,6 +132,8 @@ int run(const po::variables_map& vm) {
   ConfigResolver configs = vm.count("config") != 0 ? ConfigResolver::fixed(vm["config"].as<std::string>())
                            : vm["no-config"].as<bool>() ? ConfigResolver::none()
                                                         : ConfigResolver::nearest();
+  SetupOptions given;
+  apply_setup(vm, given);  // a bad --usage, --target or --arch is refused before any file is read
   std::vector<Input> inputs;
   std::vector<CheckOptions> options;
   for (auto& input : collect_inputs(vm["input"].as<std::vector<std::string>>())) {

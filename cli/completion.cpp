@@ -63,7 +63,7 @@ const Values value_lists[] = {
        for (const std::string_view name : target_names()) words.emplace_back(name);
        return words;
      }},
-    {"", "arch", [] { return std::vector<std::string>{"amd64", "x86", "arm64", "wow64"}; }},
+    {"", "arch", [] { return std::vector<std::string>{"amd64", "x86", "arm64"}; }},
 };
 
 void print_matching(const std::vector<std::string>& candidates, std::string_view prefix, std::string_view before = {}) {

@@ -40,6 +40,8 @@ int run(const po::variables_map& vm) {
     }
   }
   if (vm.count("disable") != 0) options.check.disabled = rule_list(vm["disable"].as<std::vector<std::string>>(), "--disable");
+  SetupOptions given;
+  apply_setup(vm, given);  // a bad --usage, --target or --arch is refused before any file is read
   const bool diff = vm["diff"].as<bool>();
 
   bool errors = false;

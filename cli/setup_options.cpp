@@ -14,7 +14,7 @@ void describe_setup(po::options_description& options) {
        "the Windows it installs: windows-7, windows-8.1, windows-10, windows-11, server-2016, server-2019, "
        "server-2022, server-2025 (a release may follow: windows-11-24h2), unknown; default: decided from the file")
       ("arch", po::value<std::string>(),
-       "the component copies Setup applies when the file has several: amd64, x86, arm64, wow64");
+       "the component copies Setup applies when the file has several: amd64, x86, arm64");
 }
 
 void apply_setup(const po::variables_map& vm, SetupOptions& setup) {

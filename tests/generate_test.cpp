@@ -215,6 +215,22 @@ TEST(Generate, RefusesWhatWouldStopTheInstallAtTheSpecKey) {
 
 // 6: the UI language, the formats and the code page apart; a UI language
 // must be a language pack.
+// Which page the missing account leaves depends on the Windows: Server's
+// OOBE asks for the Administrator password, a client's for an account, and
+// a spec that names no Windows hears of both.
+TEST(Generate, TheAccountHintFollowsTheTarget) {
+  const std::string bare = "image-index: 1\ndisk: 0\n";
+  EXPECT_NE(spec_error(bare + "target: server-2022\n").find("(admin-password-file): Windows Server OOBE will ask for the Administrator password"),
+            std::string::npos)
+      << spec_error(bare + "target: server-2022\n");
+  EXPECT_NE(spec_error(bare + "target: windows-10\n").find("(users): no account: OOBE will ask for one; add users:"), std::string::npos)
+      << spec_error(bare + "target: windows-10\n");
+  const std::string unknown = spec_error(bare);
+  EXPECT_NE(unknown.find("(users): "), std::string::npos) << unknown;
+  EXPECT_NE(unknown.find("admin-password-file: for Windows Server"), std::string::npos) << unknown;
+  EXPECT_NE(spec_error(bare + "target: windows-12\n").find("'target' must be one of windows-7"), std::string::npos);
+}
+
 TEST(Generate, UiLanguageFormatsAndSystemLocaleApart) {
   const Generated generated = generate(parse_spec(complete + admin +
                                                       "ui-language: en-US\nformats: de-CH\nsystem-locale: de-DE\n",

@@ -100,6 +100,14 @@ TEST(SetupNames, TargetsParseWithAnOptionalRelease) {
   EXPECT_EQ(parse_target("windows-11-24h2")->windows, Windows::windows_11);
   EXPECT_EQ(parse_target("windows-11-24h2")->release, "24h2");
   EXPECT_EQ(to_string(*parse_target("Server-2022")), "server-2022");
+  for (const auto& [name, windows] : {std::pair{"server-2016", Windows::server_2016}, std::pair{"server-2019", Windows::server_2019},
+                                      std::pair{"server-2022", Windows::server_2022}, std::pair{"server-2025", Windows::server_2025}}) {
+    ASSERT_TRUE(parse_target(name).has_value()) << name;
+    EXPECT_EQ(parse_target(name)->windows, windows) << name << ": not the generic server with a release";
+    EXPECT_EQ(parse_target(name)->release, "") << name;
+  }
+  EXPECT_EQ(parse_target("server-2022-21h2")->windows, Windows::server_2022);
+  EXPECT_EQ(parse_target("server-2022-21h2")->release, "21h2");
   for (const std::string_view name : target_names()) EXPECT_TRUE(parse_target(name).has_value()) << name;
   EXPECT_FALSE(parse_target("windows-12").has_value());
   EXPECT_FALSE(parse_target("windows-11-").has_value());
@@ -427,6 +435,73 @@ TEST(Answers, LanguageSettingsInSpecializeLeaveTheRegionPageShown) {
   ASSERT_NE(region, nullptr) << pages(outcome);
   EXPECT_EQ(region->severity, Severity::warning);
   EXPECT_NE(region->when.find("specialize"), std::string::npos) << region->when;
+}
+
+// Values from the file are scanned without regular expressions: long runs
+// of blanks or letters (which overflow libstdc++'s recursive std::regex) and
+// a megabyte of repeated names are read in one pass.
+TEST(Hostile, LongImageNamesAndCommandLinesAreReadWithoutCrashing) {
+  const Outcome named = explain(with_image_name("Windows Server" + std::string(200'000, ' ') + "2022"), "x.xml");
+  EXPECT_TRUE(named.target.value.is_server());
+  std::string repeated = "reg add HKLM\\SYSTEM\\Setup\\LabConfig /v BypassTPMCheck ";
+  for (int i = 0; i < 40'000; ++i) repeated += "bypasstpmcheck ";
+  repeated += std::string(100'000, 'a') + " /d" + std::string(100'000, ' ') + "1";
+  const std::string tpm = "reg add HKLM\\SYSTEM\\Setup\\LabConfig /v BypassTPMCheck /t REG_DWORD /d 1 /f";
+  const Outcome outcome = explain(replace(complete(), tpm, repeated), "x.xml", given_target("windows-11"));
+  EXPECT_FALSE(outcome.passes.empty());
+}
+
+// A name the file gives the computer in offlineServicing is the local domain too.
+TEST(SignIn, TheComputersOwnNameFromOfflineServicingIsNoDomain) {
+  std::string text = replace(complete(), "<ComputerName>lima-win11</ComputerName>\n", "");
+  text = replace(text, "    <settings pass=\"specialize\">",
+                 "    <settings pass=\"offlineServicing\">\n        <component name=\"Microsoft-Windows-Shell-Setup\" "
+                 "processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" "
+                 "versionScope=\"nonSxS\">\n            <ComputerName>LAB01</ComputerName>\n        </component>\n    "
+                 "</settings>\n    <settings pass=\"specialize\">");
+  text = replace(text, "<Username>lima</Username>", "<Domain>LAB01</Domain>\n                <Username>lima</Username>");
+  const Outcome outcome = explain(text, "x.xml");
+  ASSERT_TRUE(outcome.autologon.has_value());
+  EXPECT_NE(outcome.autologon->blocked, LogonBlocked::domain_not_joined);
+  EXPECT_EQ(outcome.autologon->signs_in, Tristate::yes);
+}
+
+// An account the file gives no password element has the image's password:
+// nothing to compare (as UA10006 says nothing), whatever AutoLogon gives.
+TEST(SignIn, AnAccountWithoutAPasswordElementIsNotCompared) {
+  std::string text = complete();
+  const std::size_t account = text.find("<LocalAccount wcm:action=\"add\">");
+  const std::size_t from = text.find("<Password>", account);
+  const std::size_t to = text.find("</Password>", from) + std::string("</Password>").size();
+  text.erase(from, to - from);
+  SetupOptions sysprep;
+  sysprep.usage.value = Usage::sysprep;
+  const Outcome outcome = explain(text, "x.xml", sysprep);
+  ASSERT_TRUE(outcome.autologon.has_value());
+  EXPECT_NE(outcome.autologon->blocked, LogonBlocked::wrong_password);
+  EXPECT_FALSE(has_code(Checker().check(text, "x.xml", {.disabled = {}, .severity = {}, .setup = sysprep}), "UA10006"));
+}
+
+// In audit mode the oobeSystem accounts are not created in this run: an
+// auditSystem AutoLogon is not compared with their passwords.
+TEST(SignIn, AuditModeComparesNoPasswordOfTheIgnoredOobeSystem) {
+  const std::string reseal =
+      "        <component name=\"Microsoft-Windows-Deployment\" processorArchitecture=\"amd64\" "
+      "publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\">\n"
+      "            <Reseal>\n                <Mode>Audit</Mode>\n            </Reseal>\n        </component>\n";
+  const std::string audit_logon =
+      "    <settings pass=\"auditSystem\">\n        <component name=\"Microsoft-Windows-Shell-Setup\" "
+      "processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\">\n"
+      "            <AutoLogon>\n                <Enabled>true</Enabled>\n                <LogonCount>5</LogonCount>\n"
+      "                <Username>lima</Username>\n                <Password>\n                    <Value>other</Value>\n"
+      "                    <PlainText>true</PlainText>\n                </Password>\n            </AutoLogon>\n"
+      "        </component>\n    </settings>\n";
+  std::string text = replace(complete(), "    <settings pass=\"oobeSystem\">\n", audit_logon + "    <settings pass=\"oobeSystem\">\n" + reseal);
+  const Outcome outcome = explain(text, "x.xml");
+  ASSERT_TRUE(outcome.autologon.has_value());
+  EXPECT_EQ(outcome.autologon->pass, Pass::auditSystem);
+  EXPECT_NE(outcome.autologon->blocked, LogonBlocked::wrong_password);
+  EXPECT_FALSE(has_code(Checker().check(text, "x.xml"), "UA10006"));
 }
 
 // ---- The table and its documentation ----------------------------------------

@@ -206,6 +206,9 @@ json Server::request(const std::string& method, const json& params) {
   if (method == "initialize") {
     // How the files are used and which Windows they install: the same
     // choices as check --usage, --target and --arch.
+    // Built apart and kept only when every value is good: a refused
+    // initialize leaves nothing of what it gave.
+    CheckOptions options;
     const auto found = params.find("initializationOptions");
     if (found != params.end() && found->is_object()) {
       const json& given = *found;
@@ -215,14 +218,14 @@ json Server::request(const std::string& method, const json& params) {
         return at->is_string() ? at->get<std::string>() : std::string();  // a non-string is refused as a bad name
       };
       if (const auto usage = word("usage")) {
-        options_.setup.usage = {parse_usage(*usage), "option"};
-        if (!options_.setup.usage.value) {
+        options.setup.usage = {parse_usage(*usage), "option"};
+        if (!options.setup.usage.value) {
           return {{"__error", invalid_params}, {"message", "initializationOptions.usage: media, sysprep or upgrade"}};
         }
       }
       if (const auto target = word("target")) {
-        options_.setup.target = {parse_target(*target), "option"};
-        if (!options_.setup.target.value) {
+        options.setup.target = {parse_target(*target), "option"};
+        if (!options.setup.target.value) {
           return {{"__error", invalid_params}, {"message", "initializationOptions.target: one of " + target_list()}};
         }
       }
@@ -230,9 +233,10 @@ json Server::request(const std::string& method, const json& params) {
         if (!is_architecture(*arch)) {
           return {{"__error", invalid_params}, {"message", "initializationOptions.arch: one of " + architecture_list()}};
         }
-        options_.setup.arch = {*arch, "option"};
+        options.setup.arch = {*arch, "option"};
       }
     }
+    options_ = options;
     initialized_ = true;
     return {{"capabilities",
              {{"positionEncoding", "utf-16"},

@@ -66,7 +66,8 @@ std::span<const std::string_view> target_names();
 // "windows-7, windows-8.1, ..., unknown": for messages and help.
 std::string target_list();
 
-// The processorArchitecture values components carry: amd64, x86, arm64, wow64.
+// The architectures an image can be (--arch): amd64, x86, arm64. Components
+// may also carry wow64, the 32-bit copies of an amd64 image.
 bool is_architecture(std::string_view name);
 std::string architecture_list();
 

@@ -70,18 +70,20 @@ bool has_password(const Node& owner, std::string_view element) {
   return value != nullptr && !value->value().empty();
 }
 
-// The password a container holds, decoded when PlainText is false; nullopt
-// when it cannot be read (an undecodable value: UA6002 reports it).
-std::optional<std::string> password_of(const Node* container, std::string_view suffix_element) {
+// The password a container holds, when it can be read: "" for none, the
+// text for PlainText true or missing, decoded for false; nullopt when it
+// cannot be read (undecodable: UA6002; a PlainText that is no boolean: UA3008).
+std::optional<std::string> readable(const Node* container) {
   if (container == nullptr) return std::string{};
   const Node* value = container->child("Value");
-  if (value == nullptr) return std::string{};
+  const std::string text = value == nullptr ? "" : value->value();
+  if (text.empty()) return std::string{};
   const Node* plain = container->child("PlainText");
   const std::string flag = plain == nullptr ? "true" : ascii_lower(plain->value());
-  if (flag == "true" || flag == "1") return value->value();
+  if (flag == "true" || flag == "1") return text;
   if (flag != "false" && flag != "0") return std::nullopt;
   try {
-    return decode_password(value->value(), suffix_element);
+    return decode_password(text, password_suffix(container->name));
   } catch (const Error&) {
     return std::nullopt;
   }
@@ -120,19 +122,25 @@ bool resets_autologon_count(const Document& document) {
   return found;
 }
 
-// The password of the account AutoLogon names, where the file gives it.
+// The password element of the account AutoLogon names, among the accounts
+// this run creates (passes that run; oobeSystem's not in audit mode).
+// nullptr when the file gives the account no password element: its password
+// is whatever the image had, and nothing can be compared.
 const Node* account_password(const Scope& scope, const Autologon& a) {
-  if (is_builtin_administrator(a.username)) {
-    return scope.index.first("oobeSystem", shell, "UserAccounts/AdministratorPassword");
-  }
-  for (const char* pass : {"oobeSystem", "auditSystem", "offlineServicing"}) {
+  const bool admin = is_builtin_administrator(a.username);
+  for (const Pass pass : {Pass::offlineServicing, Pass::auditSystem, Pass::oobeSystem}) {
+    if (!scope.runs(pass) || (pass == Pass::oobeSystem && scope.audit_mode)) continue;
+    const std::string_view p = to_string(pass);
+    if (admin) {
+      for (const char* path : {"UserAccounts/AdministratorPassword", "OfflineUserAccounts/OfflineAdministratorPassword"}) {
+        if (const Node* node = scope.index.first(p, shell, path)) return node;
+      }
+      continue;
+    }
     for (const char* path : {"UserAccounts/LocalAccounts/LocalAccount", "OfflineUserAccounts/OfflineLocalAccounts/LocalAccount"}) {
-      for (const Node* item : scope.index.all(pass, shell, path)) {
+      for (const Node* item : scope.index.all(p, shell, path)) {
         const Node* name = item->child("Name");
-        if (name != nullptr && ascii_lower(name->value()) == ascii_lower(a.username)) {
-          const Node* password = item->child("Password");
-          return password != nullptr ? password : item;  // an account without <Password> has none
-        }
+        if (name != nullptr && ascii_lower(name->value()) == ascii_lower(a.username)) return item->child("Password");
       }
     }
   }
@@ -161,21 +169,22 @@ void sign_in(const Scope& scope, const Outcome& out, const Node& autologon, bool
   if (domain_user && scope.installs() && out.join.rfind("domain", 0) != 0) {
     a.signs_in = Tristate::no;
     a.blocked = LogonBlocked::domain_not_joined;
-    a.why_not = "it names a domain account and the machine joins no domain";
+    a.why_not = "it names a domain account and the machine joins no domain (undocumented, but a logon to a domain "
+                "the machine is not a member of fails)";
     return;
   }
-  if (const Node* owner = domain_user ? nullptr : account_password(scope, a)) {
-    const bool builtin = is_builtin_administrator(a.username);
-    const auto expected = password_of(owner->name == "LocalAccount" ? nullptr : owner,
-                                      builtin ? "AdministratorPassword" : "Password");
-    const auto given = password_of(autologon.child("Password"), "Password");
+  // Compared only for an account this run creates (UA10006 reports a mismatch).
+  const Node* expected_node = a.account_exists == Tristate::yes ? account_password(scope, a) : nullptr;
+  if (expected_node != nullptr) {
+    const auto expected = readable(expected_node);
+    const auto given = readable(autologon.child("Password"));
     if (expected && given) {
       a.password_matches = *expected == *given ? Tristate::yes : Tristate::no;
       if (a.password_matches == Tristate::no) {
         a.signs_in = Tristate::no;
         a.blocked = LogonBlocked::wrong_password;
         a.why_not = std::string("AutoLogon's password is not the one the file gives ") +
-                    (builtin ? "the built-in Administrator" : a.username);
+                    (is_builtin_administrator(a.username) ? "the built-in Administrator" : a.username);
         return;
       }
     }
@@ -252,7 +261,9 @@ void add_accounts(const Scope& scope, Outcome& out) {
   a.logon_count = integer(autologon->child("LogonCount"));
   a.password = has_password(*autologon, "Password");
 
-  const std::string computer = ascii_lower(index.value("specialize", shell, "ComputerName"));
+  // The computer's own name may stand for the local domain (specialize or offlineServicing).
+  std::string computer = ascii_lower(index.value("specialize", shell, "ComputerName"));
+  if (computer.empty()) computer = ascii_lower(index.value("offlineServicing", shell, "ComputerName"));
   const std::string domain_lower = ascii_lower(a.domain);
   const bool local_domain = domain_lower.empty() || domain_lower == "." || domain_lower == computer;
   const bool domain_user = !local_domain || a.username.find_first_of("@\\") != std::string::npos;

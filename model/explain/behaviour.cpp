@@ -98,10 +98,18 @@ bool page_applies(std::string_view page, Usage usage, const Target& target) {
 
 std::span<const PassRule> pass_rules() { return passes; }
 
+namespace {
+Pass pass_in_range(Pass pass) {
+  return std::find(all_passes.begin(), all_passes.end(), pass) != all_passes.end() ? pass : Pass::oobeSystem;
+}
+}  // namespace
+
 const PassRule& pass_rule(Usage usage, Pass pass) {
   const auto found = std::find_if(passes.begin(), passes.end(),
                                   [&](const PassRule& r) { return r.usage == usage && r.pass == pass; });
-  return *found;  // the table has every usage and pass
+  // The table has every usage and pass; a value outside the enumerations (a
+  // caller's cast) is read as an installation from media.
+  return found != passes.end() ? *found : pass_rule(Usage::media, pass_in_range(pass));
 }
 
 std::string describe_usages(std::uint32_t usages) {

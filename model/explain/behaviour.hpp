@@ -17,8 +17,13 @@
 namespace unattend::detail::outcome {
 
 // Sets of usages and of targets, as bit masks.
-constexpr std::uint32_t bit(Usage u) { return 1u << static_cast<unsigned>(u); }
-constexpr std::uint32_t bit(Windows w) { return 1u << static_cast<unsigned>(w); }
+// A value outside the enumeration (a caller's cast) is in no set.
+constexpr std::uint32_t bit(Usage u) {
+  return static_cast<unsigned>(u) < 32 ? 1u << static_cast<unsigned>(u) : 0u;
+}
+constexpr std::uint32_t bit(Windows w) {
+  return static_cast<unsigned>(w) < 32 ? 1u << static_cast<unsigned>(w) : 0u;
+}
 
 inline constexpr std::uint32_t any_usage = bit(Usage::media) | bit(Usage::sysprep) | bit(Usage::upgrade);
 inline constexpr std::uint32_t any_windows = 0xffffffffu;

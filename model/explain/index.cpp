@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <set>
 
 #include <unattend/schema.hpp>
 
@@ -28,17 +29,14 @@ void Index::add(const Node& node, std::string_view pass) {
   for (const auto& child : node.children) add(*child, pass);
 }
 
-bool Index::other_copy(const Node& settings, const Node& component, std::string_view arch) {
-  if (arch.empty() || component.component == nullptr) return false;
-  const Attribute* own = component.attribute("processorArchitecture");
-  if (own == nullptr || ascii_lower(own->value) == arch) return false;
-  for (const auto& sibling : settings.children) {
-    if (sibling->component != component.component) continue;
-    const Attribute* a = sibling->attribute("processorArchitecture");
-    if (a != nullptr && ascii_lower(a->value) == arch) return true;
-  }
-  return false;
+namespace {
+
+std::string architecture_of(const Node& component) {
+  const Attribute* a = component.attribute("processorArchitecture");
+  return a == nullptr ? std::string{} : ascii_lower(trim(a->value));
 }
+
+}  // namespace
 
 Index::Index(const Document& document, std::string_view arch) {
   if (document.root == nullptr) return;
@@ -50,8 +48,18 @@ Index::Index(const Document& document, std::string_view arch) {
       const Attribute* attribute = child->attribute("pass");
       pass = attribute != nullptr ? std::string_view(attribute->value) : std::string_view{};
       passes_.try_emplace(pass, child.get());
+      // The components with a copy for `arch` in this pass: their other
+      // copies are not read. One walk to collect, one to add.
+      std::set<const ComponentInfo*> has_copy;
+      if (!arch.empty()) {
+        for (const auto& grandchild : child->children) {
+          if (grandchild->component != nullptr && architecture_of(*grandchild) == arch) has_copy.insert(grandchild->component);
+        }
+      }
       for (const auto& grandchild : child->children) {
-        if (!other_copy(*child, *grandchild, arch)) add(*grandchild, pass);
+        const bool other_copy = grandchild->component != nullptr && has_copy.count(grandchild->component) != 0 &&
+                                architecture_of(*grandchild) != arch;
+        if (!other_copy) add(*grandchild, pass);
       }
     } else {
       add(*child, pass);

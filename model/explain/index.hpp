@@ -42,9 +42,6 @@ class Index {
   // Views of the document's pass attributes and of the schema's names: an
   // index lives no longer than the document it points into.
   void classify(const Node& node, std::string_view pass);
-  // The component element is a copy for another architecture than the one
-  // being installed, and the pass has a copy for that one.
-  static bool other_copy(const Node& settings, const Node& component, std::string_view arch);
   void add(const Node& node, std::string_view pass);
 
   // A setting by its catalogue entry, then its pass: the entry decides most

@@ -8,7 +8,11 @@
 // generators use; Microsoft does not document them, so the page stays an info.
 // Only a value set to 1 counts: a command that deletes the key, sets 0, or
 // sets only BypassRAMCheck does not bypass the TPM and Secure Boot checks.
-#include <regex>
+//
+// Command lines come from the file: the scan is one pass without regular
+// expressions (libstdc++'s recurse per character and overflow the stack on
+// long runs), linear in the command's length.
+#include <cctype>
 
 #include "xml/text.hpp"
 #include "explain/outcome.hpp"
@@ -16,27 +20,62 @@
 namespace unattend::detail::outcome {
 namespace {
 
-// Whether `name` is given the value 1 in `command` (lower case): reg add
-// ... /v NAME /t REG_DWORD /d 1, New-ItemProperty ... -Name NAME -Value 1, or
-// a .reg line "NAME"=dword:00000001.
-bool sets_to_one(const std::string& command, std::string_view name) {
-  static const std::regex one(R"(^[^&|;\n]*?(/d\s*"?(0x)?0*1\b|-value\s*"?(0x)?0*1\b|=\s*dword:0*1\b))");
-  std::size_t at = command.find(name);
-  while (at != std::string::npos) {
-    const std::size_t from = at + name.size();
-    std::size_t to = command.find("bypass", from);
-    if (to == std::string::npos) to = command.size();
-    const std::string segment = command.substr(from, to - from);
-    // A delete names the value too, and never sets it.
-    const std::size_t statement = command.find_last_of("&|;\n", at);
-    const std::string before = command.substr(statement == std::string::npos ? 0 : statement + 1, at - (statement == std::string::npos ? 0 : statement + 1));
-    if (before.find("delete") == std::string::npos && before.find("remove-item") == std::string::npos &&
-        std::regex_search(segment, one)) {
-      return true;
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// `text` at `at` holds the number 1 (1, 0x1, 0x00000001, 0001), optionally
+// quoted, followed by a character that ends a word.
+bool one_at(std::string_view text, std::size_t at) {
+  if (at < text.size() && (text[at] == '"' || text[at] == '\'')) ++at;
+  if (text.substr(at, 2) == "0x") at += 2;
+  while (at < text.size() && text[at] == '0') ++at;
+  if (at >= text.size() || text[at] != '1') return false;
+  ++at;
+  return at == text.size() || !std::isalnum(static_cast<unsigned char>(text[at]));
+}
+
+// After a value's name, within the same statement: `/d 1` (reg add),
+// `-Value 1` (New-ItemProperty, Set-ItemProperty), `=dword:00000001` (.reg).
+bool set_to_one_after(std::string_view statement) {
+  for (std::size_t i = 0; i < statement.size(); ++i) {
+    std::size_t value = std::string_view::npos;
+    if (statement.substr(i, 2) == "/d" && (i + 2 == statement.size() || is_space(statement[i + 2]))) {
+      value = i + 2;
+    } else if (statement.substr(i, 6) == "-value") {
+      value = i + 6;
+    } else if (statement.substr(i, 6) == "dword:") {
+      value = i + 6;
     }
-    at = command.find(name, from);
+    if (value == std::string_view::npos) continue;
+    while (value < statement.size() && is_space(statement[value])) ++value;
+    return one_at(statement, value);
   }
   return false;
+}
+
+struct Bypass {
+  bool tpm = false;
+  bool secure_boot = false;
+};
+
+// Each statement (split at & | ; and line breaks) that writes a value: the
+// name, then what it is set to; a statement that deletes writes nothing.
+Bypass scan(std::string_view command) {
+  Bypass out;
+  std::size_t start = 0;
+  while (start <= command.size()) {
+    std::size_t end = command.find_first_of("&|;\n", start);
+    if (end == std::string_view::npos) end = command.size();
+    const std::string_view statement = command.substr(start, end - start);
+    if (statement.find("delete") == std::string_view::npos && statement.find("remove-item") == std::string_view::npos) {
+      for (const auto& [name, flag] : {std::pair<std::string_view, bool*>{"bypasstpmcheck", &out.tpm},
+                                       std::pair<std::string_view, bool*>{"bypasssecurebootcheck", &out.secure_boot}}) {
+        const std::size_t at = statement.find(name);
+        if (at != std::string_view::npos && set_to_one_after(statement.substr(at + name.size()))) *flag = true;
+      }
+    }
+    start = end + 1;
+  }
+  return out;
 }
 
 }  // namespace
@@ -49,8 +88,9 @@ LabConfig labconfig_bypass(const Index& index) {
     const std::string command = ascii_lower(path->value());
     if (command.find("labconfig") == std::string::npos) continue;
     out.mentioned = true;
-    out.tpm = out.tpm || sets_to_one(command, "bypasstpmcheck");
-    out.secure_boot = out.secure_boot || sets_to_one(command, "bypasssecurebootcheck");
+    const Bypass found = scan(command);
+    out.tpm = out.tpm || found.tpm;
+    out.secure_boot = out.secure_boot || found.secure_boot;
   }
   return out;
 }

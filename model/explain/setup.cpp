@@ -17,7 +17,6 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <regex>
 
 #include "xml/text.hpp"
 #include "explain/outcome.hpp"
@@ -100,13 +99,20 @@ std::optional<Target> parse_target(std::string_view name) {
   const std::string lower = detail::ascii_lower(name);
   for (const auto& [known, w] : windows_names) {
     if (lower == known) return Target{w, {}};
-    // A release after the version: windows-11-24h2, server-2022-21h2.
-    if (w != Windows::unknown && lower.size() > known.size() + 1 && lower.compare(0, known.size(), known) == 0 &&
-        lower[known.size()] == '-' && is_release(std::string_view(lower).substr(known.size() + 1))) {
-      return Target{w, lower.substr(known.size() + 1)};
+  }
+  // A release after a named version: windows-11-24h2, server-2022-21h2. The
+  // longest name that fits wins ("server-2022-21h2" is not server + "2022-21h2").
+  std::optional<Target> best;
+  std::size_t best_length = 0;
+  for (const auto& [known, w] : windows_names) {
+    if (w == Windows::unknown || known.size() <= best_length) continue;
+    if (lower.size() > known.size() + 1 && lower.compare(0, known.size(), known) == 0 && lower[known.size()] == '-' &&
+        is_release(std::string_view(lower).substr(known.size() + 1))) {
+      best = Target{w, lower.substr(known.size() + 1)};
+      best_length = known.size();
     }
   }
-  return std::nullopt;
+  return best;
 }
 
 std::span<const std::string_view> target_names() { return names; }
@@ -118,14 +124,16 @@ std::string target_list() {
 }
 
 namespace {
-constexpr std::array<std::string_view, 4> architectures = {"amd64", "x86", "arm64", "wow64"};
+// What an image can be: wow64 names the 32-bit copies that ride along with an
+// amd64 image's, never the architecture Setup installs.
+constexpr std::array<std::string_view, 3> architectures = {"amd64", "x86", "arm64"};
 }
 
 bool is_architecture(std::string_view name) {
   return std::find(architectures.begin(), architectures.end(), detail::ascii_lower(name)) != architectures.end();
 }
 
-std::string architecture_list() { return "amd64, x86, arm64, wow64"; }
+std::string architecture_list() { return "amd64, x86, arm64"; }
 
 namespace detail::outcome {
 namespace {
@@ -178,28 +186,37 @@ constexpr std::array<std::string_view, 3> server_components = {
 // An image name or description as Microsoft's images spell them:
 // "Windows Server 2022 SERVERDATACENTER", "Windows 11 Pro", "Windows 7 ENTERPRISE".
 std::optional<Windows> from_image_name(std::string_view text) {
-  const std::string t = ascii_lower(text);
-  static const std::regex server_year(R"(server\s*(20\d\d)(\s*r2)?)");
-  std::smatch m;
-  if (std::regex_search(t, m, server_year)) {
-    if (m[2].matched) return Windows::server;  // 2008 R2, 2012 R2
-    const std::string year = m[1].str();
+  // Words as the name spells them, blanks collapsed: no regular expression
+  // (libstdc++'s recurse per character, and the name comes from the file).
+  std::vector<std::string> words;
+  for (const std::string& w : split_words(ascii_lower(text.substr(0, 256)))) words.push_back(w);
+  const auto after = [&](std::string_view word) -> std::string {
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+      if (words[i] == word) return words[i + 1];
+    }
+    return {};
+  };
+  const bool server = std::find(words.begin(), words.end(), "server") != words.end();
+  if (server) {
+    // The year: the digits that start the next word ("2022", "2022R2" aside).
+    std::string year = after("server");
+    year = year.substr(0, std::min(year.size(), year.find_first_not_of("0123456789")));
+    if (after(year) == "r2") return Windows::server;  // 2008 R2, 2012 R2
     if (year == "2016") return Windows::server_2016;
     if (year == "2019") return Windows::server_2019;
     if (year == "2022") return Windows::server_2022;
     if (year == "2025") return Windows::server_2025;
     return Windows::server;
   }
-  if (t.find("server") != std::string::npos) return Windows::server;
-  static const std::regex client(R"(windows\s*(11|10|8\.1|8|7)\b)");
-  if (std::regex_search(t, m, client)) {
-    const std::string v = m[1].str();
-    if (v == "11") return Windows::windows_11;
-    if (v == "10") return Windows::windows_10;
-    if (v == "8.1") return Windows::windows_8_1;
-    if (v == "7") return Windows::windows_7;
-    return Windows::client;
+  if (std::any_of(words.begin(), words.end(), [](const std::string& w) { return w.starts_with("server"); })) {
+    return Windows::server;  // SERVERDATACENTER, SERVERSTANDARDCORE without "Windows Server"
   }
+  const std::string version = after("windows");
+  if (version == "11") return Windows::windows_11;
+  if (version == "10") return Windows::windows_10;
+  if (version == "8.1") return Windows::windows_8_1;
+  if (version == "7") return Windows::windows_7;
+  if (version == "8") return Windows::client;
   return std::nullopt;
 }
 
@@ -239,22 +256,27 @@ std::string ascii_upper_key(std::string_view text) {
 
 Decided<std::string> decide_arch(const Document& document, const Given<std::string>& given) {
   if (given.value) return {ascii_lower(*given.value), given.from};
-  std::vector<std::string> seen;
+  // The architectures an image can be: wow64 copies ride along with amd64
+  // ones, and a value that is none of them decides nothing (UA3001 reports it).
+  bool amd64 = false, x86 = false, arm64 = false;
   document.for_each([&](const Node& node) {
     if (node.component == nullptr) return;
     const Attribute* a = node.attribute("processorArchitecture");
     if (a == nullptr) return;
-    std::string arch = ascii_lower(trim(a->value));
-    if (!arch.empty() && std::find(seen.begin(), seen.end(), arch) == seen.end()) seen.push_back(std::move(arch));
+    const std::string arch = ascii_lower(trim(a->value));
+    amd64 |= arch == "amd64";
+    x86 |= arch == "x86";
+    arm64 |= arch == "arm64";
   });
-  if (seen.empty()) return {"", "unknown"};
-  if (seen.size() == 1) return {seen.front(), "the file's components"};
-  // Several: a file written for several architectures on purpose. amd64 is
-  // what most images are; --arch says otherwise.
-  std::string all;
-  for (const auto& a : seen) all += (all.empty() ? "" : ", ") + a;
-  const bool amd64 = std::find(seen.begin(), seen.end(), "amd64") != seen.end();
-  return {amd64 ? "amd64" : seen.front(), "default: the file has copies for " + all + "; the architecture can be given"};
+  const int count = int{amd64} + int{x86} + int{arm64};
+  if (count == 0) return {"", "unknown"};
+  if (count == 1) return {amd64 ? "amd64" : x86 ? "x86" : "arm64", "the file's components"};
+  // Several: a file written for several architectures on purpose; amd64 is
+  // what most images are, and the architecture can be given.
+  std::string all = amd64 ? "amd64" : "";
+  if (x86) all += (all.empty() ? "" : ", ") + std::string("x86");
+  if (arm64) all += (all.empty() ? "" : ", ") + std::string("arm64");
+  return {amd64 ? "amd64" : x86 ? "x86" : "arm64", "default: the file has copies for " + all + "; the architecture can be given"};
 }
 
 bool starts_setup(const Index& index) {
@@ -291,6 +313,7 @@ Decided<Target> decide_target(const Index& index, const Given<Target>& given) {
   for (const auto& [pass, component, path] :
        {std::tuple{"windowsPE", setup, "UserData/ProductKey/Key"}, std::tuple{"specialize", shell, "ProductKey"}}) {
     const std::string key = ascii_upper_key(index.value(pass, component, path));
+    if (key.empty()) continue;
     for (const GenericKey& g : generic_keys) {
       if (g.key == key) return {Target{g.windows, {}}, "the KMS client key of " + std::string(path)};
     }

@@ -138,7 +138,7 @@ SpecOrigin origin_with_control_character(const Build& build) {
 
 // The spec key that answers a page where Setup or OOBE would stop
 // (docs/explain.md lists the pages), and what to add.
-SpecOrigin key_for_page(const Spec& spec, const std::string& page, const std::string& stop_why, std::string& hint) {
+SpecOrigin key_for_page(const Spec& spec, const std::string& page, const Target& target, std::string& hint) {
   struct Answer {
     const char* page;
     const char* key;
@@ -155,10 +155,16 @@ SpecOrigin key_for_page(const Spec& spec, const std::string& page, const std::st
       {"hardware-check", "bypass-hardware-checks", "Windows 11 Setup stops without TPM 2.0 or Secure Boot; add "
                                                    "bypass-hardware-checks: true for a VM"},
   };
-  // Windows Server's OOBE asks for the Administrator password, not for an account.
-  if (page == "account" && stop_why.find("Administrator password") != std::string::npos) {
+  // Windows Server's OOBE asks for the Administrator password, not for an
+  // account; when the Windows is not known, either may be asked.
+  if (page == "account" && target.is_server()) {
     hint = "Windows Server OOBE will ask for the Administrator password; add admin-password-file:";
     return {spec.source, 0, 0, "admin-password-file"};
+  }
+  if (page == "account" && !target.is_client()) {
+    hint = "no account: OOBE will ask for one (Windows Server: for the Administrator password); add users: "
+           "(admin-password-file: for Windows Server), or say which Windows with target:";
+    return {spec.source, 0, 0, "users"};
   }
   for (const Answer& answer : answers) {
     if (page == answer.page) {
@@ -216,6 +222,7 @@ Generated generate(const Spec& spec) {
   // generate writes autounattend.xml for installation media.
   CheckOptions check_options;
   check_options.setup.usage = {Usage::media, "spec"};
+  if (spec.architectures.empty()) check_options.setup.arch = {spec.architecture.value, "spec"};
   if (spec.target) check_options.setup.target = {parse_target(spec.target->value), "spec"};
   result.diagnostics = detail::check_validated(validation, xml, "generated answer file", check_options);
   // Correct by construction: an error or a warning (check --strict fails on
@@ -231,7 +238,7 @@ Generated generate(const Spec& spec) {
   for (const Stop& stop : outcome.stops) {
     if (stop.severity == Severity::info) continue;
     std::string hint;
-    const SpecOrigin origin = detail::spec::key_for_page(spec, stop.page, stop.why, hint);
+    const SpecOrigin origin = detail::spec::key_for_page(spec, stop.page, outcome.target.value, hint);
     throw SpecError(origin, hint + " [" + (stop.severity == Severity::error ? "UA10001" : "UA10002") + "]");
   }
   for (const Diagnostic& d : result.diagnostics) {

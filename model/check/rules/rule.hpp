@@ -20,14 +20,14 @@
 namespace unattend::detail {
 
 struct CheckContext {
-  CheckContext(const Document& d, std::string_view b, const Schema& s, const SetupOptions& setup = {},
+  CheckContext(const Document& d, std::string_view b, const Schema& s, SetupOptions setup = {},
                std::string_view file = {})
-      : document(d), bytes(b), schema(s), setup(setup), file(file) {}
+      : document(d), bytes(b), schema(s), setup(std::move(setup)), file(file) {}
 
   const Document& document;
   std::string_view bytes;  // the file as read, for encoding rules
   const Schema& schema;
-  const SetupOptions& setup;  // how the file is used and which Windows: what the outcome is computed for
+  SetupOptions setup;  // how the file is used and which Windows: what the outcome is computed for
   std::string_view file;      // its name as shown (the usage may follow from it)
 
   // What Setup will do with the file (model/explain/), computed once for
