@@ -272,6 +272,15 @@ TEST(Target, OnWindows10AutologonAloneSkipsAccountCreation) {
   EXPECT_EQ(stop_at(win11, "account")->severity, Severity::info);
 }
 
+// /IMAGE/EditionID is no documented key, yet an edition id says client or Server.
+TEST(Target, AnEditionIdSaysClientOrServer) {
+  const std::string edition = "<Key>/IMAGE/EditionID</Key>\n                            <Value>";
+  EXPECT_EQ(explain(replace(complete(), image_index, edition + "ServerDatacenter</Value>"), "x.xml").target.value.windows,
+            Windows::server);
+  EXPECT_EQ(explain(replace(complete(), image_index, edition + "EnterpriseEval</Value>"), "x.xml").target.value.windows,
+            Windows::client);
+}
+
 // Microsoft's KMS client setup keys name the edition and version.
 TEST(Target, AGenericKeyNamesTheWindows) {
   const std::string key = "<UserData>\n                <ProductKey>\n                    <Key>WX4NM-KYWYW-QJJR4-XV3QB-6VM33</Key>\n                </ProductKey>";

@@ -307,6 +307,13 @@ Decided<Target> decide_target(const Index& index, const Given<Target>& given) {
     const Node* value = meta->child("Value");
     if (key == nullptr || value == nullptr) continue;
     const std::string k = ascii_upper_key(key->value());
+    if (k == "/IMAGE/EDITIONID") {
+      // Not a key the reference documents (UA3011 says so), but an edition
+      // id says client or Server: ServerDatacenter, Professional, EnterpriseEval.
+      const std::string edition = ascii_lower(trim(value->value()));
+      if (edition.empty()) continue;
+      return {Target{edition.starts_with("server") ? Windows::server : Windows::client, {}}, k + " " + in_quotes(value->value())};
+    }
     if (k != "/IMAGE/NAME" && k != "/IMAGE/DESCRIPTION") continue;
     if (const auto w = from_image_name(value->value())) return {Target{*w, {}}, k + " " + in_quotes(value->value())};
   }
