@@ -22,6 +22,15 @@ Outcome outcome_without_timeline(const Document& document, const SetupOptions& s
 
 namespace outcome {
 
+// What the windowsPE commands write under HKLM\SYSTEM\Setup\LabConfig, the
+// undocumented switches of the Windows 11 hardware check.
+struct LabConfig {
+  bool mentioned = false;    // a command names LabConfig
+  bool tpm = false;          // BypassTPMCheck set to 1
+  bool secure_boot = false;  // BypassSecureBootCheck set to 1
+};
+LabConfig labconfig_bypass(const Index& index);
+
 // How the file is used and which Windows it installs decide which passes
 // run and which pages exist (behaviour.hpp); within a usage, a pass the file
 // does not have is left to a person: OOBE pages are assessed only when the
@@ -36,6 +45,7 @@ struct Scope {
   // Neither windowsPE nor generalize settings, and no usage given: a sysprep
   // file or a fragment merged into another; its OOBE is left to whoever uses it.
   bool fragment = false;
+  LabConfig lab;            // what the windowsPE commands bypass, read once per file
 
   bool installs() const { return usage == Usage::media; }
   // The pass runs in this usage (audit passes only in audit mode).
@@ -47,19 +57,12 @@ struct Scope {
 bool starts_setup(const Index& index);
 // `file`: the file's name as shown, "" when unknown.
 Decided<Usage> decide_usage(const Index& index, const Given<Usage>& given, std::string_view file);
-Decided<Target> decide_target(const Index& index, const Given<Target>& given);
+// `lab`: what the windowsPE commands bypass (a sign of Windows 11).
+Decided<Target> decide_target(const Index& index, const Given<Target>& given, const LabConfig& lab);
 // The processorArchitecture whose copies Setup applies: given, the only one
 // the file uses, or amd64 when the file has several.
 Decided<std::string> decide_arch(const Document& document, const Given<std::string>& given);
 
-// What the windowsPE commands write under HKLM\SYSTEM\Setup\LabConfig, the
-// undocumented switches of the Windows 11 hardware check.
-struct LabConfig {
-  bool mentioned = false;    // a command names LabConfig
-  bool tpm = false;          // BypassTPMCheck set to 1
-  bool secure_boot = false;  // BypassSecureBootCheck set to 1
-};
-LabConfig labconfig_bypass(const Index& index);
 
 // Upper case without surrounding blanks: how Setup compares keys such as /IMAGE/NAME.
 std::string ascii_upper_key(std::string_view text);

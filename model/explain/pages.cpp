@@ -193,7 +193,7 @@ class Pages {
   // answer-file setting answers its check, and the LabConfig values that
   // generators write from a windowsPE command are undocumented: an info.
   void hardware_check() {
-    const LabConfig lab = labconfig_bypass(i_);
+    const LabConfig& lab = s_.lab;
     if (lab.tpm && lab.secure_boot) return;
     std::string why = "Setup says the PC can't run Windows 11 and goes no further; the LabConfig bypass is undocumented";
     if (lab.mentioned) {

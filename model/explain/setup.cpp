@@ -300,7 +300,7 @@ Decided<Usage> decide_usage(const Index& index, const Given<Usage>& given, std::
   return {Usage::media, "windowsPE settings for Setup"};
 }
 
-Decided<Target> decide_target(const Index& index, const Given<Target>& given) {
+Decided<Target> decide_target(const Index& index, const Given<Target>& given, const LabConfig& lab) {
   if (given.value) return {*given.value, given.from};
   for (const Node* meta : index.all("windowsPE", setup, "ImageInstall/OSImage/InstallFrom/MetaData")) {
     const Node* key = meta->child("Key");
@@ -332,7 +332,7 @@ Decided<Target> decide_target(const Index& index, const Given<Target>& given) {
       }
     }
   }
-  if (labconfig_bypass(index).tpm) return {Target{Windows::windows_11, {}}, "the Windows 11 hardware-check bypass (LabConfig)"};
+  if (lab.tpm) return {Target{Windows::windows_11, {}}, "the Windows 11 hardware-check bypass (LabConfig)"};
   return {Target{}, "unknown"};
 }
 

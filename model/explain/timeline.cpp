@@ -231,8 +231,9 @@ Outcome make_outcome(const Document& document, std::string_view file, const Setu
   out.arch = outcome::decide_arch(document, setup.arch);
   const outcome::Index index(document, out.arch.value);
   out.usage = outcome::decide_usage(index, setup.usage, file);
-  out.target = outcome::decide_target(index, setup.target);
-  outcome::Scope scope{index, document, out.usage.value, out.target.value, false, false};
+  const outcome::LabConfig lab = outcome::labconfig_bypass(index);
+  out.target = outcome::decide_target(index, setup.target, lab);
+  outcome::Scope scope{index, document, out.usage.value, out.target.value, false, false, false, lab};
   scope.oobe = index.has_pass("oobeSystem");
   scope.fragment = !setup.usage.value && !outcome::starts_setup(index) && !index.has_components("generalize");
   if (scope.fragment) out.usage.from += ": a sysprep file or a fragment, OOBE pages are assessed only when the usage is given";
