@@ -218,6 +218,23 @@ TEST(Generate, RefusesWhatWouldStopTheInstallAtTheSpecKey) {
 // Which page the missing account leaves depends on the Windows: Server's
 // OOBE asks for the Administrator password, a client's for an account, and
 // a spec that names no Windows hears of both.
+// Names of accounts every Windows has are refused at the spec line, and a
+// blank around a name too: Windows would keep it.
+TEST(Generate, RefusesReservedAndBlankEdgedUserNames) {
+  const auto user = [](const std::string& name) {
+    return complete + "users:\n  - name: " + name + "\n    password-file: password.txt\n";
+  };
+  EXPECT_EQ(spec_error(user("Administrator")).rfind("spec.yaml:5:11 (users[0].name): 'Administrator' is the built-in Administrator", 0), 0u)
+      << spec_error(user("Administrator"));
+  EXPECT_NE(spec_error(user("Administrator")).find("admin-password-file"), std::string::npos);
+  for (const std::string name : {"Guest", "defaultaccount", "WDAGUtilityAccount"}) {
+    EXPECT_EQ(spec_error(user(name)).rfind("spec.yaml:5:11 (users[0].name): '" + name + "' is an account every Windows has", 0), 0u)
+        << spec_error(user(name));
+  }
+  EXPECT_NE(spec_error(user("' alice'")).find("begins or ends with a blank"), std::string::npos) << spec_error(user("' alice'"));
+  EXPECT_EQ(spec_error(user("alice")), "no error");
+}
+
 TEST(Generate, TheAccountHintFollowsTheTarget) {
   const std::string bare = "image-index: 1\ndisk: 0\n";
   EXPECT_NE(spec_error(bare + "target: server-2022\n").find("(admin-password-file): Windows Server OOBE will ask for the Administrator password"),

@@ -2,6 +2,7 @@
 // single setting is written: each refusal names the spec line (or the key to
 // add) and the reason, so that every file the generator writes runs to the end.
 #include <algorithm>
+#include <array>
 
 #include "spec/build.hpp"
 #include "xml/text.hpp"
@@ -59,8 +60,36 @@ bool any_password_never_expires(const Spec& spec) {
   });
 }
 
+namespace {
+
+// The accounts every Windows 10 and later has, the well-known RIDs of the
+// Windows SDK's winnt.h (500 Administrator, 501 Guest, 503 DefaultAccount,
+// 504 WDAGUtilityAccount): a LocalAccount of such a name is not a new account.
+void check_user_names(const Spec& spec) {
+  static constexpr std::array<std::string_view, 3> built_in = {"guest", "defaultaccount", "wdagutilityaccount"};
+  for (const SpecUser& user : spec.users) {
+    const std::string& name = user.name.value;
+    if (name != trim(name)) {
+      throw SpecError(user.name.origin, "user name '" + name +
+                                            "' begins or ends with a blank, which Windows keeps in the name: remove it");
+    }
+    const std::string lower = ascii_lower(name);
+    if (lower == "administrator") {
+      throw SpecError(user.name.origin, "'" + name +
+                                            "' is the built-in Administrator, not a new account: give its password "
+                                            "with admin-password-file (and autologon: {user: Administrator} to sign in as it)");
+    }
+    if (std::find(built_in.begin(), built_in.end(), lower) != built_in.end()) {
+      throw SpecError(user.name.origin, "'" + name + "' is an account every Windows has (built in, disabled): choose another name");
+    }
+  }
+}
+
+}  // namespace
+
 void check_spec(Build& build) {
   const Spec& spec = build.spec;
+  check_user_names(spec);
   // Windows account names are case-insensitive (reference: LocalAccount/Name):
   // alice and ALICE are one account, and the second LocalAccount fails Setup.
   for (std::size_t i = 0; i < spec.users.size(); ++i) {
