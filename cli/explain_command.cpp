@@ -1,4 +1,5 @@
 #include <iostream>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -11,6 +12,7 @@
 #include "command.hpp"
 #include "input_files.hpp"
 #include "setup_options.hpp"
+#include "terminal_text.hpp"
 
 namespace po = boost::program_options;
 using nlohmann::ordered_json;
@@ -86,7 +88,7 @@ ordered_json to_json(const Outcome& o, std::size_t errors) {
                         {"line", c.line},
                         {"runs_as", to_string(c.runs_as)},
                         {"account", c.account.empty() ? ordered_json(nullptr) : ordered_json(c.account)},
-                        {"credentials", c.credentials.empty() ? ordered_json(nullptr) : ordered_json(c.credentials)},
+                        {"credentials", c.credentials},
                         {"when", c.when},
                         {"runs", c.runs},
                         {"command", c.command}});
@@ -174,7 +176,10 @@ int run(const po::variables_map& vm) {
   if (format == "json") {
     std::cout << to_json(outcome, errors).dump(2) << '\n';
   } else {
-    write_text(std::cout, outcome, errors);
+    // The timeline quotes the file (names, commands): written as terminal-safe text.
+    std::ostringstream text;
+    write_text(text, outcome, errors);
+    std::cout << terminal_safe(text.str());
   }
   bool stops = false, may_stop = false;
   for (const Stop& s : outcome.stops) {

@@ -9,6 +9,7 @@
 #include "hints.hpp"
 #include "input_files.hpp"
 #include "setup_options.hpp"
+#include "terminal_text.hpp"
 
 namespace po = boost::program_options;
 
@@ -60,14 +61,14 @@ int run(const po::variables_map& vm) {
       const FixResult result = fix(original, input.display, file_options);
       std::vector<std::string> hidden;
       for (const Repair& r : result.applied) {
-        std::cerr << input.display << ':' << r.line << ':' << r.column << ": fixed: " << r.description << " [" << r.code
+        std::cerr << input.display << ':' << r.line << ':' << r.column << ": fixed: " << terminal_safe(r.description) << " [" << r.code
                   << "]\n";
         if (!r.hidden.empty()) hidden.push_back(r.hidden);
       }
       std::vector<Diagnostic> remaining = result.remaining;
       add_hints(remaining);
       for (const Diagnostic& d : remaining) {
-        std::cerr << format(d) << '\n';
+        std::cerr << terminal_safe(format(d)) << '\n';
         errors |= d.severity == Severity::error;
       }
       if (diff) {

@@ -109,7 +109,7 @@ struct Command {
   std::string command;                // CommandLine or Path, as written
   RunAs runs_as = RunAs::system;
   std::string account;                // with autologon_account: its name
-  std::string credentials;            // Credentials as written (DOMAIN\\user): access to the path only
+  bool credentials = false;           // Credentials are given: access to the path only (never quoted)
   std::string when;
   bool runs = true;                   // false when nothing in this file lets it run
 };

@@ -41,15 +41,12 @@ constexpr std::array<List, 6> lists = {{
     {"Microsoft-Windows-Shell-Setup", "LogonCommands/AsynchronousCommand", "CommandLine", "LogonCommands"},
 }};
 
-std::string credentials(const Node& item) {
+// Whether the command names an account for its path. Nothing of a
+// Credentials element is ever quoted (docs/security.md): not the password,
+// not the domain or user either.
+bool has_credentials(const Node& item) {
   const Node* c = item.child("Credentials");
-  if (c == nullptr) return {};
-  // Microsoft-Windows-Setup spells it UserName, Microsoft-Windows-Deployment Username.
-  const Node* user = c->child("UserName") != nullptr ? c->child("UserName") : c->child("Username");
-  if (user == nullptr || user->value().empty()) return {};
-  const Node* domain = c->child("Domain");
-  const std::string d = domain == nullptr ? "" : domain->value();
-  return (d.empty() ? "" : d + "\\") + user->value();
+  return c != nullptr && !c->children.empty();
 }
 
 // Who signs in first, and whether logon commands can run then.
@@ -88,7 +85,7 @@ void logon_list(const Scope& scope, const Outcome& out, bool first_logon, Comman
 }
 
 void place(const Scope& scope, const Outcome& out, Pass pass, const List& list, const Node& item, Command& c) {
-  c.credentials = credentials(item);
+  c.credentials = has_credentials(item);
   const std::string_view p = to_string(pass);
   if (list.name == "FirstLogonCommands" || list.name == "LogonCommands") {
     logon_list(scope, out, list.name == "FirstLogonCommands", c);
@@ -108,8 +105,8 @@ void place(const Scope& scope, const Outcome& out, Pass pass, const List& list, 
     c.runs_as = RunAs::system;
     c.when = "when sysprep runs the " + std::string(p) + " pass";
   }
-  if (!c.credentials.empty() && c.runs_as == RunAs::system) {
-    c.when += "; Credentials (" + c.credentials + ") only reach the Path, the command runs as SYSTEM";
+  if (c.credentials && c.runs_as == RunAs::system) {
+    c.when += "; its Credentials only reach the Path, the command runs as SYSTEM";
   }
   if (!scope.runs(pass)) {
     c.runs = false;
