@@ -3,10 +3,10 @@
 #include <array>
 #include <string_view>
 
-#include "spec/build.hpp"
+#include "generation/build.hpp"
 #include "xml/text.hpp"
 
-namespace unattend::detail::spec {
+namespace unattend::detail::generation {
 
 namespace {
 
@@ -69,4 +69,4 @@ void add_locale(Build& build) {
   build.put(shell, "ComputerName", spec.computer_name);
 }
 
-}  // namespace unattend::detail::spec
+}  // namespace unattend::detail::generation

@@ -4,11 +4,11 @@
 #include <algorithm>
 #include <array>
 
-#include "spec/build.hpp"
+#include "generation/build.hpp"
 #include "xml/text.hpp"
 
 namespace unattend {
-namespace detail::spec {
+namespace detail::generation {
 
 namespace {
 
@@ -192,7 +192,7 @@ void check_logons(const Build& build) {
   }
 }
 
-}  // namespace detail::spec
+}  // namespace detail::generation
 
 void check_package_inputs(const Spec& spec) {
   const auto resolve = [&](const std::string& path) {

@@ -2,9 +2,9 @@
 // checked against the schemas like everything the generator writes.
 #include <unattend/schema.hpp>
 
-#include "spec/build.hpp"
+#include "generation/build.hpp"
 
-namespace unattend::detail::spec {
+namespace unattend::detail::generation {
 
 namespace {
 
@@ -43,4 +43,4 @@ void add_components(Build& build) {
   }
 }
 
-}  // namespace unattend::detail::spec
+}  // namespace unattend::detail::generation

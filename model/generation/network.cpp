@@ -1,9 +1,9 @@
 // Workgroup or domain membership, and Remote Desktop.
 #include <fstream>
 
-#include "spec/build.hpp"
+#include "generation/build.hpp"
 
-namespace unattend::detail::spec {
+namespace unattend::detail::generation {
 
 void add_network(Build& build) {
   const Spec& spec = build.spec;
@@ -44,4 +44,4 @@ void add_network(Build& build) {
   }
 }
 
-}  // namespace unattend::detail::spec
+}  // namespace unattend::detail::generation

@@ -5,10 +5,10 @@
 
 #include <algorithm>
 
-#include "spec/build.hpp"
+#include "generation/build.hpp"
 #include "xml/base64.hpp"
 
-namespace unattend::detail::spec {
+namespace unattend::detail::generation {
 
 namespace {
 
@@ -172,4 +172,4 @@ void add_oobe(Build& build) {
       .set("ProtectYourPC", "3");
 }
 
-}  // namespace unattend::detail::spec
+}  // namespace unattend::detail::generation

@@ -12,7 +12,7 @@
 #include <unattend/answer_file.hpp>
 #include <unattend/spec.hpp>
 
-namespace unattend::detail::spec {
+namespace unattend::detail::generation {
 
 struct Build {
   const Spec& spec;
@@ -78,4 +78,4 @@ SpecValue<std::string> generated(std::string command, const SpecOrigin& because)
 void append_commands(Build& build, Pass pass, std::string_view component, std::string_view list,
                      std::string_view text, const std::vector<SpecValue<std::string>>& commands);
 
-}  // namespace unattend::detail::spec
+}  // namespace unattend::detail::generation

@@ -1,8 +1,8 @@
 // The disk layout (UEFI: EFI, MSR, Windows[, Recovery]; BIOS: System,
 // Windows[, Recovery]), the image to install and where, and the product key.
-#include "spec/build.hpp"
+#include "generation/build.hpp"
 
-namespace unattend::detail::spec {
+namespace unattend::detail::generation {
 
 namespace {
 
@@ -126,4 +126,4 @@ void add_disk_and_image(Build& build) {
   install_to.set("PartitionID", std::to_string(parts.size()));
 }
 
-}  // namespace unattend::detail::spec
+}  // namespace unattend::detail::generation

@@ -2,10 +2,10 @@
 // order given; and the Windows 11 hardware-check bypass, which is one.
 #include <algorithm>
 
-#include "spec/build.hpp"
+#include "generation/build.hpp"
 #include "xml/base64.hpp"
 
-namespace unattend::detail::spec {
+namespace unattend::detail::generation {
 
 SpecValue<std::string> generated(std::string command, const SpecOrigin& because) {
   return {std::move(command), because};
@@ -78,4 +78,4 @@ void add_commands(Build& build) {
   }
 }
 
-}  // namespace unattend::detail::spec
+}  // namespace unattend::detail::generation
