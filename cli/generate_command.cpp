@@ -8,6 +8,7 @@
 
 #include "command.hpp"
 #include "hints.hpp"
+#include "terminal_text.hpp"
 
 namespace po = boost::program_options;
 
@@ -66,7 +67,24 @@ void describe(po::options_description& options, po::positional_options_descripti
       ("domain", po::value<std::string>(), "join this domain (needs --join-credentials-file)")
       ("join-credentials-file", po::value<std::string>(), "account on line 1, password on line 2")
       ("first-logon", po::value<std::vector<std::string>>()->composing(), "a command at first logon (repeatable)")
-      ("specialize", po::value<std::vector<std::string>>()->composing(), "a command in specialize (repeatable)");
+      ("specialize", po::value<std::vector<std::string>>()->composing(), "a command in specialize (repeatable)")
+      ("windows-pe", po::value<std::vector<std::string>>()->composing(), "a command in Windows PE (repeatable)")
+      ("media-scripts", po::value<std::vector<std::string>>()->composing(),
+       "a script on the image to run at first logon (repeatable; needs --files)")
+      ("architectures", po::value<std::vector<std::string>>()->composing(), "write every component for each (repeatable)")
+      ("efi-size", po::value<int>(), "MB of the EFI partition (UEFI)")
+      ("recovery-size", po::value<int>(), "MB of a recovery partition after Windows (0: none; else at least 300)")
+      ("skip-oobe", po::value<std::string>(), "true | false: hide the OOBE pages Setup can skip")
+      ("remote-desktop", po::value<std::string>()->implicit_value("true"), "allow Remote Desktop and open its firewall rules")
+      ("password-expiry", po::value<std::string>(), "unlimited | DAYS: the longest a password lasts, for every local account")
+      ("winrm", po::value<std::string>(), "ntlm | basic: a WinRM HTTP listener on port 5985 for Packer or Ansible")
+      ("openssh-msi", po::value<std::string>(), "install OpenSSH from this Win32-OpenSSH MSI (needs --package)")
+      ("home-location", po::value<int>(), "the home location, a GeoID (e.g. 244 for the United States)")
+      ("virtio-guest-tools", po::value<std::string>()->implicit_value("true"),
+       "load the virtio drivers from the virtio-win image in Windows PE and install its guest tools")
+      ("drivers", po::value<std::string>(), "a folder of drivers for the image (needs --package)")
+      ("files", po::value<std::vector<std::string>>()->composing(), "SRC[=DEST] for the image (repeatable; needs --package)")
+      ("label", po::value<std::string>(), "the image's volume label (default UNATTEND)");
 }
 
 SpecOrigin option(const std::string& name) { return {"command line", 0, 0, "--" + name}; }
@@ -90,6 +108,12 @@ SpecValue<std::int64_t> number(const po::variables_map& vm, const std::string& n
                                       "; found " + std::to_string(v));
   }
   return {v, option(name)};
+}
+
+SpecValue<bool> flag(const po::variables_map& vm, const std::string& name) {
+  const std::string v = vm[name].as<std::string>();
+  if (v != "true" && v != "false") throw SpecError(option(name), "must be true or false; found '" + v + "'");
+  return {v == "true", option(name)};
 }
 
 std::vector<SpecValue<std::string>> values(const po::variables_map& vm, const std::string& name) {
@@ -142,8 +166,17 @@ void apply_users(const po::variables_map& vm, Spec& spec) {
   }
 }
 
+// Each option's mistake is kept in spec.problems, as a spec file's are, so
+// that generate reports all of them in one run.
 void apply_options(const po::variables_map& vm, Spec& spec) {
   const auto has = [&](const char* name) { return vm.count(name) != 0 && !vm[name].defaulted(); };
+  const auto attempt = [&](const auto& apply) {
+    try {
+      apply();
+    } catch (const SpecError& e) {
+      spec.problems.insert(spec.problems.end(), e.problems().begin(), e.problems().end());
+    }
+  };
   const auto one_of = [&](const char* name, std::initializer_list<std::string_view> allowed) {
     const std::string v = vm[name].as<std::string>();
     for (auto a : allowed) {
@@ -156,17 +189,21 @@ void apply_options(const po::variables_map& vm, Spec& spec) {
   if (has("computer-name")) spec.computer_name = value<std::string>(vm, "computer-name");
   apply_users(vm, spec);
   if (has("admin-password-file")) spec.admin_password_file = file_value(vm, "admin-password-file");
-  if (has("autologon")) spec.autologon = number(vm, "autologon", 0, 999);
+  attempt([&] { if (has("autologon")) spec.autologon = number(vm, "autologon", 0, 999); });
   if (has("autologon-user")) spec.autologon_user = value<std::string>(vm, "autologon-user");
-  if (has("account-lockout")) {
-    spec.account_lockout_off = {one_of("account-lockout", {"off", "default"}).value == "off", option("account-lockout")};
-  }
+  attempt([&] {
+    if (has("account-lockout")) {
+      spec.account_lockout_off = {one_of("account-lockout", {"off", "default"}).value == "off", option("account-lockout")};
+    }
+  });
   if (has("ssh-authorized-keys")) spec.ssh_authorized_keys = file_value(vm, "ssh-authorized-keys");
   if (has("image-index") + has("image-name") > 1) throw UsageError("give --image-index or --image-name");
-  if (has("image-index")) {
-    spec.image_index = number(vm, "image-index", 1, 1000);
-    spec.image_name.reset();
-  }
+  attempt([&] {
+    if (has("image-index")) {
+      spec.image_index = number(vm, "image-index", 1, 1000);
+      spec.image_name.reset();
+    }
+  });
   if (has("image-name")) {
     spec.image_name = value<std::string>(vm, "image-name");
     spec.image_index.reset();
@@ -176,17 +213,25 @@ void apply_options(const po::variables_map& vm, Spec& spec) {
     spec.target = value<std::string>(vm, "target");
     if (!parse_target(spec.target->value)) throw UsageError("--target: one of " + target_list() + ", not '" + spec.target->value + "'");
   }
-  if (has("firmware")) spec.firmware = one_of("firmware", {"uefi", "bios"});
+  attempt([&] { if (has("firmware")) spec.firmware = one_of("firmware", {"uefi", "bios"}); });
   if (has("disk") && vm["no-disk-config"].as<bool>()) throw UsageError("give --disk or --no-disk-config");
-  if (has("disk")) spec.disk = number(vm, "disk", 0, 127);
-  if (vm["no-disk-config"].as<bool>()) spec.disk.reset();
+  attempt([&] {
+    if (has("disk")) {
+      spec.disk = number(vm, "disk", 0, 127);
+      spec.available_partition = {false, {}};
+    }
+  });
+  if (vm["no-disk-config"].as<bool>()) {
+    spec.disk.reset();
+    spec.available_partition = {true, option("no-disk-config")};
+  }
   if (has("locale")) spec.locale = value<std::string>(vm, "locale");
   if (has("keyboard")) spec.keyboard = value<std::string>(vm, "keyboard");
   if (has("ui-language")) spec.ui_language = value<std::string>(vm, "ui-language");
   if (has("formats")) spec.formats = value<std::string>(vm, "formats");
   if (has("system-locale")) spec.system_locale = value<std::string>(vm, "system-locale");
   if (has("time-zone")) spec.time_zone = value<std::string>(vm, "time-zone");
-  if (has("architecture")) spec.architecture = one_of("architecture", {"amd64", "arm64", "x86"});
+  attempt([&] { if (has("architecture")) spec.architecture = one_of("architecture", {"amd64", "arm64", "x86"}); });
   if (vm["bypass-hardware-checks"].as<bool>()) spec.bypass_hardware_checks = {true, option("bypass-hardware-checks")};
   if (has("workgroup") && has("domain")) throw UsageError("give --workgroup or --domain");
   if (has("workgroup")) {
@@ -201,11 +246,64 @@ void apply_options(const po::variables_map& vm, Spec& spec) {
   if (spec.domain && !spec.join_credentials_file) throw UsageError("--domain needs --join-credentials-file");
   if (has("first-logon")) spec.first_logon_commands = values(vm, "first-logon");
   if (has("specialize")) spec.specialize_commands = values(vm, "specialize");
+  if (has("windows-pe")) spec.windows_pe_commands = values(vm, "windows-pe");
+  if (has("media-scripts")) spec.media_scripts = values(vm, "media-scripts");
+  if (has("architectures")) {
+    attempt([&] {
+      spec.architectures.clear();
+      for (const auto& a : values(vm, "architectures")) {
+        if (a.value != "amd64" && a.value != "arm64" && a.value != "x86") {
+          throw SpecError(a.origin, "'" + a.value + "' is not one of amd64, arm64, x86");
+        }
+        spec.architectures.push_back(a);
+      }
+      spec.architecture.origin = {};  // architectures replaces the spec's architecture
+    });
+  }
+  attempt([&] { if (has("efi-size")) spec.efi_size = number(vm, "efi-size", 100, 4096); });
+  attempt([&] { if (has("recovery-size")) spec.recovery_size = number(vm, "recovery-size", 0, 65536); });
+  attempt([&] { if (has("skip-oobe")) spec.skip_oobe = flag(vm, "skip-oobe"); });
+  attempt([&] { if (has("remote-desktop")) spec.remote_desktop = flag(vm, "remote-desktop"); });
+  attempt([&] { if (has("virtio-guest-tools")) spec.virtio_guest_tools = flag(vm, "virtio-guest-tools"); });
+  attempt([&] {
+    if (!has("password-expiry")) return;
+    const std::string v = vm["password-expiry"].as<std::string>();
+    if (v != "unlimited" && (v.empty() || v.size() > 3 || v.find_first_not_of("0123456789") != std::string::npos ||
+                             std::stoi(v) < 1)) {
+      throw SpecError(option("password-expiry"), "must be unlimited or a number of days (1 to 999); found '" + v + "'");
+    }
+    spec.password_expiry = value<std::string>(vm, "password-expiry");
+  });
+  attempt([&] { if (has("winrm")) spec.winrm = one_of("winrm", {"ntlm", "basic"}); });
+  if (has("openssh-msi")) spec.openssh_msi = file_value(vm, "openssh-msi");
+  attempt([&] { if (has("home-location")) spec.home_location = number(vm, "home-location", 2, 999999); });
+  if (has("drivers")) spec.drivers = file_value(vm, "drivers");
+  if (has("files")) {
+    // SRC is relative to where the command runs; DEST is a path on the image.
+    spec.files.clear();
+    for (const auto& f : values(vm, "files")) {
+      const auto equals = f.value.rfind('=');
+      const std::string source = std::filesystem::absolute(f.value.substr(0, equals)).string();
+      spec.files.push_back({equals == std::string::npos ? source + "=" + std::filesystem::path(f.value).filename().string()
+                                                        : source + f.value.substr(equals),
+                            f.origin});
+    }
+  }
+  attempt([&] {
+    if (!has("label")) return;
+    const std::string l = vm["label"].as<std::string>();
+    if (l.empty() || l.size() > 32 ||
+        l.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") != std::string::npos) {
+      throw SpecError(option("label"), "must be 1 to 32 of A-Z a-z 0-9 _ -; found '" + l + "'");
+    }
+    spec.label = value<std::string>(vm, "label");
+  });
 }
 
 int run(const po::variables_map& vm) {
   if (vm.count("output") == 0 && vm.count("package") == 0) throw UsageError("generate needs -o FILE or --package OUT.iso");
-  Spec spec = vm.count("spec") != 0 ? load_spec(vm["spec"].as<std::string>()) : Spec{};
+  // Every mistake of the spec file and the options is reported in one run.
+  Spec spec = vm.count("spec") != 0 ? load_spec(vm["spec"].as<std::string>(), SpecMistakes::keep) : Spec{};
   apply_options(vm, spec);
   const bool force = vm["force"].as<bool>();
 
@@ -218,7 +316,10 @@ int run(const po::variables_map& vm) {
     const std::string path = vm[name].as<std::string>();
     if (path != "-") check_output_path(path, force);
   }
-  Generated generated = generate(spec);
+  Generated generated = generate(spec, {.packaged = vm.count("package") != 0});
+  for (const SpecProblem& warning : generated.warnings) {
+    std::cerr << "unattend: warning: " << terminal_safe(command_line_text(warning)) << '\n';
+  }
   std::vector<Diagnostic> shown = generated.diagnostics;
   add_hints(shown);
   for (const auto& d : shown) std::cerr << format(d) << '\n';
@@ -233,19 +334,8 @@ int run(const po::variables_map& vm) {
   std::string wrote;  // said once both outputs are in place
   if (vm.count("package") != 0) {
     check_package_inputs(spec);
-    PackageOptions options;
-    options.label = spec.label.value;
+    PackageOptions options = packaging_of(spec);
     options.overwrite = force;
-    const auto resolve = [&](const std::string& path) {
-      const std::filesystem::path p = path;
-      return p.is_absolute() || spec.base_directory.empty() ? p : spec.base_directory / p;
-    };
-    if (spec.drivers) options.drivers = resolve(spec.drivers->value);
-    for (const auto& file : spec.files) {
-      const auto equals = file.value.rfind('=');
-      options.extra.push_back({resolve(file.value.substr(0, equals)),
-                               equals == std::string::npos ? "" : file.value.substr(equals + 1)});
-    }
     // generate() has checked these bytes: package them without a second check.
     const PackageResult result =
         package_checked(generated.xml, generated.diagnostics, vm["package"].as<std::string>(), options);

@@ -11,6 +11,7 @@
 
 #include "command.hpp"
 #include "hints.hpp"
+#include "terminal_text.hpp"
 #include "meta.hpp"
 
 namespace po = boost::program_options;
@@ -90,7 +91,13 @@ int main(int argc, char** argv) {
     std::cerr << "unattend: " << e.what() << "\nRun 'unattend --help' for usage.\n";
   } catch (const unattend::SpecError& e) {
     // A spec that asks for something invalid is a problem of the input, like an answer file's error.
-    std::cerr << "unattend: " << e.what() << unattend::cli::command_line_hint(e.origin()) << "\nnothing written\n";
+    for (const unattend::SpecProblem& problem : e.problems()) {
+      // A spec's keys and values are file content: never let them drive the terminal.
+      std::cerr << "unattend: " << unattend::cli::terminal_safe(unattend::cli::command_line_text(problem)) << '\n';
+    }
+    const std::size_t count = e.problems().size();
+    std::cerr << "unattend: " << (count == 1 ? "one mistake" : std::to_string(count) + " mistakes")
+              << " in the spec; nothing written\n";
     return exit_findings;
   } catch (const unattend::OutputExists& e) {
     std::cerr << "unattend: " << e.what() << " (use --force to replace it)\n";

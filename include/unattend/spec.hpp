@@ -7,11 +7,13 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include <unattend/answer_file.hpp>
 #include <unattend/diagnostic.hpp>
+#include <unattend/package.hpp>
 #include <unattend/setup.hpp>
 
 namespace unattend {
@@ -31,6 +33,23 @@ template <typename T>
 struct SpecValue {
   T value{};
   SpecOrigin origin;
+};
+
+// One mistake in a spec, at the value (or the missing key) it concerns.
+struct SpecProblem {
+  SpecProblem() = default;
+  SpecProblem(SpecOrigin where, std::string text, std::string to_add = {}, std::string finding = {})
+      : origin(std::move(where)), message(std::move(text)), add(std::move(to_add)), code(std::move(finding)) {}
+
+  SpecOrigin origin;
+  std::string message;
+  // What to add, as a spec line ("disk: N", "autologon: 1"), when the fix is a
+  // key the spec lacks; the command line names it as a flag (--disk N).
+  std::string add;
+  std::string code;  // the finding of the generated file behind it (UA10001), if any
+
+  std::string text() const;      // message, then "; add " + add, then " [" + code + "]"
+  std::string describe() const;  // origin.describe() + ": " + text()
 };
 
 struct SpecUser {
@@ -69,7 +88,10 @@ struct Spec {
   std::optional<SpecValue<std::string>> image_name;
   std::optional<SpecValue<std::string>> product_key;
   SpecValue<std::string> firmware{"uefi", {}};
-  std::optional<SpecValue<std::int64_t>> disk;   // wiped and partitioned; none: no disk configuration
+  std::optional<SpecValue<std::int64_t>> disk;   // wiped and partitioned
+  // disk: none (--no-disk-config): nothing partitioned; Setup installs to the
+  // first free partition large enough (InstallToAvailablePartition).
+  SpecValue<bool> available_partition{false, {}};
   SpecValue<std::int64_t> efi_size{260, {}};      // MB
   SpecValue<std::int64_t> recovery_size{0, {}};   // MB; 0: no recovery partition
   SpecValue<std::string> locale{"en-US", {}};      // the shorthand for the three below
@@ -95,6 +117,22 @@ struct Spec {
   std::optional<SpecValue<std::string>> domain;
   std::optional<SpecValue<std::string>> join_credentials_file;  // line 1 user, line 2 password
   SpecValue<bool> remote_desktop{false, {}};
+  // The machine-wide maximum password age: "unlimited", or a number of days
+  // (net accounts /maxpwage, run in specialize: no logon needed).
+  std::optional<SpecValue<std::string>> password_expiry;
+  // A WinRM HTTP listener (port 5985) for Packer and Ansible: "ntlm" or
+  // "basic" (which also allows unencrypted traffic, as Packer's defaults need).
+  std::optional<SpecValue<std::string>> winrm;
+  // The Win32-OpenSSH MSI, put on the medium (needs --package) and installed
+  // at first logon, instead of Windows Update's OpenSSH capability.
+  std::optional<SpecValue<std::string>> openssh_msi;
+  // The home location (a GeoID, as Set-WinHomeLocation takes it) of the user
+  // who signs in first.
+  std::optional<SpecValue<std::int64_t>> home_location;
+  // The virtio-win guest tools, installed at first logon from the virtio-win
+  // image attached to the machine; its storage and network drivers loaded in
+  // Windows PE so that Setup sees a virtio disk.
+  SpecValue<bool> virtio_guest_tools{false, {}};
   std::vector<SpecValue<std::string>> windows_pe_commands;
   std::vector<SpecValue<std::string>> specialize_commands;
   std::vector<SpecValue<std::string>> first_logon_commands;
@@ -108,36 +146,70 @@ struct Spec {
   SpecValue<std::string> label{"UNATTEND", {}};
   std::filesystem::path base_directory;  // relative file names in the spec are relative to this
   std::string source;                    // the spec file as named; empty for options alone
+  std::vector<SpecProblem> problems;     // mistakes kept while reading (SpecMistakes::keep)
 };
 
-// A mistake in a spec: its message names the origin (file:line:col).
+// The mistakes in a spec, all of them: parse_spec and generate report every
+// one they find in a run, in the order of the spec's lines (keys the spec
+// lacks last). what() is one describe() per line.
 class SpecError : public Error {
  public:
-  SpecError(const SpecOrigin& origin, const std::string& message);
-  const SpecOrigin& origin() const { return origin_; }
+  SpecError(const SpecOrigin& origin, const std::string& message, std::string add = {});
+  explicit SpecError(std::vector<SpecProblem> problems);  // not empty
+  const SpecOrigin& origin() const { return problems_.front().origin; }  // the first
+  const std::vector<SpecProblem>& problems() const { return problems_; }
 
  private:
-  SpecOrigin origin_;
+  std::vector<SpecProblem> problems_;
 };
 
-// Reads a spec; throws SpecError for unknown keys, wrong types and bad values.
-Spec parse_spec(std::string_view yaml, const std::string& display_name, const std::filesystem::path& base_directory);
-Spec load_spec(const std::filesystem::path& path);
+// The keys of a spec's top level, sorted (docs/spec.md).
+const std::set<std::string>& spec_keys();
+
+// What reading a spec does with its mistakes (unknown keys, wrong types, bad values).
+enum class SpecMistakes {
+  throw_now,  // throw one SpecError with all of them
+  keep,       // keep them in Spec::problems: generate() reports them with its own, in one run
+};
+
+// Reads a spec. Malformed YAML is always thrown (nothing else can be read).
+Spec parse_spec(std::string_view yaml, const std::string& display_name, const std::filesystem::path& base_directory,
+                SpecMistakes mistakes = SpecMistakes::throw_now);
+Spec load_spec(const std::filesystem::path& path, SpecMistakes mistakes = SpecMistakes::throw_now);
 
 struct Generated {
   AnswerFile file;
   std::string xml;                      // file.to_xml(), as checked
   std::vector<Diagnostic> diagnostics;  // of xml; empty when all is well
+  // What the file does that its user should know, though it is what the spec
+  // asks for (winrm: basic sends passwords that anyone on the network can read).
+  std::vector<SpecProblem> warnings;
+};
+
+struct GenerateOptions {
+  // The file goes on an image with the spec's drivers, files and
+  // openssh-msi (generate --package, or package() with them). Without it,
+  // a spec that names any of those is refused: they would be dropped.
+  bool packaged = false;
 };
 
 // Builds the answer file. Reads the password files and variables the spec
-// names (never echoing them). Throws SpecError naming the spec line of a
-// value that makes the file invalid (a 16-character computer name, an
-// unknown time zone, a command over the length limit ...).
-Generated generate(const Spec& spec);
+// names (never echoing them). Throws one SpecError with every mistake it
+// finds, each at the spec line of the value it concerns (a 16-character
+// computer name, an unknown time zone, a command over the length limit ...)
+// or at the key to add (a page where Setup would stop), together with those
+// kept in spec.problems.
+Generated generate(const Spec& spec, const GenerateOptions& options = {});
 
-// For --package: the spec's drivers folder and files exist, checked before
-// anything is written. Throws SpecError at the line that names a missing one.
+// For --package: the spec's drivers folder, files and OpenSSH MSI exist,
+// checked before anything is written. Throws SpecError with each missing one
+// at the line that names it.
 void check_package_inputs(const Spec& spec);
+
+// What goes on the medium with the answer file (package_checked, package):
+// the label, the drivers folder, the files, and the OpenSSH MSI where the
+// generated first-logon command looks for it. Relative names are resolved
+// against spec.base_directory.
+PackageOptions packaging_of(const Spec& spec);
 
 }  // namespace unattend

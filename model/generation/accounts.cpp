@@ -93,8 +93,13 @@ void add_accounts(Build& build) {
     if (!user.groups.empty()) build.written.emplace_back(groups, user.groups.front().origin);
     put_password(account.container("Password"), "Password", password_of(build, user));
   }
-  if (spec.autologon.value > 0) {
-    const SpecUser* account = autologon_account(spec);
+  // check_spec has refused autologon with nobody to sign in, or as the
+  // built-in Administrator without its password; the build goes on to find
+  // the spec's other mistakes, without an AutoLogon.
+  const SpecUser* const signs_in = spec.autologon.value > 0 ? autologon_account(spec) : nullptr;
+  const bool can_sign_in = signs_in != nullptr || (autologon_is_builtin_administrator(spec) && spec.admin_password_file);
+  if (spec.autologon.value > 0 && can_sign_in) {
+    const SpecUser* account = signs_in;
     SettingEditor autologon = shell.container("AutoLogon");
     autologon.set("Enabled", "true");
     // Windows adds one to a LogonCount above 0 (reference, AutoLogon/LogonCount,
@@ -120,8 +125,11 @@ void add_accounts(Build& build) {
   }
   // No answer-file setting says it: Set-LocalUser does, once the account
   // exists, and the name reaches it as data (base64), not as text to parse.
+  // Without autologon nobody signs in: commands.cpp sets the machine-wide
+  // maximum age instead; password-expiry covers every account already.
   std::vector<SpecValue<std::string>> never_expires;
   for (const SpecUser& user : spec.users) {
+    if (spec.autologon.value == 0 || spec.password_expiry) break;
     if (!user.password_never_expires || !user.password_never_expires->value) continue;
     never_expires.push_back(generated("powershell -NoProfile -Command \"Set-LocalUser -Name "
                                       "([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('" +
@@ -132,16 +140,49 @@ void add_accounts(Build& build) {
     append_commands(build, Pass::oobeSystem, "Microsoft-Windows-Shell-Setup", "FirstLogonCommands/SynchronousCommand",
                     "CommandLine", never_expires);
   }
+  add_openssh(build);
+}
+
+void add_openssh(Build& build) {
+  const Spec& spec = build.spec;
+  if (!spec.ssh_authorized_keys && !spec.openssh_msi) return;
+  std::vector<SpecValue<std::string>> commands;
+  if (spec.openssh_msi) {
+    // The Win32-OpenSSH MSI from the medium, found by its label: no download,
+    // so an offline build guest gets sshd too. ADDLOCAL=Server installs sshd
+    // as an automatic service and starts it (Win32-OpenSSH wiki, "Install
+    // Win32 OpenSSH Using MSI"); whether it opens the firewall changed between
+    // releases, so port 22 is opened here.
+    const SpecOrigin& origin = spec.openssh_msi->origin;
+    commands.push_back(generated(
+        "powershell -NoProfile -Command \"$v = Get-Volume -FileSystemLabel '" + spec.label.value +
+            "' | Select-Object -First 1; if (-not $v) { exit 1 }; $p = Start-Process msiexec.exe -ArgumentList ('/i "
+            "{0}:\\" + std::string(openssh_msi_destination) +
+            " ADDLOCAL=Server /qn /norestart' -f $v.DriveLetter) -Wait -PassThru; exit $p.ExitCode\"",
+        origin));
+    commands.push_back(generated("netsh advfirewall firewall add rule name=OpenSSH-Server-In-TCP dir=in action=allow "
+                                 "protocol=TCP localport=22 profile=any",
+                                 origin));
+  } else {
+    // Windows' own OpenSSH capability comes from Windows Update: offline it
+    // fails, and the error stops the command so that the trace says so.
+    commands.push_back(generated("powershell -NoProfile -Command \"$ErrorActionPreference = 'Stop'; "
+                                 "Add-WindowsCapability -Online -Name OpenSSH.Server~~~~0.0.1.0; "
+                                 "Set-Service -Name sshd -StartupType Automatic; Start-Service sshd\"",
+                                 spec.ssh_authorized_keys->origin));
+  }
   if (spec.ssh_authorized_keys) {
     // check_spec has made sure that autologon signs in an administrator, whose keys OpenSSH for Windows reads from ProgramData
     // only (Microsoft: OpenSSH key management, administrative user).
     const SpecOrigin& origin = spec.ssh_authorized_keys->origin;
-    const std::string keys = authorized_keys(build, *spec.ssh_authorized_keys);
-    std::vector<SpecValue<std::string>> commands = {
-        generated("powershell -NoProfile -Command \"Add-WindowsCapability -Online -Name OpenSSH.Server~~~~0.0.1.0; "
-                  "Set-Service -Name sshd -StartupType Automatic; Start-Service sshd\"",
-                  origin),
-        generated("cmd /c if not exist \"%ProgramData%\\ssh\" mkdir \"%ProgramData%\\ssh\"", origin)};
+    std::string keys;
+    try {
+      keys = authorized_keys(build, *spec.ssh_authorized_keys);
+    } catch (const SpecError& e) {
+      build.keep(e);
+      return;
+    }
+    commands.push_back(generated("cmd /c if not exist \"%ProgramData%\\ssh\" mkdir \"%ProgramData%\\ssh\"", origin));
     // The keys travel as base64 that PowerShell decodes into bytes: no shell
     // parses their text, so a comment such as %USERNAME:a=b% stays as it is.
     // Chunks keep each command under the 1024 characters of CommandLine.
@@ -157,12 +198,18 @@ void add_accounts(Build& build) {
     commands.push_back(generated("cmd /c icacls \"%ProgramData%\\ssh\\administrators_authorized_keys\" /inheritance:r "
                                  "/grant \"*S-1-5-32-544:F\" /grant \"*S-1-5-18:F\"",
                                  origin));
-    append_commands(build, Pass::oobeSystem, "Microsoft-Windows-Shell-Setup", "FirstLogonCommands/SynchronousCommand",
-                    "CommandLine", commands);
   }
+  append_commands(build, Pass::oobeSystem, "Microsoft-Windows-Shell-Setup", "FirstLogonCommands/SynchronousCommand",
+                  "CommandLine", commands);
 }
 
 void add_oobe(Build& build) {
+  // Windows Server opens Server Manager at every logon; an unattended
+  // Server does not want it (reference: DoNotOpenServerManagerAtLogon).
+  if (build.spec.target && parse_target(build.spec.target->value)->is_server()) {
+    SettingEditor server_manager = build.edit(Pass::specialize, "Microsoft-Windows-ServerManager-SvrMgrNc");
+    build.put(server_manager, "DoNotOpenServerManagerAtLogon", {"true", build.spec.target->origin});
+  }
   if (!build.spec.skip_oobe.value) return;
   SettingEditor oobe = build.edit(Pass::oobeSystem, "Microsoft-Windows-Shell-Setup").container("OOBE");
   oobe.set("HideEULAPage", "true")

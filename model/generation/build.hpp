@@ -18,8 +18,11 @@ struct Build {
   const Spec& spec;
   AnswerFile& file;
   Architecture architecture;
-  std::vector<std::pair<std::string, SpecOrigin>> written;  // value, where it came from
-  std::map<std::string, int> orders;                        // command list -> last Order used
+  GenerateOptions options;
+  std::vector<SpecProblem> problems{};  // every mistake found so far, thrown together at the end
+  std::vector<SpecProblem> warnings{};  // Generated::warnings
+  std::vector<std::pair<std::string, SpecOrigin>> written{};  // value, where it came from
+  std::map<std::string, int> orders{};                      // command list -> last Order used
 
   // Unchecked as it goes: generate() checks the whole file and reports each
   // finding at the spec line of the value it concerns.
@@ -35,22 +38,33 @@ struct Build {
 
   // A password from a file (first line; "-": standard input) or an environment
   // variable; empty is refused.
+  // A problem with it is kept (refuse) and a stand-in returned, so that the
+  // build goes on; the file is never written then.
   std::string secret_from_file(const SpecValue<std::string>& file);
-  std::string secret_from_env(const SpecValue<std::string>& variable) const;
+  std::string secret_from_env(const SpecValue<std::string>& variable);
+  std::string password_from_file(const SpecValue<std::string>& file);  // throws
   // A whole file, such as a list of SSH public keys.
   std::string secret_from_file_all(const SpecValue<std::string>& file);
 
+  // A mistake kept for the end of the run.
+  void refuse(const SpecOrigin& origin, std::string message, std::string add = {}) {
+    problems.push_back({origin, std::move(message), std::move(add)});
+  }
+  void keep(const SpecError& e) { problems.insert(problems.end(), e.problems().begin(), e.problems().end()); }
+
   bool stdin_used = false;
-  std::string stdin_text;
-  SpecOrigin stdin_origin;
+  std::string stdin_text{};
+  SpecOrigin stdin_origin{};
   // A spec path relative to the spec's directory.
   std::string path_of(const SpecValue<std::string>& file) const;
 };
 
 // Refuses what Windows would not carry through (validate.cpp), before any setting is written.
 void check_spec(Build& build);
+// drivers:, files: and openssh-msi: need the medium (GenerateOptions::packaged).
+void check_packaged(Build& build);
 // After the file is built and free of errors: commands that wait for a logon.
-void check_logons(const Build& build);
+void check_logons(Build& build);
 bool is_administrator(const SpecUser& user);
 // autologon names the built-in Administrator (not a user of the spec).
 bool autologon_is_builtin_administrator(const Spec& spec);
@@ -64,9 +78,26 @@ bool any_password_never_expires(const Spec& spec);
 void add_locale(Build& build);
 void add_disk_and_image(Build& build);
 void add_accounts(Build& build);
+void add_openssh(Build& build);  // by add_accounts, after the autologon reset
 void add_oobe(Build& build);
 void add_network(Build& build);
 void add_commands(Build& build);
+void add_winrm(Build& build);          // last of the first-logon commands: Packer connects once it answers
+void add_guest_tools(Build& build);    // the virtio-win drivers and guest tools
+// Where every specialize and first-logon command leaves its exit code
+// (docs/spec.md, "The trace of each command"): beside Setup's own logs.
+// Specialize runs as SYSTEM, and first-logon commands run elevated for an
+// administrator (reference: FirstLogonCommands): both can write there.
+// Where packaging_of() puts the OpenSSH MSI on the medium: no blank in it,
+// so that the install command needs no quotes.
+constexpr std::string_view openssh_msi_destination = "openssh\\OpenSSH-Win.msi";
+
+constexpr std::string_view trace_log = "%SystemRoot%\\Panther\\unattend-commands.log";
+
+// `command` run by cmd so that its exit code is appended to trace_log as
+// "DATE TIME STEP exit CODE", when the wrapped form fits `limit` characters;
+// else the command as it is.
+std::string traced_command(const std::string& command, std::string_view step, std::size_t limit);
 void add_components(Build& build);
 
 // A command the generator itself adds (no spec line of its own).

@@ -11,14 +11,38 @@ SpecValue<std::string> generated(std::string command, const SpecOrigin& because)
   return {std::move(command), because};
 }
 
+std::string traced_command(const std::string& command, std::string_view step, std::size_t limit) {
+  // cmd runs the command, then appends the time, the step and its exit code
+  // to the log. %^errorlevel% survives the first expansion as %errorlevel%
+  // (an undefined name is left as it is on a command line, and the caret is
+  // then removed), and call expands it after the command has run; the same
+  // for the time. The redirection comes first so that no digit stands before
+  // ">>". cmd /c "..." strips the outer quotes and keeps those inside.
+  std::string wrapped = "cmd /c \"" + command + " & >>" + std::string(trace_log) + " call echo %^date% %^time% " +
+                        std::string(step) + " exit %^errorlevel%\"";
+  // Specialize's Path holds 259 characters (reference: RunSynchronousCommand/
+  // Path): a command too long to wrap runs as given, untraced (docs/spec.md).
+  return wrapped.size() <= limit ? wrapped : command;
+}
+
 void append_commands(Build& build, Pass pass, std::string_view component, std::string_view list,
                      std::string_view text, const std::vector<SpecValue<std::string>>& commands) {
   int& order = build.orders[std::string(component) + "/" + std::string(list)];
   SettingEditor editor = build.edit(pass, component);
+  // Every command of specialize and of the first logon leaves its exit code
+  // in one log; Windows PE's log would vanish with its RAM disk.
+  const bool trace = pass == Pass::specialize || pass == Pass::oobeSystem;
+  const std::size_t limit = text == "Path" ? 259 : 1024;
   for (const auto& command : commands) {
     SettingEditor item = editor.add_item(list);
     item.set("Order", std::to_string(++order));
-    build.put(item, text, command);
+    if (trace) {
+      const std::string step = std::string(pass == Pass::specialize ? "specialize" : "first-logon") + " " +
+                               std::to_string(order);
+      build.put(item, text, {traced_command(command.value, step, limit), command.origin});
+    } else {
+      build.put(item, text, command);
+    }
   }
 }
 
@@ -44,6 +68,28 @@ void add_commands(Build& build) {
     // default, which a lab's scripted logons can reach. Specialize runs as SYSTEM.
     append_commands(build, Pass::specialize, "Microsoft-Windows-Deployment", "RunSynchronous/RunSynchronousCommand",
                     "Path", {generated("net accounts /lockoutthreshold:0", spec.account_lockout_off.origin)});
+  }
+  if (spec.password_expiry) {
+    // The maximum password age of every local account, the built-in
+    // Administrator and accounts made later included (net help accounts:
+    // /MAXPWAGE:{days | UNLIMITED}); specialize runs as SYSTEM, before any logon.
+    append_commands(build, Pass::specialize, "Microsoft-Windows-Deployment", "RunSynchronous/RunSynchronousCommand",
+                    "Path", {generated("net accounts /maxpwage:" + spec.password_expiry->value, spec.password_expiry->origin)});
+  } else if (any_password_never_expires(spec) && spec.autologon.value == 0) {
+    // Without a logon there is no documented per-account way before the
+    // first logon (SetupComplete.cmd's order against oobeSystem's accounts is
+    // not documented): the machine-wide maximum age covers this account too.
+    for (const SpecUser& user : spec.users) {
+      if (!user.password_never_expires || !user.password_never_expires->value) continue;
+      append_commands(build, Pass::specialize, "Microsoft-Windows-Deployment", "RunSynchronous/RunSynchronousCommand",
+                      "Path", {generated("net accounts /maxpwage:unlimited", user.password_never_expires->origin)});
+      build.warnings.push_back({user.password_never_expires->origin,
+                                "with nobody signing in, no password of this machine expires (net accounts "
+                                "/maxpwage:unlimited in specialize): Windows has no per-account setting that "
+                                "runs before a logon",
+                                ""});
+      break;
+    }
   }
   if (!spec.specialize_commands.empty()) {
     append_commands(build, Pass::specialize, "Microsoft-Windows-Deployment", "RunSynchronous/RunSynchronousCommand",

@@ -87,6 +87,12 @@ void add_disk_and_image(Build& build) {
       build.put(metadata, "Value", *spec.image_name);
     }
   }
+  if (spec.available_partition.value) {
+    // No DiskConfiguration: Setup takes the first partition with room for
+    // Windows (reference: ImageInstall/OSImage/InstallToAvailablePartition).
+    build.put(setup, "ImageInstall/OSImage/InstallToAvailablePartition", {"true", spec.available_partition.origin});
+    return;
+  }
   if (!spec.disk) return;
   const std::string disk_id = std::to_string(spec.disk->value);
   if (spec.recovery_size.value > 0) {

@@ -1,7 +1,9 @@
 // Spec -> answer file: each feature adds its settings, then the whole file is
 // checked like any other; an error is reported at the spec line whose value
 // it concerns.
+#include <algorithm>
 #include <cstdlib>
+#include <tuple>
 
 #include <unattend/check.hpp>
 #include <unattend/explain.hpp>
@@ -12,6 +14,7 @@
 #include "explain/outcome.hpp"
 #include "schema/validation.hpp"
 #include "generation/build.hpp"
+#include "xml/text.hpp"
 
 namespace unattend {
 
@@ -21,8 +24,44 @@ std::string SpecOrigin::describe() const {
   return file + ":" + std::to_string(line) + ":" + std::to_string(column) + (key.empty() ? "" : " (" + key + ")");
 }
 
-SpecError::SpecError(const SpecOrigin& origin, const std::string& message)
-    : Error(origin.describe() + ": " + message), origin_(origin) {}
+std::string SpecProblem::text() const {
+  return message + (add.empty() ? "" : "; add " + add) + (code.empty() ? "" : " [" + code + "]");
+}
+
+std::string SpecProblem::describe() const { return origin.describe() + ": " + text(); }
+
+namespace {
+
+std::string described(const std::vector<SpecProblem>& problems) {
+  std::string text;
+  for (const SpecProblem& p : problems) text += (text.empty() ? "" : "\n") + p.describe();
+  return text;
+}
+
+// The spec's lines in order, keys it lacks (no line) after them; a problem
+// found twice (by the check before the build and by the build) is said once.
+std::vector<SpecProblem> ordered(std::vector<SpecProblem> problems) {
+  std::stable_sort(problems.begin(), problems.end(), [](const SpecProblem& a, const SpecProblem& b) {
+    const auto rank = [](const SpecProblem& p) {
+      return std::make_tuple(p.origin.line == 0, p.origin.file != "command line", p.origin.line, p.origin.column);
+    };
+    return rank(a) < rank(b);
+  });
+  std::vector<SpecProblem> out;
+  for (SpecProblem& p : problems) {
+    const bool seen = std::any_of(out.begin(), out.end(), [&](const SpecProblem& q) { return q.describe() == p.describe(); });
+    if (!seen) out.push_back(std::move(p));
+  }
+  return out;
+}
+
+}  // namespace
+
+SpecError::SpecError(const SpecOrigin& origin, const std::string& message, std::string add)
+    : SpecError(std::vector<SpecProblem>{{origin, message, std::move(add)}}) {}
+
+SpecError::SpecError(std::vector<SpecProblem> problems)
+    : Error(described(ordered(problems))), problems_(ordered(std::move(problems))) {}
 
 namespace detail::generation {
 
@@ -76,6 +115,17 @@ std::string checked_secret(std::string text, const SpecOrigin& origin) {
 }  // namespace
 
 std::string Build::secret_from_file(const SpecValue<std::string>& file) {
+  try {
+    return password_from_file(file);
+  } catch (const SpecError& e) {
+    // Kept, and the build goes on with a stand-in that is never written
+    // (generate throws every problem at the end): the run reports the rest.
+    keep(e);
+    return "unreadable";
+  }
+}
+
+std::string Build::password_from_file(const SpecValue<std::string>& file) {
   std::string text = secret_from_file_all(file);
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // Notepad's BOM is not part of the password
   if (const auto end = text.find_first_of("\r\n"); end != std::string::npos) text.resize(end);
@@ -83,11 +133,16 @@ std::string Build::secret_from_file(const SpecValue<std::string>& file) {
   return checked_secret(std::move(text), file.origin);
 }
 
-std::string Build::secret_from_env(const SpecValue<std::string>& variable) const {
+std::string Build::secret_from_env(const SpecValue<std::string>& variable) {
   const char* value = std::getenv(variable.value.c_str());
-  if (value == nullptr) throw SpecError(variable.origin, "the environment variable " + variable.value + " is not set");
-  if (*value == '\0') throw SpecError(variable.origin, "the environment variable " + variable.value + " is empty");
-  return checked_secret(value, variable.origin);
+  try {
+    if (value == nullptr) throw SpecError(variable.origin, "the environment variable " + variable.value + " is not set");
+    if (*value == '\0') throw SpecError(variable.origin, "the environment variable " + variable.value + " is empty");
+    return checked_secret(value, variable.origin);
+  } catch (const SpecError& e) {
+    keep(e);  // as secret_from_file
+    return "unreadable";
+  }
 }
 
 namespace {
@@ -105,26 +160,114 @@ std::string as_written(const std::string& value) {
   return out;
 }
 
+// The elements open at `line` of the generated file (canonical output: one
+// element per line), outermost first, with the pass and component names.
+struct Place {
+  std::string pass;
+  std::string component;
+  std::vector<std::string> elements;  // below the component
+};
+
+Place place_of(const std::string& xml, std::size_t line) {
+  Place place;
+  std::vector<std::string> stack;
+  std::size_t start = 0;
+  for (std::size_t number = 1; number <= line && start < xml.size(); ++number) {
+    std::size_t end = xml.find('\n', start);
+    if (end == std::string::npos) end = xml.size();
+    const std::string text = trim(xml.substr(start, end - start));
+    start = end + 1;
+    if (text.size() < 2 || text[0] != '<' || text[1] == '?' || text[1] == '!') continue;
+    if (text[1] == '/') {
+      if (!stack.empty() && number < line) stack.pop_back();
+      continue;
+    }
+    const std::string name = text.substr(1, text.find_first_of(" />", 1) - 1);
+    const bool closed = text.find("</") != std::string::npos || text.ends_with("/>");
+    if (number == line || !closed) stack.push_back(name);
+    if (name == "settings" || name == "component") {
+      const std::size_t at = text.find(name == "settings" ? "pass=\"" : "name=\"");
+      if (at != std::string::npos) {
+        const std::size_t begin = text.find('"', at) + 1;
+        (name == "settings" ? place.pass : place.component) = text.substr(begin, text.find('"', begin) - begin);
+      }
+    }
+    if (number == line && closed) break;
+  }
+  const auto component = std::find(stack.begin(), stack.end(), "component");
+  if (component != stack.end()) place.elements.assign(component + 1, stack.end());
+  return place;
+}
+
+// The spec key that writes an element the generator fills itself, for a
+// finding on a line that holds no value of the spec (a conflict between
+// settings, a missing companion setting).
+constexpr std::pair<std::string_view, std::string_view> key_of_element[] = {
+    {"AutoLogon", "autologon"},          {"LocalAccount", "users"},         {"AdministratorPassword", "admin-password-file"},
+    {"TimeZone", "time-zone"},           {"ComputerName", "computer-name"}, {"DiskConfiguration", "disk"},
+    {"InstallTo", "disk"},               {"InstallToAvailablePartition", "disk"},
+    {"InstallFrom", "image-index"},      {"ProductKey", "product-key"},     {"UILanguage", "ui-language"},
+    {"UserLocale", "formats"},           {"SystemLocale", "system-locale"}, {"InputLocale", "keyboard"},
+    {"JoinDomain", "domain"},            {"Credentials", "join-credentials-file"}, {"JoinWorkgroup", "workgroup"},
+    {"OOBE", "skip-oobe"},               {"fDenyTSConnections", "remote-desktop"},
+    {"PathAndCredentials", "virtio-guest-tools"}};
+
+// The components: setting at `elements` (its deepest match), or nullptr.
+const SpecSetting* setting_at(const std::vector<SpecSetting>& settings, const std::vector<std::string>& elements) {
+  const SpecSetting* best = nullptr;
+  for (const SpecSetting& s : settings) {
+    std::string path;
+    for (const std::string& e : elements) {
+      path += (path.empty() ? "" : "/") + e;
+      if (path == s.path) {
+        best = &s;
+        if (const SpecSetting* child = setting_at(s.children, elements)) best = child;
+        for (const auto& item : s.items) {
+          if (const SpecSetting* inner = setting_at(item, elements)) best = inner;
+        }
+      }
+    }
+  }
+  return best;
+}
+
 // The spec value an error in the generated file is about: the longest
-// recorded value on the diagnostic's line.
-const SpecOrigin* origin_of(const Diagnostic& d, const std::string& xml, const Build& build) {
+// recorded value on the diagnostic's line; else the components: setting at
+// that element; else the spec key that writes the element or the nearest
+// element around it; else the spec as a whole.
+SpecOrigin origin_of(const Diagnostic& d, const std::string& xml, const Build& build) {
   std::size_t start = 0;
   for (std::size_t line = 1; line < d.line && start != std::string::npos; ++line) {
     start = xml.find('\n', start);
     if (start != std::string::npos) ++start;
   }
-  if (start == std::string::npos) return nullptr;
-  const std::string text = xml.substr(start, xml.find('\n', start) - start);
-  const SpecOrigin* best = nullptr;
-  std::size_t best_length = 0;
-  for (const auto& [value, origin] : build.written) {
-    const std::string written = as_written(value);
-    if (written.size() > best_length && text.find(">" + written + "<") != std::string::npos) {
-      best = &origin;
-      best_length = written.size();
+  if (start != std::string::npos) {
+    const std::string text = xml.substr(start, xml.find('\n', start) - start);
+    const SpecOrigin* best = nullptr;
+    std::size_t best_length = 0;
+    for (const auto& [value, origin] : build.written) {
+      const std::string written = as_written(value);
+      if (written.size() > best_length && text.find(">" + written + "<") != std::string::npos) {
+        best = &origin;
+        best_length = written.size();
+      }
+    }
+    if (best != nullptr) return *best;
+  }
+  const Place place = place_of(xml, d.line);
+  for (const SpecComponent& c : build.spec.components) {
+    if (to_string(c.pass) != place.pass || c.name != place.component) continue;
+    if (const SpecSetting* s = setting_at(c.settings, place.elements)) return s->origin;
+  }
+  for (auto e = place.elements.rbegin(); e != place.elements.rend(); ++e) {
+    for (const auto& [element, key] : key_of_element) {
+      if (*e == element) return {build.spec.source, 0, 0, std::string(key)};
     }
   }
-  return best;
+  for (const SpecComponent& c : build.spec.components) {
+    if (to_string(c.pass) == place.pass && c.name == place.component) return c.origin;
+  }
+  return {build.spec.source, 0, 0, "the spec"};
 }
 
 SpecOrigin origin_with_control_character(const Build& build) {
@@ -138,42 +281,40 @@ SpecOrigin origin_with_control_character(const Build& build) {
 
 // The spec key that answers a page where Setup or OOBE would stop
 // (docs/explain.md lists the pages), and what to add.
-SpecOrigin key_for_page(const Spec& spec, const std::string& page, const Target& target, std::string& hint) {
+SpecProblem key_for_page(const Spec& spec, const std::string& page, const Target& target) {
   struct Answer {
     const char* page;
     const char* key;
-    const char* hint;
+    const char* message;
+    const char* add;
   };
   static constexpr Answer answers[] = {
-      {"disk", "disk", "Setup will ask where to install Windows; add disk: N"},
-      {"account", "users", "no account: OOBE will ask for one; add users:"},
-      {"product-key", "image-index", "Setup will ask for a product key; add image-index: or product-key:"},
-      {"edition", "image-index", "Setup will ask which edition to install; add image-index: or image-name:"},
-      {"language", "locale", "Setup will ask for the language; add locale:"},
-      {"region", "locale", "OOBE will ask for the region; add locale:"},
-      {"keyboard", "keyboard", "OOBE will ask for the keyboard; add keyboard: or locale:"},
-      {"hardware-check", "bypass-hardware-checks", "Windows 11 Setup stops without TPM 2.0 or Secure Boot; add "
-                                                   "bypass-hardware-checks: true for a VM"},
+      {"disk", "disk", "Setup will ask where to install Windows", "disk: N"},
+      {"account", "users", "no account: OOBE will ask for one", "users:"},
+      {"product-key", "image-index", "Setup will ask for a product key", "image-index: N (or product-key: KEY)"},
+      {"edition", "image-index", "Setup will ask which edition to install", "image-index: N (or image-name: NAME)"},
+      {"language", "locale", "Setup will ask for the language", "locale: LL-CC"},
+      {"region", "locale", "OOBE will ask for the region", "locale: LL-CC"},
+      {"keyboard", "keyboard", "OOBE will ask for the keyboard", "keyboard: ID (or locale: LL-CC)"},
+      {"hardware-check", "bypass-hardware-checks",
+       "Windows 11 Setup stops without TPM 2.0 or Secure Boot, which a VM often lacks", "bypass-hardware-checks: true"},
   };
   // Windows Server's OOBE asks for the Administrator password, not for an
   // account; when the Windows is not known, either may be asked.
   if (page == "account" && target.is_server()) {
-    hint = "Windows Server OOBE will ask for the Administrator password; add admin-password-file:";
-    return {spec.source, 0, 0, "admin-password-file"};
+    return {{spec.source, 0, 0, "admin-password-file"}, "Windows Server OOBE will ask for the Administrator password",
+            "admin-password-file: FILE"};
   }
   if (page == "account" && !target.is_client()) {
-    hint = "no account: OOBE will ask for one (Windows Server: for the Administrator password); add users: "
-           "(admin-password-file: for Windows Server), or say which Windows with target:";
-    return {spec.source, 0, 0, "users"};
+    return {{spec.source, 0, 0, "users"},
+            "no account: OOBE will ask for one (Windows Server: for the Administrator password; target: says which Windows)",
+            "users: (admin-password-file: for Windows Server)"};
   }
   for (const Answer& answer : answers) {
-    if (page == answer.page) {
-      hint = answer.hint;
-      return {spec.source, 0, 0, answer.key};
-    }
+    if (page == answer.page) return {{spec.source, 0, 0, answer.key}, answer.message, answer.add};
   }
-  hint = "OOBE will ask at the '" + page + "' page; keep skip-oobe: true or answer it under components:";
-  return {spec.source, 0, 0, "skip-oobe"};
+  return {{spec.source, 0, 0, "skip-oobe"},
+          "OOBE will ask at the '" + page + "' page; keep skip-oobe: true or answer it under components:", ""};
 }
 
 Architecture architecture_of(const std::string& name) {
@@ -186,11 +327,22 @@ Architecture architecture_of(const std::string& name) {
 
 }  // namespace detail::generation
 
-Generated generate(const Spec& spec) {
+Generated generate(const Spec& spec, const GenerateOptions& options) {
   Generated result;
-  detail::generation::Build build{spec, result.file, Architecture::amd64, {}, {}, false, {}, {}};
+  detail::generation::Build build{.spec = spec, .file = result.file, .architecture = Architecture::amd64,
+                                  .options = options};
+  build.problems = spec.problems;
+  detail::generation::check_spec(build);
+  detail::generation::check_packaged(build);
+  if (options.packaged) {
+    try {
+      check_package_inputs(spec);
+    } catch (const SpecError& e) {
+      build.keep(e);
+    }
+  }
+  bool built = false;
   try {
-    detail::generation::check_spec(build);
     // Every component once per architecture, the copies alike, as the C#
     // unattend generator writes them: Setup applies the copy that matches
     // the image (NOTES.md section 4; UA2008 accepts copies that agree).
@@ -201,49 +353,67 @@ Generated generate(const Spec& spec) {
       build.architecture = architecture;
       build.orders.clear();
       detail::generation::add_locale(build);
+      detail::generation::add_guest_tools(build);  // its drivers before the diskpart layout looks for the disk
       detail::generation::add_disk_and_image(build);
       detail::generation::add_network(build);
       detail::generation::add_oobe(build);
       detail::generation::add_accounts(build);  // before the spec's own first-logon commands: they may need the accounts
       detail::generation::add_commands(build);
+      detail::generation::add_winrm(build);
       detail::generation::add_components(build);
     }
     result.xml = result.file.to_xml();
-  } catch (const SpecError&) {
-    throw;
+    built = true;
+  } catch (const SpecError& e) {
+    build.keep(e);  // a file that cannot be read: nothing more to build, the rest is reported
   } catch (const Error& e) {
     // A value no answer file can hold (a control character): the spec asks
     // for something invalid, like any other error in it (exit 1, not 2).
-    throw SpecError(detail::generation::origin_with_control_character(build), e.what());
+    build.refuse(detail::generation::origin_with_control_character(build), e.what());
   }
-  const std::string& xml = result.xml;
-  // One validation of the generated bytes serves the rules and the outcome below.
-  detail::Validation validation = detail::validate_document(xml, "generated answer file");
-  // generate writes autounattend.xml for installation media.
-  CheckOptions check_options;
-  check_options.setup.usage = {Usage::media, "spec"};
-  if (spec.architectures.empty()) check_options.setup.arch = {spec.architecture.value, "spec"};
-  if (spec.target) check_options.setup.target = {parse_target(spec.target->value), "spec"};
-  result.diagnostics = detail::check_validated(validation, xml, "generated answer file", check_options);
-  // Correct by construction: an error or a warning (check --strict fails on
-  // it) is refused at the spec line of the value it concerns, and a page
-  // where Setup would stop at the key that answers it.
-  for (const Diagnostic& d : result.diagnostics) {
-    if (d.severity != Severity::error) continue;
-    if (const SpecOrigin* origin = detail::generation::origin_of(d, xml, build)) throw SpecError(*origin, d.message + " [" + d.code + "]");
+  if (built) {
+    const std::string& xml = result.xml;
+    // One validation of the generated bytes serves the rules and the outcome below.
+    detail::Validation validation = detail::validate_document(xml, "generated answer file");
+    // generate writes autounattend.xml for installation media.
+    CheckOptions check_options;
+    check_options.setup.usage = {Usage::media, "spec"};
+    if (spec.architectures.empty()) check_options.setup.arch = {spec.architecture.value, "spec"};
+    if (spec.target) check_options.setup.target = {parse_target(spec.target->value), "spec"};
+    result.diagnostics = detail::check_validated(validation, xml, "generated answer file", check_options);
+    // Correct by construction: an error or a warning (check --strict fails on
+    // it) is refused at the spec line of the value it concerns, and a page
+    // where Setup would stop at the key that answers it.
+    for (const Diagnostic& d : result.diagnostics) {
+      // A page where Setup stops is said below, at the key that answers it.
+      if (d.severity == Severity::info || d.code == "UA10001" || d.code == "UA10002") continue;
+      build.problems.push_back({detail::generation::origin_of(d, xml, build), d.message, "", d.code});
+    }
+    detail::generation::check_logons(build);
+    const bool readable = validation.document.root != nullptr && validation.document.well_formed;
+    const Outcome outcome = readable ? detail::outcome_without_timeline(validation.document, check_options.setup) : Outcome{};
+    for (const Stop& stop : outcome.stops) {
+      if (stop.severity == Severity::info) continue;
+      SpecProblem answer = detail::generation::key_for_page(spec, stop.page, outcome.target.value);
+      answer.code = stop.severity == Severity::error ? "UA10001" : "UA10002";
+      // A key the spec gives wrongly is said once, at its line.
+      const bool said = std::any_of(build.problems.begin(), build.problems.end(),
+                                    [&](const SpecProblem& p) { return p.origin.key == answer.origin.key; });
+      if (!said) build.problems.push_back(std::move(answer));
+    }
   }
-  detail::generation::check_logons(build);
-  const bool readable = validation.document.root != nullptr && validation.document.well_formed;
-  const Outcome outcome = readable ? detail::outcome_without_timeline(validation.document, check_options.setup) : Outcome{};
-  for (const Stop& stop : outcome.stops) {
-    if (stop.severity == Severity::info) continue;
-    std::string hint;
-    const SpecOrigin origin = detail::generation::key_for_page(spec, stop.page, outcome.target.value, hint);
-    throw SpecError(origin, hint + " [" + (stop.severity == Severity::error ? "UA10001" : "UA10002") + "]");
+  if (!built) detail::generation::check_logons(build);
+  // The spec key that needs autologon is named once, at its line: the
+  // generated file's UA10003 says the same of the whole file.
+  if (std::any_of(build.problems.begin(), build.problems.end(), [](const SpecProblem& p) { return p.add == "autologon: 1"; })) {
+    std::erase_if(build.problems, [](const SpecProblem& p) { return p.code == "UA10003"; });
   }
-  for (const Diagnostic& d : result.diagnostics) {
-    if (d.severity != Severity::warning) continue;
-    if (const SpecOrigin* origin = detail::generation::origin_of(d, xml, build)) throw SpecError(*origin, d.message + " [" + d.code + "]");
+  if (!build.problems.empty()) throw SpecError(std::move(build.problems));
+  for (SpecProblem& warning : build.warnings) {
+    // Said once, not once per architecture.
+    const bool said = std::any_of(result.warnings.begin(), result.warnings.end(),
+                                  [&](const SpecProblem& w) { return w.describe() == warning.describe(); });
+    if (!said) result.warnings.push_back(std::move(warning));
   }
   return result;
 }

@@ -67,6 +67,16 @@ void add_locale(Build& build) {
   SettingEditor shell = build.edit(Pass::specialize, "Microsoft-Windows-Shell-Setup");
   build.put(shell, "TimeZone", spec.time_zone);
   build.put(shell, "ComputerName", spec.computer_name);
+  if (spec.home_location) {
+    // No answer-file setting holds it; it belongs to the user (HKCU), so it
+    // is set in the session of the one who signs in first (Microsoft:
+    // Set-WinHomeLocation; GeoIDs: "Table of Geographical Locations").
+    append_commands(build, Pass::oobeSystem, "Microsoft-Windows-Shell-Setup", "FirstLogonCommands/SynchronousCommand",
+                    "CommandLine",
+                    {generated("powershell -NoProfile -Command \"Set-WinHomeLocation -GeoId " +
+                                   std::to_string(spec.home_location->value) + "\"",
+                               spec.home_location->origin)});
+  }
 }
 
 }  // namespace unattend::detail::generation

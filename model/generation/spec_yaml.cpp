@@ -9,11 +9,18 @@
 #include <unattend/setup.hpp>
 #include <unattend/spec.hpp>
 
+#include "schema/message.hpp"
 #include "xml/file_io.hpp"
 
 namespace unattend {
 
 namespace {
+
+// "; did you mean 'x'?" for a value close to one of `allowed`, else "".
+std::string suggestion(const std::string& value, const std::vector<std::string>& allowed) {
+  const std::string close = detail::closest_name(value, allowed);
+  return close.empty() ? "" : "; did you mean '" + close + "'?";
+}
 
 class Reader {
  public:
@@ -33,8 +40,9 @@ class Reader {
     return {scalar(node, key), origin(node, key)};
   }
 
+  // `wanted` replaces the message for a value that is not a number in range.
   SpecValue<std::int64_t> integer(const YAML::Node& node, const std::string& key, std::int64_t min,
-                                  std::int64_t max) const {
+                                  std::int64_t max, const std::string& wanted = {}) const {
     const std::string text = scalar(node, key);
     std::int64_t value = 0;
     std::size_t used = 0;
@@ -43,10 +51,12 @@ class Reader {
     } catch (const std::exception&) {
       used = 0;
     }
-    if (used == 0 || used != text.size()) throw SpecError(origin(node, key), "'" + key + "' must be a whole number");
+    if (used == 0 || used != text.size()) {
+      throw SpecError(origin(node, key), wanted.empty() ? "'" + key + "' must be a whole number" : wanted + "; found '" + text + "'");
+    }
     if (value < min || value > max) {
-      throw SpecError(origin(node, key), "'" + key + "' must be between " + std::to_string(min) + " and " +
-                                             std::to_string(max) + "; found " + text);
+      throw SpecError(origin(node, key), (wanted.empty() ? "'" + key + "' must be between " + std::to_string(min) + " and " +
+                                             std::to_string(max) : wanted) + "; found " + text);
     }
     return {value, origin(node, key)};
   }
@@ -64,7 +74,8 @@ class Reader {
     if (std::find(allowed.begin(), allowed.end(), v.value) != allowed.end()) return v;
     std::string list;
     for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-    throw SpecError(v.origin, "'" + key + "' must be one of " + list + "; found '" + v.value + "'");
+    throw SpecError(v.origin, "'" + key + "' must be one of " + list + "; found '" + v.value + "'" +
+                                  suggestion(v.value, allowed));
   }
 
   std::vector<SpecValue<std::string>> strings(const YAML::Node& node, const std::string& key) const {
@@ -78,28 +89,43 @@ class Reader {
     return out;
   }
 
-  // Calls handle(key, value) for each entry of a mapping; rejects unknown and repeated keys.
+  // Calls handle(key, value) for each entry of a mapping; rejects unknown and
+  // repeated keys. A mistake in one entry is kept and the next entry read, so
+  // that one run reports every mistake.
   void mapping(const YAML::Node& node, const std::string& where, const std::set<std::string>& known,
                const std::function<void(const std::string&, const YAML::Node&)>& handle) const {
     if (!node.IsMap()) throw SpecError(origin(node, where), (where.empty() ? "the spec" : "'" + where + "'") +
                                                                 " must be a mapping of keys to values");
     std::set<std::string> seen;
     for (const auto& entry : node) {
-      const std::string key = entry.first.Scalar();
-      const std::string full = where.empty() ? key : where + "." + key;
-      if (!known.empty() && known.count(key) == 0) {
-        std::string list;
-        for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-        throw SpecError(origin(entry.first, full), "unknown key '" + key + "'; the keys here are " + list);
+      try {
+        const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
+        const std::string full = where.empty() ? key : where + "." + key;
+        if (!known.empty() && known.count(key) == 0) {
+          const std::string close = detail::closest_name(key, {known.begin(), known.end()});
+          std::string list;
+          for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+          throw SpecError(origin(entry.first, full), "unknown key '" + key + "'" +
+                                                         (close.empty() ? "; the keys here are " + list
+                                                                        : "; did you mean '" + close + "'?"));
+        }
+        if (!seen.insert(key).second) throw SpecError(origin(entry.first, full), "'" + full + "' is given twice");
+        handle(key, entry.second);
+      } catch (const SpecError& e) {
+        keep(e);
       }
-      if (!seen.insert(key).second) throw SpecError(origin(entry.first, full), "'" + full + "' is given twice");
-      handle(key, entry.second);
     }
   }
 
+  // A mistake kept for the end of the run.
+  void keep(const SpecError& e) const { problems_.insert(problems_.end(), e.problems().begin(), e.problems().end()); }
+  const std::vector<SpecProblem>& problems() const { return problems_; }
+
  private:
   std::string file_;
+  mutable std::vector<SpecProblem> problems_;
 };
+
 
 SpecUser read_user(const Reader& r, const YAML::Node& node, const std::string& where) {
   SpecUser user;
@@ -185,11 +211,15 @@ const std::set<std::string> top_level_keys = {
     "ssh-authorized-keys", "bypass-hardware-checks", "skip-oobe", "workgroup", "domain",
     "join-credentials-file", "remote-desktop", "windows-pe", "specialize", "first-logon",
     "components",   "drivers",      "files",          "label",         "media-scripts",
-    "account-lockout", "architectures", "target"};
+    "account-lockout", "architectures", "target", "password-expiry", "winrm", "openssh-msi",
+    "home-location", "virtio-guest-tools"};
 
 }  // namespace
 
-Spec parse_spec(std::string_view yaml, const std::string& display_name, const std::filesystem::path& base_directory) {
+const std::set<std::string>& spec_keys() { return top_level_keys; }
+
+Spec parse_spec(std::string_view yaml, const std::string& display_name, const std::filesystem::path& base_directory,
+                SpecMistakes mistakes) {
   const Reader r(display_name);
   YAML::Node root;
   try {
@@ -203,20 +233,28 @@ Spec parse_spec(std::string_view yaml, const std::string& display_name, const st
   spec.base_directory = base_directory;
   spec.source = display_name;
   if (root.IsNull()) return spec;
+  try {
   r.mapping(root, "", top_level_keys, [&](const std::string& key, const YAML::Node& v) {
     if (key == "architecture") spec.architecture = r.one_of(v, key, {"amd64", "arm64", "x86"});
     else if (key == "target") {
       spec.target = r.string(v, key);
       if (!parse_target(spec.target->value)) {
-        throw SpecError(spec.target->origin, "'target' must be one of " + target_list() + "; found '" + spec.target->value + "'");
+        const std::string found = spec.target->value;
+        spec.target.reset();
+        throw SpecError(r.origin(v, key), "'target' must be one of " + target_list() + "; found '" + found + "'" +
+                                              suggestion(found, {target_names().begin(), target_names().end()}));
       }
     } else if (key == "image-index") spec.image_index = r.integer(v, key, 1, 1000);
     else if (key == "image-name") spec.image_name = r.string(v, key);
     else if (key == "product-key") spec.product_key = r.string(v, key);
     else if (key == "firmware") spec.firmware = r.one_of(v, key, {"uefi", "bios"});
     else if (key == "disk") {
-      if (v.IsScalar() && v.Scalar() == "none") spec.disk.reset();
-      else spec.disk = r.integer(v, key, 0, 127);
+      if (v.IsScalar() && v.Scalar() == "none") {
+        spec.disk.reset();
+        spec.available_partition = {true, r.origin(v, key)};
+      } else {
+        spec.disk = r.integer(v, key, 0, 127);
+      }
     } else if (key == "efi-size") spec.efi_size = r.integer(v, key, 100, 4096);
     else if (key == "recovery-size") spec.recovery_size = r.integer(v, key, 0, 65536);
     else if (key == "locale") spec.locale = r.string(v, key);
@@ -278,22 +316,41 @@ Spec parse_spec(std::string_view yaml, const std::string& display_name, const st
       }
     }
     else if (key == "media-scripts") spec.media_scripts = r.strings(v, key);
+    else if (key == "password-expiry") {
+      SpecValue<std::string> expiry = r.string(v, key);
+      if (expiry.value != "unlimited") {
+        (void)r.integer(v, key, 1, 999, "'password-expiry' must be unlimited or a number of days (1 to 999)");
+      }
+      spec.password_expiry = expiry;
+    }
+    else if (key == "winrm") spec.winrm = r.one_of(v, key, {"ntlm", "basic"});
+    else if (key == "openssh-msi") spec.openssh_msi = r.string(v, key);
+    else if (key == "home-location") spec.home_location = r.integer(v, key, 2, 999999);
+    else if (key == "virtio-guest-tools") spec.virtio_guest_tools = r.boolean(v, key);
   });
-  if (spec.image_index && spec.image_name) throw SpecError(spec.image_name->origin, "give image-index or image-name, not both");
+  } catch (const SpecError& e) {
+    r.keep(e);  // the spec is not a mapping
+  }
+  const auto refuse = [&](const SpecOrigin& origin, const std::string& message, std::string add = {}) {
+    r.keep(SpecError(origin, message, std::move(add)));
+  };
+  if (spec.image_index && spec.image_name) refuse(spec.image_name->origin, "give image-index or image-name, not both");
   if (!spec.architectures.empty() && !spec.architecture.origin.key.empty()) {
-    throw SpecError(spec.architectures.front().origin, "give architecture or architectures, not both");
+    refuse(spec.architectures.front().origin, "give architecture or architectures, not both");
   }
-  if (spec.workgroup && spec.domain) throw SpecError(spec.domain->origin, "give workgroup or domain, not both");
+  if (spec.workgroup && spec.domain) refuse(spec.domain->origin, "give workgroup or domain, not both");
   if (spec.domain && !spec.join_credentials_file) {
-    throw SpecError(spec.domain->origin, "joining a domain needs join-credentials-file");
+    refuse(spec.domain->origin, "joining a domain needs join-credentials-file", "join-credentials-file: FILE");
   }
+  spec.problems = r.problems();
+  if (!spec.problems.empty() && mistakes == SpecMistakes::throw_now) throw SpecError(spec.problems);
   return spec;
 }
 
-Spec load_spec(const std::filesystem::path& path) {
+Spec load_spec(const std::filesystem::path& path, SpecMistakes mistakes) {
   const std::string text = detail::read_file(path);
   if (exceeds_input_limit(text)) throw SpecError({path.string(), 0, 0, path.string()}, input_limit_text);
-  return parse_spec(text, path.string(), path.parent_path());
+  return parse_spec(text, path.string(), path.parent_path(), mistakes);
 }
 
 }  // namespace unattend

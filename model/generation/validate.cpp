@@ -62,25 +62,36 @@ bool any_password_never_expires(const Spec& spec) {
 
 namespace {
 
+// Characters Windows refuses in a user name, and names of dots and blanks
+// only (Microsoft: "Local Accounts", and the NetUserAdd/User Accounts pages:
+// a user name holds none of " / \ [ ] : ; | = , + * ? < > @ and is at most 20
+// characters); see research in docs/spec.md, users[].name.
+constexpr std::string_view forbidden_in_names = "\"/\\[]:;|=,+*?<>@";
+
 // The accounts every Windows 10 and later has, the well-known RIDs of the
 // Windows SDK's winnt.h (500 Administrator, 501 Guest, 503 DefaultAccount,
 // 504 WDAGUtilityAccount): a LocalAccount of such a name is not a new account.
-void check_user_names(const Spec& spec) {
+void check_user_names(Build& build) {
   static constexpr std::array<std::string_view, 3> built_in = {"guest", "defaultaccount", "wdagutilityaccount"};
-  for (const SpecUser& user : spec.users) {
+  for (const SpecUser& user : build.spec.users) {
     const std::string& name = user.name.value;
-    if (name != trim(name)) {
-      throw SpecError(user.name.origin, "user name '" + name +
-                                            "' begins or ends with a blank, which Windows keeps in the name: remove it");
-    }
     const std::string lower = ascii_lower(name);
-    if (lower == "administrator") {
-      throw SpecError(user.name.origin, "'" + name +
-                                            "' is the built-in Administrator, not a new account: give its password "
-                                            "with admin-password-file (and autologon: {user: Administrator} to sign in as it)");
-    }
-    if (std::find(built_in.begin(), built_in.end(), lower) != built_in.end()) {
-      throw SpecError(user.name.origin, "'" + name + "' is an account every Windows has (built in, disabled): choose another name");
+    if (name != trim(name)) {
+      build.refuse(user.name.origin, "user name '" + name + "' begins or ends with a blank, which Windows keeps in the name: remove it");
+    } else if (name.find_first_not_of(". ") == std::string::npos) {
+      build.refuse(user.name.origin, "a user name cannot be only dots and blanks");
+    } else if (const auto bad = name.find_first_of(forbidden_in_names); bad != std::string::npos) {
+      build.refuse(user.name.origin, "user name '" + name + "' holds '" + name.substr(bad, 1) +
+                                         "', which Windows refuses in user names (none of " +
+                                         std::string(forbidden_in_names) + ")");
+    } else if (std::any_of(name.begin(), name.end(), [](unsigned char c) { return c < 0x20 || c == 0x7F; })) {
+      build.refuse(user.name.origin, "the user name holds a control character");
+    } else if (lower == "administrator") {
+      build.refuse(user.name.origin, "'" + name +
+                                         "' is the built-in Administrator, not a new account: give its password "
+                                         "with admin-password-file (and autologon: {user: Administrator} to sign in as it)");
+    } else if (std::find(built_in.begin(), built_in.end(), lower) != built_in.end()) {
+      build.refuse(user.name.origin, "'" + name + "' is an account every Windows has (built in, disabled): choose another name");
     }
   }
 }
@@ -89,47 +100,55 @@ void check_user_names(const Spec& spec) {
 
 void check_spec(Build& build) {
   const Spec& spec = build.spec;
-  check_user_names(spec);
+  check_user_names(build);
   // Windows account names are case-insensitive (reference: LocalAccount/Name):
   // alice and ALICE are one account, and the second LocalAccount fails Setup.
   for (std::size_t i = 0; i < spec.users.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
       if (ascii_lower(spec.users[i].name.value) == ascii_lower(spec.users[j].name.value)) {
-        throw SpecError(spec.users[i].name.origin, "user '" + spec.users[i].name.value + "' is the same account as '" +
-                                                       spec.users[j].name.value + "' at " +
-                                                       spec.users[j].name.origin.describe() +
-                                                       " (Windows names ignore case)");
+        build.refuse(spec.users[i].name.origin, "user '" + spec.users[i].name.value + "' is the same account as '" +
+                                                    spec.users[j].name.value + "' at " +
+                                                    spec.users[j].name.origin.describe() +
+                                                    " (Windows names ignore case)");
+        break;
       }
     }
   }
   const bool first_logon_commands = !spec.first_logon_commands.empty() || !spec.media_scripts.empty() ||
                                     spec.ssh_authorized_keys.has_value() || spec.autologon.value == 1 ||
-                                    any_password_never_expires(spec);
+                                    spec.openssh_msi.has_value() || spec.virtio_guest_tools.value || spec.winrm.has_value() ||
+                                    spec.home_location.has_value();
   const bool builtin = autologon_is_builtin_administrator(spec);
   // Setting Username to Administrator enables the built-in account even
   // without a password (reference: AutoLogon/Username): never a blank one here.
   if (spec.autologon.value > 0 && builtin && !spec.admin_password_file) {
-    throw SpecError(spec.autologon_user->origin,
-                    "autologon as the built-in Administrator enables it, with a blank password unless "
-                    "admin-password-file gives one: add admin-password-file");
+    build.refuse(spec.autologon_user->origin,
+                 "autologon as the built-in Administrator enables it, with a blank password unless "
+                 "admin-password-file gives one", "admin-password-file: FILE");
   }
-  const SpecUser* account = autologon_account(spec);
+  const SpecUser* account = nullptr;
+  try {
+    account = autologon_account(spec);
+  } catch (const SpecError& e) {
+    build.keep(e);
+    return;  // the checks below need to know who signs in
+  }
   if (account == nullptr && !builtin) {
-    if (spec.autologon.value > 0) throw SpecError(spec.autologon.origin, "autologon needs a user to sign in: add users:");
-    if (spec.ssh_authorized_keys) {
-      throw SpecError(spec.ssh_authorized_keys->origin, "ssh-authorized-keys need an administrator to sign in with: add users:");
+    if (spec.autologon.value > 0) build.refuse(spec.autologon.origin, "autologon needs a user to sign in", "users:");
+    for (const auto* key : {&spec.ssh_authorized_keys, &spec.openssh_msi}) {
+      if (*key) build.refuse((*key)->origin, "the OpenSSH server needs an administrator to sign in with", "users:");
     }
   }
   // FirstLogonCommands run in the session of the account that logs on, and
   // only for an administrator (reference: FirstLogonCommands; UA10004).
   if (account != nullptr && spec.autologon.value > 0 && first_logon_commands && !is_administrator(*account)) {
-    throw SpecError(account->groups.front().origin,
-                    "autologon signs in '" + account->name.value +
-                        "', who is not an administrator, and first-logon commands run only for an administrator "
-                        "(reference: FirstLogonCommands)" +
-                        (spec.autologon.value == 1 ? ", among them the reset of AutoLogonCount that autologon: 1 needs"
-                                                   : "") +
-                        ": put the user in Administrators");
+    build.refuse(account->groups.front().origin,
+                 "autologon signs in '" + account->name.value +
+                     "', who is not an administrator, and first-logon commands run only for an administrator "
+                     "(reference: FirstLogonCommands)" +
+                     (spec.autologon.value == 1 ? ", among them the reset of AutoLogonCount that autologon: 1 needs"
+                                                : "") +
+                     ": put the user in Administrators");
   }
   const bool arm64 = spec.architecture.value == "arm64" ||
                      std::any_of(spec.architectures.begin(), spec.architectures.end(),
@@ -138,18 +157,29 @@ void check_spec(Build& build) {
   // requirements); efi-size sizes a partition that BIOS disks do not have.
   if (spec.firmware.value == "bios" && arm64) {
     const SpecOrigin& where = !spec.architectures.empty() ? spec.architectures.front().origin : spec.architecture.origin;
-    throw SpecError(where.key.empty() ? spec.firmware.origin : where,
-                    "Windows on arm64 starts from UEFI firmware only; use firmware: uefi");
+    build.refuse(where.key.empty() ? spec.firmware.origin : where,
+                 "Windows on arm64 starts from UEFI firmware only; use firmware: uefi");
   }
   if (spec.firmware.value == "bios" && !spec.efi_size.origin.key.empty()) {
-    throw SpecError(spec.efi_size.origin, "efi-size sizes the EFI partition, which a BIOS disk does not have; "
-                                          "remove it or use firmware: uefi");
+    build.refuse(spec.efi_size.origin, "efi-size sizes the EFI partition, which a BIOS disk does not have; "
+                                       "remove it or use firmware: uefi");
   }
   // WinRE needs at least 300 MB of free space (Microsoft: UEFI/GPT-based hard
   // drive partitions, recovery tools partition).
   if (spec.recovery_size.value > 0 && spec.recovery_size.value < 300) {
-    throw SpecError(spec.recovery_size.origin, "a recovery partition needs at least 300 MB for Windows RE; found " +
-                                                   std::to_string(spec.recovery_size.value));
+    build.refuse(spec.recovery_size.origin, "a recovery partition needs at least 300 MB for Windows RE; found " +
+                                                std::to_string(spec.recovery_size.value));
+  }
+  // Without a disk to partition, Setup installs to the first free partition
+  // that fits (reference: ImageInstall/OSImage/InstallToAvailablePartition):
+  // there is no layout to give a recovery or EFI size to.
+  if (!spec.disk) {
+    for (const auto* size : {&spec.recovery_size, &spec.efi_size}) {
+      if (!size->origin.key.empty() && size->value > 0) {
+        build.refuse(size->origin, "'" + size->origin.key + "' sizes a partition of the disk the file partitions, and "
+                                   "this spec partitions none: give disk: N or remove it");
+      }
+    }
   }
   // A script that is not on the medium fails at first logon, after the install.
   for (const auto& script : spec.media_scripts) {
@@ -160,55 +190,101 @@ void check_spec(Build& build) {
       return wanted == dest || wanted.rfind(dest + "/", 0) == 0;
     });
     if (!packaged) {
-      throw SpecError(script.origin, "'" + script.value +
-                                         "' is not put on the medium: add it to files: (SRC=" + script.value + ")");
+      build.refuse(script.origin, "'" + script.value + "' is not put on the medium", "files: [SRC=" + script.value + "]");
     }
   }
 }
 
-void check_logons(const Build& build) {
+void check_packaged(Build& build) {
+  if (build.options.packaged) return;
+  const Spec& spec = build.spec;
+  // Only an image carries them; an answer file alone would silently drop them
+  // while media-scripts and the OpenSSH install still expect them.
+  const char* why = " goes on the installation medium, and this run makes none: package the answer file with it, "
+                    "or remove the key and put it on your medium yourself";
+  if (spec.drivers) build.refuse(spec.drivers->origin, "the drivers folder" + std::string(why));
+  if (!spec.files.empty()) build.refuse(spec.files.front().origin, "each of files:" + std::string(why));
+  if (spec.openssh_msi) build.refuse(spec.openssh_msi->origin, "the OpenSSH MSI" + std::string(why));
+}
+
+void check_logons(Build& build) {
   const Spec& spec = build.spec;
   // First-logon commands wait for a logon: on a headless machine nobody signs
   // in unless autologon does (reference: FirstLogonCommands; UA10003).
-  if (spec.autologon.value == 0) {
-    if (spec.ssh_authorized_keys) {
-      throw SpecError(spec.ssh_authorized_keys->origin,
-                      "the OpenSSH server is installed by first-logon commands, which run only when someone signs "
-                      "in: on a machine nobody logs on to, sshd would never start; add autologon: 1");
+  if (spec.autologon.value > 0) return;
+  for (const auto* key : {&spec.ssh_authorized_keys, &spec.openssh_msi}) {
+    if (*key) {
+      build.refuse((*key)->origin,
+                   "the OpenSSH server is installed by first-logon commands, which run only when someone signs "
+                   "in: on a machine nobody logs on to, sshd would never start",
+                   "autologon: 1");
     }
-    for (const SpecUser& user : spec.users) {
-      if (user.password_never_expires && user.password_never_expires->value) {
-        throw SpecError(user.password_never_expires->origin,
-                        "password-never-expires is set by a first-logon command (the account exists only after "
-                        "oobeSystem), which runs only when someone signs in: add autologon: 1");
-      }
-    }
-    const auto& commands = !spec.media_scripts.empty() ? spec.media_scripts : spec.first_logon_commands;
-    if (!commands.empty()) {
-      throw SpecError(commands.front().origin,
-                      "first-logon commands run only when someone signs in; add autologon: 1 so that they run "
-                      "unattended");
-    }
+  }
+  if (spec.winrm) {
+    build.refuse(spec.winrm->origin, "WinRM is set up by first-logon commands, last of them so that Packer connects "
+                                     "once the rest is done, which run only when someone signs in",
+                 "autologon: 1");
+  }
+  if (spec.virtio_guest_tools.value) {
+    build.refuse(spec.virtio_guest_tools.origin, "the guest tools are installed by a first-logon command, which runs "
+                                                 "only when someone signs in", "autologon: 1");
+  }
+  if (spec.home_location) {
+    build.refuse(spec.home_location->origin, "the home location is a setting of the user who signs in, made by a "
+                                             "first-logon command, which runs only when someone signs in",
+                 "autologon: 1");
+  }
+  const auto& commands = !spec.media_scripts.empty() ? spec.media_scripts : spec.first_logon_commands;
+  if (!commands.empty()) {
+    build.refuse(commands.front().origin, "first-logon commands run only when someone signs in; autologon makes "
+                                          "them run unattended", "autologon: 1");
   }
 }
 
 }  // namespace detail::generation
 
+namespace {
+
+std::filesystem::path resolved(const Spec& spec, const std::string& path) {
+  const std::filesystem::path p = path;
+  return p.is_absolute() || spec.base_directory.empty() ? p : spec.base_directory / p;
+}
+
+}  // namespace
+
 void check_package_inputs(const Spec& spec) {
-  const auto resolve = [&](const std::string& path) {
-    const std::filesystem::path p = path;
-    return p.is_absolute() || spec.base_directory.empty() ? p : spec.base_directory / p;
-  };
+  std::vector<SpecProblem> missing;
   std::error_code ec;
-  if (spec.drivers && !std::filesystem::is_directory(resolve(spec.drivers->value), ec)) {
-    throw SpecError(spec.drivers->origin, "'" + spec.drivers->value + "' is not a folder");
+  if (spec.drivers && !std::filesystem::is_directory(resolved(spec, spec.drivers->value), ec)) {
+    missing.push_back({spec.drivers->origin, "'" + spec.drivers->value + "' is not a folder", ""});
   }
   for (const auto& file : spec.files) {
     const std::string source = file.value.substr(0, file.value.rfind('='));
-    if (!std::filesystem::exists(resolve(source), ec)) {
-      throw SpecError(file.origin, "'" + source + "' does not exist");
+    if (!std::filesystem::exists(resolved(spec, source), ec)) {
+      missing.push_back({file.origin, "'" + source + "' does not exist", ""});
     }
   }
+  if (spec.openssh_msi && !std::filesystem::is_regular_file(resolved(spec, spec.openssh_msi->value), ec)) {
+    missing.push_back({spec.openssh_msi->origin, "'" + spec.openssh_msi->value + "' is not a file", ""});
+  }
+  if (!missing.empty()) throw SpecError(std::move(missing));
+}
+
+PackageOptions packaging_of(const Spec& spec) {
+  PackageOptions options;
+  options.label = spec.label.value;
+  if (spec.drivers) options.drivers = resolved(spec, spec.drivers->value);
+  for (const auto& file : spec.files) {
+    const auto equals = file.value.rfind('=');
+    options.extra.push_back({resolved(spec, file.value.substr(0, equals)),
+                             equals == std::string::npos ? "" : file.value.substr(equals + 1)});
+  }
+  if (spec.openssh_msi) {
+    std::string destination(detail::generation::openssh_msi_destination);
+    std::replace(destination.begin(), destination.end(), '\\', '/');
+    options.extra.push_back({resolved(spec, spec.openssh_msi->value), destination});
+  }
+  return options;
 }
 
 }  // namespace unattend
