@@ -62,11 +62,11 @@ bool any_password_never_expires(const Spec& spec) {
 
 namespace {
 
-// Characters Windows refuses in a user name, and names of dots and blanks
-// only (Microsoft: "Local Accounts", and the NetUserAdd/User Accounts pages:
-// a user name holds none of " / \ [ ] : ; | = , + * ? < > @ and is at most 20
-// characters); see research in docs/spec.md, users[].name.
-constexpr std::string_view forbidden_in_names = "\"/\\[]:;|=,+*?<>@";
+// Characters Windows refuses in a user name: New-LocalUser's page lists
+// " / \ [ ] : ; | = , + * ? < > @ and names of dots and blanks only; the
+// unattend reference (LocalAccount/Name) adds % and the name NONE. Both
+// are refused. The length (20) is the generated file's own check (UA7002).
+constexpr std::string_view forbidden_in_names = "\"/\\[]:;|=,+*?<>@%";
 
 // The accounts every Windows 10 and later has, the well-known RIDs of the
 // Windows SDK's winnt.h (500 Administrator, 501 Guest, 503 DefaultAccount,
@@ -86,6 +86,9 @@ void check_user_names(Build& build) {
                                          std::string(forbidden_in_names) + ")");
     } else if (std::any_of(name.begin(), name.end(), [](unsigned char c) { return c < 0x20 || c == 0x7F; })) {
       build.refuse(user.name.origin, "the user name holds a control character");
+    } else if (lower == "none") {
+      build.refuse(user.name.origin, "'" + name + "' is a name the unattend reference reserves (LocalAccount/Name): "
+                                         "choose another name");
     } else if (lower == "administrator") {
       build.refuse(user.name.origin, "'" + name +
                                          "' is the built-in Administrator, not a new account: give its password "

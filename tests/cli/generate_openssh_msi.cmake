@@ -1,0 +1,33 @@
+# cmake -DPROGRAM=unattend -DSPEC=openssh-msi.yaml -DWORK=dir -P generate_openssh_msi.cmake
+# generate --package with openssh-msi: the image holds the MSI where the
+# first-logon command looks for it, listed by isoinfo (genisoimage), which
+# shares no code with libisofs.
+file(REMOVE_RECURSE ${WORK})
+file(MAKE_DIRECTORY ${WORK})
+set(ENV{UNATTEND_TEST_PASSWORD} "from-the-environment")
+execute_process(COMMAND ${PROGRAM} generate --spec ${SPEC} -o ${WORK}/autounattend.xml --package ${WORK}/seed.iso
+                RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT code EQUAL 0)
+  message(FATAL_ERROR "generate failed (${code}):\n${out}${err}")
+endif()
+execute_process(COMMAND isoinfo -J -f -i ${WORK}/seed.iso RESULT_VARIABLE code OUTPUT_VARIABLE listing)
+if(NOT code EQUAL 0)
+  message(FATAL_ERROR "isoinfo cannot read the image (${code})")
+endif()
+foreach(wanted "/autounattend.xml" "/openssh/OpenSSH-Win.msi")
+  string(FIND "${listing}" "${wanted}\n" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "the image lacks ${wanted}:\n${listing}")
+  endif()
+endforeach()
+execute_process(COMMAND isoinfo -J -x /openssh/OpenSSH-Win.msi -i ${WORK}/seed.iso OUTPUT_VARIABLE msi)
+get_filename_component(dir ${SPEC} DIRECTORY)
+file(READ ${dir}/OpenSSH-Win64-standin.msi expected)
+if(NOT msi STREQUAL expected)
+  message(FATAL_ERROR "the MSI on the image is not the spec's")
+endif()
+execute_process(COMMAND isoinfo -d -i ${WORK}/seed.iso OUTPUT_VARIABLE descriptor)
+if(NOT descriptor MATCHES "Volume id: SEED")
+  message(FATAL_ERROR "the image's label is not the spec's SEED:\n${descriptor}")
+endif()
+file(REMOVE_RECURSE ${WORK})
