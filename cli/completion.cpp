@@ -56,6 +56,13 @@ const Values value_lists[] = {
      [] { return std::vector<std::string>{"Password", "AdministratorPassword", "OfflineAdministratorPassword"}; }},
     {"generate", "firmware", [] { return std::vector<std::string>{"uefi", "bios"}; }},
     {"generate", "architecture", [] { return std::vector<std::string>{"amd64", "arm64", "x86"}; }},
+    {"generate", "architectures", [] { return std::vector<std::string>{"amd64", "arm64", "x86"}; }},
+    {"generate", "winrm", [] { return std::vector<std::string>{"ntlm", "basic"}; }},
+    {"generate", "password-expiry", [] { return std::vector<std::string>{"unlimited"}; }},
+    {"generate", "account-lockout", [] { return std::vector<std::string>{"off", "default"}; }},
+    {"generate", "skip-oobe", [] { return std::vector<std::string>{"true", "false"}; }},
+    {"generate", "remote-desktop", [] { return std::vector<std::string>{"true", "false"}; }},
+    {"generate", "virtio-guest-tools", [] { return std::vector<std::string>{"true", "false"}; }},
     {"", "disable", rule_words},
     {"", "usage", [] { return std::vector<std::string>{"media", "sysprep", "upgrade"}; }},
     {"", "target", [] {
