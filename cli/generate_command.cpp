@@ -231,7 +231,11 @@ void apply_options(const po::variables_map& vm, Spec& spec) {
   if (has("formats")) spec.formats = value<std::string>(vm, "formats");
   if (has("system-locale")) spec.system_locale = value<std::string>(vm, "system-locale");
   if (has("time-zone")) spec.time_zone = value<std::string>(vm, "time-zone");
-  attempt([&] { if (has("architecture")) spec.architecture = one_of("architecture", {"amd64", "arm64", "x86"}); });
+  attempt([&] {
+    if (!has("architecture")) return;
+    spec.architecture = one_of("architecture", {"amd64", "arm64", "x86"});
+    spec.architectures.clear();  // one architecture replaces the spec's list
+  });
   if (vm["bypass-hardware-checks"].as<bool>()) spec.bypass_hardware_checks = {true, option("bypass-hardware-checks")};
   if (has("workgroup") && has("domain")) throw UsageError("give --workgroup or --domain");
   if (has("workgroup")) {
@@ -243,21 +247,24 @@ void apply_options(const po::variables_map& vm, Spec& spec) {
     spec.workgroup.reset();
   }
   if (has("join-credentials-file")) spec.join_credentials_file = file_value(vm, "join-credentials-file");
-  if (spec.domain && !spec.join_credentials_file) throw UsageError("--domain needs --join-credentials-file");
   if (has("first-logon")) spec.first_logon_commands = values(vm, "first-logon");
   if (has("specialize")) spec.specialize_commands = values(vm, "specialize");
   if (has("windows-pe")) spec.windows_pe_commands = values(vm, "windows-pe");
   if (has("media-scripts")) spec.media_scripts = values(vm, "media-scripts");
   if (has("architectures")) {
+    if (has("architecture")) throw UsageError("give --architecture or --architectures");
     attempt([&] {
       spec.architectures.clear();
+      spec.architecture = {"amd64", {}};  // the list replaces the spec's one architecture
       for (const auto& a : values(vm, "architectures")) {
         if (a.value != "amd64" && a.value != "arm64" && a.value != "x86") {
           throw SpecError(a.origin, "'" + a.value + "' is not one of amd64, arm64, x86");
         }
+        const bool twice = std::any_of(spec.architectures.begin(), spec.architectures.end(),
+                                       [&](const auto& before) { return before.value == a.value; });
+        if (twice) throw SpecError(a.origin, "'" + a.value + "' is given twice");
         spec.architectures.push_back(a);
       }
-      spec.architecture.origin = {};  // architectures replaces the spec's architecture
     });
   }
   attempt([&] { if (has("efi-size")) spec.efi_size = number(vm, "efi-size", 100, 4096); });

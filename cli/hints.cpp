@@ -92,10 +92,12 @@ std::string command_line_text(const SpecProblem& problem) {
                           : "; add " + problem.add + " (on the command line: " + flag_form(problem.add) + ")";
   }
   if (!problem.code.empty()) text += " [" + problem.code + "]";
+  // Only check_packaged's refusals: a missing file under --package needs no hint.
+  const bool unpackaged = problem.message.find("goes on the installation medium, and this run makes none") != std::string::npos;
   for (const std::string_view key : packaged_keys) {
-    if (problem.origin.key == key || problem.origin.key.rfind(std::string(key) + "[", 0) == 0) {
-      text += " (add --package OUT.iso)";
-    }
+    std::string k = problem.origin.key;
+    if (k.rfind("--", 0) == 0) k.erase(0, 2);
+    if (unpackaged && (k == key || k.rfind(std::string(key) + "[", 0) == 0)) text += " (add --package OUT.iso)";
   }
   return text;
 }

@@ -578,5 +578,52 @@ TEST(Generate, RefusesCharactersWindowsForbidsInUserNames) {
   EXPECT_NE(spec_error(user("abcdefghijklmnopqrstu")).find("[UA7002]"), std::string::npos);
 }
 
+
+// A mistake in one part never hides the others, and the build goes on past
+// it without touching what the mistake left unset.
+TEST(Generate, OneMistakeHidesNoOther) {
+  // A domain without its credentials file: said, and no crash reading the file it lacks.
+  const std::vector<std::string> domain = problems_of(complete + admin + "domain: corp.example.com\n");
+  ASSERT_EQ(domain.size(), 1u) << ::testing::PrintToString(domain);
+  EXPECT_EQ(domain[0], "spec.yaml:7:9 (domain): joining a domain needs the joining account; add join-credentials-file: FILE");
+  // An unknown autologon user, a locale that is no language pack and a name of 16 characters.
+  const std::vector<std::string> three =
+      problems_of(complete + admin + "autologon: {user: bob}\nlocale: de-CH\ncomputer-name: ABCDEFGHIJKLMNOP\n");
+  ASSERT_EQ(three.size(), 3u) << ::testing::PrintToString(three);
+  EXPECT_NE(three[0].find("'bob' is not a user of the spec"), std::string::npos) << three[0];
+  EXPECT_NE(three[1].find("'de-CH' is not a Windows language pack"), std::string::npos) << three[1];
+  EXPECT_NE(three[2].find("(computer-name): 'ComputerName' is 16 characters long"), std::string::npos) << three[2];
+  // A user without a password does not hide the user after it.
+  const std::vector<std::string> users =
+      problems_of(complete + "users:\n  - name: a\n    pasword-file: password.txt\n  - name: b\n    groups: Users\n"
+                             "    password-file: password.txt\nautologon: {user: b}\nfirst-logon: [cmd /c echo]\n");
+  ASSERT_EQ(users.size(), 3u) << ::testing::PrintToString(users);
+  EXPECT_NE(users[0].find("(users[0].name): user 'a' has no password"), std::string::npos) << users[0];
+  EXPECT_NE(users[1].find("did you mean 'password-file'?"), std::string::npos) << users[1];
+  EXPECT_NE(users[2].find("autologon signs in 'b', who is not an administrator"), std::string::npos) << users[2];
+  EXPECT_NE(spec_error("password-expiry: +30\n").find("must be unlimited or a number of days (1 to 999); found '+30'"),
+            std::string::npos);
+}
+
+// A component named in another case is the same component: a finding in it
+// goes to its setting.
+TEST(Generate, MapsFindingsInComponentsNamedInAnyCase) {
+  const std::vector<std::string> problems =
+      problems_of(complete + admin + "components:\n  oobeSystem:\n    microsoft-windows-shell-setup:\n      AutoLogon:\n"
+                                     "        Enabled: true\n");
+  ASSERT_EQ(problems.size(), 1u) << ::testing::PrintToString(problems);
+  EXPECT_EQ(problems[0].rfind("spec.yaml:11:9 (components.oobeSystem.microsoft-windows-shell-setup.AutoLogon): ", 0), 0u)
+      << problems[0];
+}
+
+// An IF or FOR command runs in a cmd of its own, so that the trace stays out of its body.
+TEST(Generate, TheTraceStaysOutOfAnIfOrForCommand) {
+  const std::string xml = generate(parse_spec(complete + admin + "specialize: ['if exist C:\\x del C:\\x', 'for %f in (a b) do echo %f']\n",
+                                              "spec.yaml", golden_dir))
+                              .xml;
+  EXPECT_NE(xml.find("<Path>cmd /c \"cmd /c if exist C:\\x del C:\\x &amp; &gt;&gt;"), std::string::npos) << xml;
+  EXPECT_NE(xml.find("<Path>cmd /c \"cmd /c for %f in (a b) do echo %f &amp; &gt;&gt;"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace unattend

@@ -15,9 +15,10 @@ namespace {
 std::string password_of(Build& build, const SpecUser& user) {
   if (user.password_file) return build.secret_from_file(*user.password_file);
   if (user.password_env) return build.secret_from_env(*user.password_env);
-  throw SpecError(user.name.origin, "user '" + user.name.value +
-                                        "' has no password: give password-file or password-env (a blank password "
-                                        "would let anyone log on)");
+  build.refuse(user.name.origin, "user '" + user.name.value +
+                                     "' has no password: give password-file or password-env (a blank password "
+                                     "would let anyone log on)");
+  return "unreadable";  // a stand-in, never written: generate throws every problem at the end
 }
 
 void put_password(SettingEditor container, std::string_view element, const std::string& password) {
@@ -90,13 +91,18 @@ void add_accounts(Build& build) {
     std::string groups;
     for (const auto& group : user.groups) groups += (groups.empty() ? "" : ";") + group.value;
     account.set("Group", groups.empty() ? "Administrators" : groups);
-    if (!user.groups.empty()) build.written.emplace_back(groups, user.groups.front().origin);
+    if (!user.groups.empty()) build.written.push_back({groups, user.groups.front().origin, "Group"});
     put_password(account.container("Password"), "Password", password_of(build, user));
   }
   // check_spec has refused autologon with nobody to sign in, or as the
   // built-in Administrator without its password; the build goes on to find
   // the spec's other mistakes, without an AutoLogon.
-  const SpecUser* const signs_in = spec.autologon.value > 0 ? autologon_account(spec) : nullptr;
+  const SpecUser* signs_in = nullptr;
+  try {
+    signs_in = spec.autologon.value > 0 ? autologon_account(spec) : nullptr;
+  } catch (const SpecError&) {
+    // check_spec has said that the user is not one of the spec's.
+  }
   const bool can_sign_in = signs_in != nullptr || (autologon_is_builtin_administrator(spec) && spec.admin_password_file);
   if (spec.autologon.value > 0 && can_sign_in) {
     const SpecUser* account = signs_in;
@@ -206,7 +212,8 @@ void add_openssh(Build& build) {
 void add_oobe(Build& build) {
   // Windows Server opens Server Manager at every logon; an unattended
   // Server does not want it (reference: DoNotOpenServerManagerAtLogon).
-  if (build.spec.target && parse_target(build.spec.target->value)->is_server()) {
+  const std::optional<Target> target = build.spec.target ? parse_target(build.spec.target->value) : std::nullopt;
+  if (target && target->is_server()) {
     SettingEditor server_manager = build.edit(Pass::specialize, "Microsoft-Windows-ServerManager-SvrMgrNc");
     build.put(server_manager, "DoNotOpenServerManagerAtLogon", {"true", build.spec.target->origin});
   }

@@ -21,7 +21,14 @@ struct Build {
   GenerateOptions options;
   std::vector<SpecProblem> problems{};  // every mistake found so far, thrown together at the end
   std::vector<SpecProblem> warnings{};  // Generated::warnings
-  std::vector<std::pair<std::string, SpecOrigin>> written{};  // value, where it came from
+  // A value the spec gave, where it came from, and the element that holds it
+  // (its last name), so that a finding is traced to the value on its line.
+  struct Written {
+    std::string value;
+    SpecOrigin origin;
+    std::string element;
+  };
+  std::vector<Written> written{};
   std::map<std::string, int> orders{};                      // command list -> last Order used
 
   // Unchecked as it goes: generate() checks the whole file and reports each
@@ -33,7 +40,8 @@ struct Build {
   // Sets a value that came from the spec, remembering its origin.
   void put(SettingEditor& editor, std::string_view path, const SpecValue<std::string>& value) {
     editor.set(path, value.value);
-    written.emplace_back(value.value, value.origin);
+    const auto slash = path.rfind('/');
+    written.push_back({value.value, value.origin, std::string(slash == std::string_view::npos ? path : path.substr(slash + 1))});
   }
 
   // A password from a file (first line; "-": standard input) or an environment
@@ -47,8 +55,8 @@ struct Build {
   std::string secret_from_file_all(const SpecValue<std::string>& file);
 
   // A mistake kept for the end of the run.
-  void refuse(const SpecOrigin& origin, std::string message, std::string add = {}) {
-    problems.push_back({origin, std::move(message), std::move(add)});
+  void refuse(const SpecOrigin& origin, std::string message, std::string add = {}, std::string code = {}) {
+    problems.push_back({origin, std::move(message), std::move(add), std::move(code)});
   }
   void keep(const SpecError& e) { problems.insert(problems.end(), e.problems().begin(), e.problems().end()); }
 
@@ -63,6 +71,8 @@ struct Build {
 void check_spec(Build& build);
 // drivers:, files: and openssh-msi: need the medium (GenerateOptions::packaged).
 void check_packaged(Build& build);
+constexpr const char* needs_the_medium = " goes on the installation medium, and this run makes none: package the "
+                                         "answer file with it, or remove the key and put it on your medium yourself";
 // After the file is built and free of errors: commands that wait for a logon.
 void check_logons(Build& build);
 bool is_administrator(const SpecUser& user);

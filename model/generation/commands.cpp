@@ -4,6 +4,7 @@
 
 #include "generation/build.hpp"
 #include "xml/base64.hpp"
+#include "xml/text.hpp"
 
 namespace unattend::detail::generation {
 
@@ -18,8 +19,13 @@ std::string traced_command(const std::string& command, std::string_view step, st
   // then removed), and call expands it after the command has run; the same
   // for the time. The redirection comes first so that no digit stands before
   // ">>". cmd /c "..." strips the outer quotes and keeps those inside.
-  std::string wrapped = "cmd /c \"" + command + " & >>" + std::string(trace_log) + " call echo %^date% %^time% " +
-                        std::string(step) + " exit %^errorlevel%\"";
+  // A command that is itself an IF, a FOR or a block would take the trace
+  // into its body: it runs in a cmd of its own.
+  const std::string lower = ascii_lower(command.substr(0, 4));
+  const bool statement = lower.rfind("if ", 0) == 0 || lower.rfind("for ", 0) == 0 || lower.rfind("(", 0) == 0;
+  std::string wrapped = "cmd /c \"" + std::string(statement ? "cmd /c " : "") + command + " & >>" +
+                        std::string(trace_log) + " call echo %^date% %^time% " + std::string(step) +
+                        " exit %^errorlevel%\"";
   // Specialize's Path holds 259 characters (reference: RunSynchronousCommand/
   // Path): a command too long to wrap runs as given, untraced (docs/spec.md).
   return wrapped.size() <= limit ? wrapped : command;
@@ -101,7 +107,8 @@ void add_commands(Build& build) {
     if (path.empty() || path.front() == '/' || path.find(':') != std::string::npos ||
         ("/" + path + "/").find("/../") != std::string::npos ||
         std::any_of(path.begin(), path.end(), [](unsigned char c) { return c < 0x20; })) {
-      throw SpecError(script.origin, "'" + path + "' is not a path on the medium (relative, '/'-separated, no '..')");
+      build.refuse(script.origin, "'" + path + "' is not a path on the medium (relative, '/'-separated, no '..')");
+      continue;
     }
     std::replace(path.begin(), path.end(), '/', '\\');
     // The label, not a drive letter: letters move when disks or drives are added.

@@ -23,10 +23,10 @@ void apply(Build& build, SettingEditor& editor, const std::vector<SpecSetting>& 
         SettingEditor container = editor.container(relative);
         apply(build, container, s.children, s.path);
       }
-    } catch (const SpecError&) {
-      throw;
+    } catch (const SpecError& e) {
+      build.keep(e);
     } catch (const Error& e) {
-      throw SpecError(s.origin, e.what());
+      build.refuse(s.origin, e.what());  // kept; the next setting is read
     }
   }
 }
@@ -36,7 +36,8 @@ void apply(Build& build, SettingEditor& editor, const std::vector<SpecSetting>& 
 void add_components(Build& build) {
   for (const SpecComponent& c : build.spec.components) {
     if (Schema::instance().find_component(c.name) == nullptr) {
-      throw SpecError(c.origin, "'" + c.name + "' is not a component the schemas describe");
+      build.refuse(c.origin, "'" + c.name + "' is not a component the schemas describe");
+      continue;
     }
     SettingEditor editor = build.edit(c.pass, c.name);
     apply(build, editor, c.settings, "");

@@ -9,6 +9,7 @@
 #include <unattend/explain.hpp>
 #include <unattend/input.hpp>
 #include <unattend/password.hpp>
+#include <unattend/schema.hpp>
 
 #include "check/checked.hpp"
 #include "explain/outcome.hpp"
@@ -177,7 +178,12 @@ Place place_of(const std::string& xml, std::size_t line) {
     if (end == std::string::npos) end = xml.size();
     const std::string text = trim(xml.substr(start, end - start));
     start = end + 1;
-    if (text.size() < 2 || text[0] != '<' || text[1] == '?' || text[1] == '!') continue;
+    if (!text.empty() && text[0] != '<') {
+      // The rest of a value that spans lines: its element closes here.
+      if (text.find("</") != std::string::npos && !stack.empty() && number < line) stack.pop_back();
+      continue;
+    }
+    if (text.size() < 2 || text[1] == '?' || text[1] == '!') continue;
     if (text[1] == '/') {
       if (!stack.empty() && number < line) stack.pop_back();
       continue;
@@ -209,8 +215,7 @@ constexpr std::pair<std::string_view, std::string_view> key_of_element[] = {
     {"InstallFrom", "image-index"},      {"ProductKey", "product-key"},     {"UILanguage", "ui-language"},
     {"UserLocale", "formats"},           {"SystemLocale", "system-locale"}, {"InputLocale", "keyboard"},
     {"JoinDomain", "domain"},            {"Credentials", "join-credentials-file"}, {"JoinWorkgroup", "workgroup"},
-    {"OOBE", "skip-oobe"},               {"fDenyTSConnections", "remote-desktop"},
-    {"PathAndCredentials", "virtio-guest-tools"}};
+    {"OOBE", "skip-oobe"},               {"fDenyTSConnections", "remote-desktop"}};
 
 // The components: setting at `elements` (its deepest match), or nullptr.
 const SpecSetting* setting_at(const std::vector<SpecSetting>& settings, const std::vector<std::string>& elements) {
@@ -231,33 +236,42 @@ const SpecSetting* setting_at(const std::vector<SpecSetting>& settings, const st
   return best;
 }
 
-// The spec value an error in the generated file is about: the longest
-// recorded value on the diagnostic's line; else the components: setting at
-// that element; else the spec key that writes the element or the nearest
-// element around it; else the spec as a whole.
+// Two spellings of one component name (the schemas accept any case).
+bool same_component(const std::string& a, const std::string& b) {
+  const ComponentInfo* x = Schema::instance().find_component(a);
+  return x != nullptr && x == Schema::instance().find_component(b);
+}
+
+// The spec value an error in the generated file is about: the components:
+// setting at the element of the diagnostic's line; else the longest value
+// the spec gave to that element, found on the line (a tie goes to the later,
+// so the spec's own components: win over the generator's defaults); else the
+// spec key that writes the element or the nearest element around it; else
+// the spec as a whole.
 SpecOrigin origin_of(const Diagnostic& d, const std::string& xml, const Build& build) {
+  const Place place = place_of(xml, d.line);
+  for (const SpecComponent& c : build.spec.components) {
+    if (to_string(c.pass) != place.pass || !same_component(c.name, place.component)) continue;
+    if (const SpecSetting* s = setting_at(c.settings, place.elements)) return s->origin;
+  }
   std::size_t start = 0;
   for (std::size_t line = 1; line < d.line && start != std::string::npos; ++line) {
     start = xml.find('\n', start);
     if (start != std::string::npos) ++start;
   }
-  if (start != std::string::npos) {
+  if (start != std::string::npos && !place.elements.empty()) {
     const std::string text = xml.substr(start, xml.find('\n', start) - start);
     const SpecOrigin* best = nullptr;
     std::size_t best_length = 0;
-    for (const auto& [value, origin] : build.written) {
-      const std::string written = as_written(value);
-      if (written.size() > best_length && text.find(">" + written + "<") != std::string::npos) {
-        best = &origin;
+    for (const Build::Written& w : build.written) {
+      const std::string written = as_written(w.value);
+      if (w.element == place.elements.back() && written.size() >= best_length &&
+          text.find(">" + written + "<") != std::string::npos) {
+        best = &w.origin;
         best_length = written.size();
       }
     }
     if (best != nullptr) return *best;
-  }
-  const Place place = place_of(xml, d.line);
-  for (const SpecComponent& c : build.spec.components) {
-    if (to_string(c.pass) != place.pass || c.name != place.component) continue;
-    if (const SpecSetting* s = setting_at(c.settings, place.elements)) return s->origin;
   }
   for (auto e = place.elements.rbegin(); e != place.elements.rend(); ++e) {
     for (const auto& [element, key] : key_of_element) {
@@ -265,15 +279,15 @@ SpecOrigin origin_of(const Diagnostic& d, const std::string& xml, const Build& b
     }
   }
   for (const SpecComponent& c : build.spec.components) {
-    if (to_string(c.pass) == place.pass && c.name == place.component) return c.origin;
+    if (to_string(c.pass) == place.pass && same_component(c.name, place.component)) return c.origin;
   }
   return {build.spec.source, 0, 0, "the spec"};
 }
 
 SpecOrigin origin_with_control_character(const Build& build) {
-  for (const auto& [value, origin] : build.written) {
-    for (const unsigned char c : value) {
-      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return origin;
+  for (const Build::Written& w : build.written) {
+    for (const unsigned char c : w.value) {
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return w.origin;
     }
   }
   return {"", 0, 0, "the spec"};
@@ -314,7 +328,8 @@ SpecProblem key_for_page(const Spec& spec, const std::string& page, const Target
     if (page == answer.page) return {{spec.source, 0, 0, answer.key}, answer.message, answer.add};
   }
   return {{spec.source, 0, 0, "skip-oobe"},
-          "OOBE will ask at the '" + page + "' page; keep skip-oobe: true or answer it under components:", ""};
+          "OOBE will ask at the '" + page + "' page; keep skip-oobe: true, or answer the page with a setting of the "
+          "spec's components", ""};
 }
 
 Architecture architecture_of(const std::string& name) {
@@ -384,12 +399,21 @@ Generated generate(const Spec& spec, const GenerateOptions& options) {
     // Correct by construction: an error or a warning (check --strict fails on
     // it) is refused at the spec line of the value it concerns, and a page
     // where Setup would stop at the key that answers it.
-    for (const Diagnostic& d : result.diagnostics) {
-      // A page where Setup stops is said below, at the key that answers it.
-      if (d.severity == Severity::info || d.code == "UA10001" || d.code == "UA10002") continue;
-      build.problems.push_back({detail::generation::origin_of(d, xml, build), d.message, "", d.code});
-    }
+    // The file's findings come before the logon checks' refusals, so that
+    // on one spec line the value's own problem is said first.
+    const auto before_logons = static_cast<std::ptrdiff_t>(build.problems.size());
     detail::generation::check_logons(build);
+    std::vector<SpecProblem> findings;
+    for (const Diagnostic& d : result.diagnostics) {
+      // A page where Setup stops is said below, at the key that answers it;
+      // a finding that a check of the spec made already (UA10003, UA10004)
+      // is said once, at the spec's line.
+      const bool said = std::any_of(build.problems.begin(), build.problems.end(),
+                                    [&](const SpecProblem& p) { return !p.code.empty() && p.code == d.code; });
+      if (d.severity == Severity::info || d.code == "UA10001" || d.code == "UA10002" || said) continue;
+      findings.push_back({detail::generation::origin_of(d, xml, build), d.message, "", d.code});
+    }
+    build.problems.insert(build.problems.begin() + before_logons, findings.begin(), findings.end());
     const bool readable = validation.document.root != nullptr && validation.document.well_formed;
     const Outcome outcome = readable ? detail::outcome_without_timeline(validation.document, check_options.setup) : Outcome{};
     for (const Stop& stop : outcome.stops) {
@@ -397,17 +421,13 @@ Generated generate(const Spec& spec, const GenerateOptions& options) {
       SpecProblem answer = detail::generation::key_for_page(spec, stop.page, outcome.target.value);
       answer.code = stop.severity == Severity::error ? "UA10001" : "UA10002";
       // A key the spec gives wrongly is said once, at its line.
-      const bool said = std::any_of(build.problems.begin(), build.problems.end(),
-                                    [&](const SpecProblem& p) { return p.origin.key == answer.origin.key; });
+      const bool said = std::any_of(build.problems.begin(), build.problems.end(), [&](const SpecProblem& p) {
+        return p.origin.key == answer.origin.key || p.origin.key == "--" + answer.origin.key;
+      });
       if (!said) build.problems.push_back(std::move(answer));
     }
   }
   if (!built) detail::generation::check_logons(build);
-  // The spec key that needs autologon is named once, at its line: the
-  // generated file's UA10003 says the same of the whole file.
-  if (std::any_of(build.problems.begin(), build.problems.end(), [](const SpecProblem& p) { return p.add == "autologon: 1"; })) {
-    std::erase_if(build.problems, [](const SpecProblem& p) { return p.code == "UA10003"; });
-  }
   if (!build.problems.empty()) throw SpecError(std::move(build.problems));
   for (SpecProblem& warning : build.warnings) {
     // Said once, not once per architecture.

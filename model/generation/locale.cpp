@@ -47,9 +47,10 @@ void add_locale(Build& build) {
   const SpecValue<std::string>& keyboard = spec.keyboard ? *spec.keyboard : formats;
   if (language_pack(ui.value).empty()) {
     const std::string pack = suggestion(ui.value);
-    throw SpecError(ui.origin, "'" + ui.value + "' is not a Windows language pack, so Setup cannot show it: give " +
-                                   (spec.ui_language ? "ui-language: " + pack
-                                                     : "ui-language: " + pack + " and formats: " + ui.value));
+    // Kept, and the build goes on with the language as given, to find the spec's other mistakes.
+    build.refuse(ui.origin, "'" + ui.value + "' is not a Windows language pack, so Setup cannot show it: give " +
+                                (spec.ui_language ? "ui-language: " + pack
+                                                  : "ui-language: " + pack + " and formats: " + ui.value));
   }
   SettingEditor pe = build.edit(Pass::windowsPE, "Microsoft-Windows-International-Core-WinPE");
   build.put(pe, "SetupUILanguage/UILanguage", ui);

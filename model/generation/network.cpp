@@ -11,9 +11,15 @@ void add_network(Build& build) {
     SettingEditor join = build.edit(Pass::specialize, "Microsoft-Windows-UnattendedJoin");
     build.put(join, "Identification/JoinWorkgroup", *spec.workgroup);
   }
-  if (spec.domain) {
+  if (spec.domain && spec.join_credentials_file) {  // check_spec refuses a domain without one
     // The credentials file: the account on its first line, its password on the second.
-    const std::string text = build.secret_from_file_all(*spec.join_credentials_file);
+    std::string text;
+    try {
+      text = build.secret_from_file_all(*spec.join_credentials_file);
+    } catch (const SpecError& e) {
+      build.keep(e);
+      return;
+    }
     const auto newline = text.find('\n');
     std::string account = text.substr(0, newline);
     std::string password = newline == std::string::npos ? "" : text.substr(newline + 1);
@@ -21,9 +27,10 @@ void add_network(Build& build) {
       if (const auto end = s->find_first_of("\r\n"); end != std::string::npos) s->resize(end);
     }
     if (account.empty() || password.empty()) {
-      throw SpecError(spec.join_credentials_file->origin,
-                      "the join credentials file must hold the account on its first line and the password on its "
-                      "second");
+      build.refuse(spec.join_credentials_file->origin,
+                   "the join credentials file must hold the account on its first line and the password on its "
+                   "second");
+      return;
     }
     std::string domain = spec.domain->value;
     if (const auto backslash = account.find('\\'); backslash != std::string::npos) {

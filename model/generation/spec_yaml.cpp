@@ -266,7 +266,14 @@ Spec parse_spec(std::string_view yaml, const std::string& display_name, const st
     else if (key == "computer-name") spec.computer_name = r.string(v, key);
     else if (key == "users") {
       if (!v.IsSequence()) throw SpecError(r.origin(v, key), "'users' must be a list");
-      for (std::size_t i = 0; i < v.size(); ++i) spec.users.push_back(read_user(r, v[i], "users[" + std::to_string(i) + "]"));
+      // One user's mistake does not hide the users after it.
+      for (std::size_t i = 0; i < v.size(); ++i) {
+        try {
+          spec.users.push_back(read_user(r, v[i], "users[" + std::to_string(i) + "]"));
+        } catch (const SpecError& e) {
+          r.keep(e);
+        }
+      }
     } else if (key == "admin-password-file") spec.admin_password_file = r.string(v, key);
     else if (key == "autologon") {
       // A count, or {user: NAME, count: N}.
@@ -286,12 +293,14 @@ Spec parse_spec(std::string_view yaml, const std::string& display_name, const st
     else if (key == "architectures") {
       for (const auto& a : r.strings(v, key)) {
         if (a.value != "amd64" && a.value != "arm64" && a.value != "x86") {
-          throw SpecError(a.origin, "'" + a.origin.key + "' must be one of amd64, arm64, x86; found '" + a.value + "'");
+          r.keep(SpecError(a.origin, "'" + a.origin.key + "' must be one of amd64, arm64, x86; found '" + a.value + "'" +
+                                         suggestion(a.value, {"amd64", "arm64", "x86"})));
+          continue;
         }
-        for (const auto& before : spec.architectures) {
-          if (before.value == a.value) throw SpecError(a.origin, "'" + a.value + "' is listed twice");
-        }
-        spec.architectures.push_back(a);
+        const bool twice = std::any_of(spec.architectures.begin(), spec.architectures.end(),
+                                       [&](const auto& before) { return before.value == a.value; });
+        if (twice) r.keep(SpecError(a.origin, "'" + a.value + "' is listed twice"));
+        else spec.architectures.push_back(a);
       }
     }
     else if (key == "ssh-authorized-keys") spec.ssh_authorized_keys = r.string(v, key);
@@ -319,7 +328,12 @@ Spec parse_spec(std::string_view yaml, const std::string& display_name, const st
     else if (key == "password-expiry") {
       SpecValue<std::string> expiry = r.string(v, key);
       if (expiry.value != "unlimited") {
-        (void)r.integer(v, key, 1, 999, "'password-expiry' must be unlimited or a number of days (1 to 999)");
+        const std::string wanted = "'password-expiry' must be unlimited or a number of days (1 to 999)";
+        // net accounts takes digits only: "+30" is a number to stoll, not to net.
+        if (expiry.value.find_first_not_of("0123456789") != std::string::npos) {
+          throw SpecError(expiry.origin, wanted + "; found '" + expiry.value + "'");
+        }
+        (void)r.integer(v, key, 1, 999, wanted);
       }
       spec.password_expiry = expiry;
     }
@@ -339,9 +353,6 @@ Spec parse_spec(std::string_view yaml, const std::string& display_name, const st
     refuse(spec.architectures.front().origin, "give architecture or architectures, not both");
   }
   if (spec.workgroup && spec.domain) refuse(spec.domain->origin, "give workgroup or domain, not both");
-  if (spec.domain && !spec.join_credentials_file) {
-    refuse(spec.domain->origin, "joining a domain needs join-credentials-file", "join-credentials-file: FILE");
-  }
   spec.problems = r.problems();
   if (!spec.problems.empty() && mistakes == SpecMistakes::throw_now) throw SpecError(spec.problems);
   return spec;

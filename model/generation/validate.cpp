@@ -130,13 +130,17 @@ void check_spec(Build& build) {
                  "admin-password-file gives one", "admin-password-file: FILE");
   }
   const SpecUser* account = nullptr;
+  bool known = true;  // autologon names a user of the spec, or none
   try {
     account = autologon_account(spec);
   } catch (const SpecError& e) {
     build.keep(e);
-    return;  // the checks below need to know who signs in
+    known = false;
   }
-  if (account == nullptr && !builtin) {
+  if (spec.domain && !spec.join_credentials_file) {
+    build.refuse(spec.domain->origin, "joining a domain needs the joining account", "join-credentials-file: FILE");
+  }
+  if (known && account == nullptr && !builtin) {
     if (spec.autologon.value > 0) build.refuse(spec.autologon.origin, "autologon needs a user to sign in", "users:");
     for (const auto* key : {&spec.ssh_authorized_keys, &spec.openssh_msi}) {
       if (*key) build.refuse((*key)->origin, "the OpenSSH server needs an administrator to sign in with", "users:");
@@ -151,7 +155,8 @@ void check_spec(Build& build) {
                      "(reference: FirstLogonCommands)" +
                      (spec.autologon.value == 1 ? ", among them the reset of AutoLogonCount that autologon: 1 needs"
                                                 : "") +
-                     ": put the user in Administrators");
+                     ": put the user in Administrators",
+                 "", "UA10004");
   }
   const bool arm64 = spec.architecture.value == "arm64" ||
                      std::any_of(spec.architectures.begin(), spec.architectures.end(),
@@ -193,7 +198,7 @@ void check_spec(Build& build) {
       return wanted == dest || wanted.rfind(dest + "/", 0) == 0;
     });
     if (!packaged) {
-      build.refuse(script.origin, "'" + script.value + "' is not put on the medium", "files: [SRC=" + script.value + "]");
+      build.refuse(script.origin, "'" + script.value + "' is not put on the medium", "files: SRC=" + script.value);
     }
   }
 }
@@ -203,8 +208,7 @@ void check_packaged(Build& build) {
   const Spec& spec = build.spec;
   // Only an image carries them; an answer file alone would silently drop them
   // while media-scripts and the OpenSSH install still expect them.
-  const char* why = " goes on the installation medium, and this run makes none: package the answer file with it, "
-                    "or remove the key and put it on your medium yourself";
+  const char* why = needs_the_medium;
   if (spec.drivers) build.refuse(spec.drivers->origin, "the drivers folder" + std::string(why));
   if (!spec.files.empty()) build.refuse(spec.files.front().origin, "each of files:" + std::string(why));
   if (spec.openssh_msi) build.refuse(spec.openssh_msi->origin, "the OpenSSH MSI" + std::string(why));
@@ -220,27 +224,27 @@ void check_logons(Build& build) {
       build.refuse((*key)->origin,
                    "the OpenSSH server is installed by first-logon commands, which run only when someone signs "
                    "in: on a machine nobody logs on to, sshd would never start",
-                   "autologon: 1");
+                   "autologon: 1", "UA10003");
     }
   }
   if (spec.winrm) {
     build.refuse(spec.winrm->origin, "WinRM is set up by first-logon commands, last of them so that Packer connects "
                                      "once the rest is done, which run only when someone signs in",
-                 "autologon: 1");
+                 "autologon: 1", "UA10003");
   }
   if (spec.virtio_guest_tools.value) {
     build.refuse(spec.virtio_guest_tools.origin, "the guest tools are installed by a first-logon command, which runs "
-                                                 "only when someone signs in", "autologon: 1");
+                                                 "only when someone signs in", "autologon: 1", "UA10003");
   }
   if (spec.home_location) {
     build.refuse(spec.home_location->origin, "the home location is a setting of the user who signs in, made by a "
                                              "first-logon command, which runs only when someone signs in",
-                 "autologon: 1");
+                 "autologon: 1", "UA10003");
   }
   const auto& commands = !spec.media_scripts.empty() ? spec.media_scripts : spec.first_logon_commands;
   if (!commands.empty()) {
     build.refuse(commands.front().origin, "first-logon commands run only when someone signs in; autologon makes "
-                                          "them run unattended", "autologon: 1");
+                                          "them run unattended", "autologon: 1", "UA10003");
   }
 }
 
