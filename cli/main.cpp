@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <exception>
 #include <iostream>
 #include <string>
@@ -96,8 +97,11 @@ int main(int argc, char** argv) {
       std::cerr << "unattend: " << unattend::cli::terminal_safe(unattend::cli::command_line_text(problem)) << '\n';
     }
     const std::size_t count = e.problems().size();
+    const bool options_alone = std::all_of(e.problems().begin(), e.problems().end(), [](const auto& p) {
+      return p.origin.file.empty() || p.origin.file == "command line";
+    });
     std::cerr << "unattend: " << (count == 1 ? "one mistake" : std::to_string(count) + " mistakes")
-              << " in the spec; nothing written\n";
+              << (options_alone ? " in the options" : " in the spec") << "; nothing written\n";
     return exit_findings;
   } catch (const unattend::OutputExists& e) {
     std::cerr << "unattend: " << e.what() << " (use --force to replace it)\n";
