@@ -32,6 +32,10 @@ std::unique_ptr<Element> scan(std::string_view text) {
   auto root = std::make_unique<Element>();
   root->open_end = 0;
   Element* current = root.get();
+  // Elements deeper than the checker's limit are kept as leaves of the last
+  // level: every walk of the tree (outline, lookups, its destruction) is
+  // recursive, and 260,000 nested elements would overflow the stack.
+  std::size_t depth = 0;
   std::size_t i = 0;
   const auto skip_to = [&](std::string_view end) {
     const auto at = text.find(end, i);
@@ -52,11 +56,13 @@ std::unique_ptr<Element> scan(std::string_view text) {
       const auto gt = text.find('>', end);
       i = gt == npos ? text.size() : gt + 1;
       // Close the nearest open element of that name; those opened inside it stay unclosed.
-      for (Element* e = current; e != root.get(); e = e->parent) {
+      std::size_t up = 1;
+      for (Element* e = current; e != root.get(); e = e->parent, ++up) {
         if (e->name != name) continue;
         e->close_begin = begin;
         e->close_end = i;
         current = e->parent;
+        depth -= up;
         break;
       }
     } else {
@@ -98,7 +104,10 @@ std::unique_ptr<Element> scan(std::string_view text) {
       element->parent = current;
       Element* added = element.get();
       current->children.push_back(std::move(element));
-      if (!added->empty && added->open_end != npos) current = added;
+      if (!added->empty && added->open_end != npos && depth < max_depth) {
+        current = added;
+        ++depth;
+      }
     }
   }
   return root;

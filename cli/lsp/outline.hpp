@@ -15,6 +15,8 @@
 namespace unattend::lsp {
 
 inline constexpr std::size_t npos = std::string_view::npos;
+// As deep as scan() nests elements: the checker's own limit (UA1003).
+inline constexpr std::size_t max_depth = 256;
 
 struct Element {
   std::string name;  // local name

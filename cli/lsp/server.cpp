@@ -1,6 +1,7 @@
 #include "server.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <cctype>
 #include <functional>
 #include <istream>
@@ -338,6 +339,7 @@ json Server::completion(const std::string& uri, const json& position) const {
     const std::size_t quotes = static_cast<std::size_t>(std::count(tag.begin(), tag.end(), '"'));
     if (quotes % 2 == 1) {
       const std::size_t eq = tag.rfind('=');
+      if (eq == npos) return items;  // a quote with no attribute before it: <a "
       std::size_t name_end = eq;
       while (name_end > 0 && (tag[name_end - 1] == ' ')) --name_end;
       std::size_t name_begin = name_end;
@@ -496,6 +498,31 @@ json Server::symbols(const std::string& uri) const {
   return passes;
 }
 
+namespace {
+
+// One header line of the base protocol. Its end is CR LF, LF or CR alone; a
+// line longer than a header needs is read to its end but not kept (the
+// message is then refused), so that no input grows memory. False at the end
+// of input.
+bool read_header_line(std::istream& in, std::string& line, bool& too_long) {
+  constexpr std::size_t max_line = 4096;
+  line.clear();
+  too_long = false;
+  for (;;) {
+    const int c = in.get();
+    if (c == std::char_traits<char>::eof()) return !line.empty() || too_long;
+    if (c == '\n') return true;
+    if (c == '\r') {
+      if (in.peek() == '\n') in.get();
+      return true;
+    }
+    if (line.size() < max_line) line += static_cast<char>(c);
+    else too_long = true;
+  }
+}
+
+}  // namespace
+
 int serve(std::istream& in, std::ostream& out, const std::string& rule_pages) {
   Server server(rule_pages);
   const auto send = [&](const json& message) {
@@ -510,10 +537,11 @@ int serve(std::istream& in, std::ostream& out, const std::string& rule_pages) {
     bool bad_header = false;
     std::string line;
     bool any = false;
-    while (std::getline(in, line)) {
+    bool too_long = false;
+    while (read_header_line(in, line, too_long)) {
       any = true;
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (line.empty()) break;
+      if (too_long) bad_header = true;
+      if (line.empty() && !too_long) break;
       if (lower(line).rfind("content-length:", 0) == 0) {
         try {
           std::size_t used = 0;
@@ -526,7 +554,17 @@ int serve(std::istream& in, std::ostream& out, const std::string& rule_pages) {
       }
     }
     if (!any || !in) return server.exit_code();  // end of input without exit
-    if (bad_header || !have_length || length > max_message) {
+    if (have_length && length > static_cast<std::size_t>(std::numeric_limits<std::streamsize>::max())) {
+      return server.exit_code();  // no stream holds that much: nothing to skip to
+    }
+    if (have_length && length > max_message) {
+      // Refused, and its body skipped, so that the next message is read from its start.
+      in.ignore(static_cast<std::streamsize>(length));
+      if (!in) return server.exit_code();
+      send(Server::error(nullptr, parse_error, "a message over 64 MiB is refused"));
+      continue;
+    }
+    if (bad_header || !have_length) {
       send(Server::error(nullptr, parse_error, "a message needs a valid Content-Length header"));
       continue;
     }

@@ -86,6 +86,14 @@ password_file() {  # a file whose AdministratorPassword is $1, as written
     "<UserAccounts><AdministratorPassword><Value>$1</Value><PlainText>true</PlainText></AdministratorPassword></UserAccounts>")"
 }
 
+# lsp_message BODY: one message of the language server protocol (the body is ASCII).
+lsp_message() { printf 'Content-Length: %d\r\n\r\n%s' "${#1}" "$1"; }
+LSP_INIT='{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}'
+LSP_EXIT='{"jsonrpc":"2.0","method":"exit"}'
+lsp_open() {  # lsp_open TEXT (JSON-escaped): didOpen of file:///w/autounattend.xml
+  printf '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///w/autounattend.xml","languageId":"xml","version":1,"text":"%s"}}}' "$1"
+}
+
 case $CASE in
 
 # ---- what held before issue 16: kept as it is ----
@@ -332,6 +340,34 @@ multi_architecture)
     component oobeSystem Microsoft-Windows-Shell-Setup x86 '<TimeZone>Pacific Standard Time</TimeZone>') | one_pass)" > in.xml
   same_output in.one.xml in.xml 'x86 differs from its amd64 copy.*UA2008'
   run check in.xml; expect 'x86 differs from its amd64 copy.*UA2008' ;;
+
+# Issue 25, the language server under hostile input.
+lsp_deep_nesting)  # 1: a million nested elements (3 MB) and an outline request (was SIGSEGV)
+  nested=$(printf "<a>%.0s" $(seq 1000000))
+  { lsp_message "$LSP_INIT"
+    lsp_message "$(lsp_open "$nested")"
+    lsp_message '{"jsonrpc":"2.0","id":2,"method":"textDocument/documentSymbol","params":{"textDocument":{"uri":"file:///w/autounattend.xml"}}}'
+    lsp_message "$LSP_EXIT"; } > in.lsp
+  run --stdin in.lsp --seconds 120 lsp; expect '"id":2,"jsonrpc":"2.0","result":\[' ;;
+lsp_completion_after_quote)  # 2: completion inside <a " (was an out-of-bounds read and an internal error)
+  { lsp_message "$LSP_INIT"
+    lsp_message "$(lsp_open '<a \"')"
+    lsp_message '{"jsonrpc":"2.0","id":2,"method":"textDocument/completion","params":{"textDocument":{"uri":"file:///w/autounattend.xml"},"position":{"line":0,"character":4}}}'
+    lsp_message "$LSP_EXIT"; } > in.lsp
+  run --stdin in.lsp lsp; expect '"id":2,"jsonrpc":"2.0","result":\[\]'; reject '"error"' ;;
+lsp_oversized_message)  # 3: a body over 64 MiB is refused and skipped; the next message is answered
+  { printf 'Content-Length: %d\r\n\r\n' $((65 * 1024 * 1024)); head -c $((65 * 1024 * 1024)) /dev/zero | tr '\0' ' '
+    lsp_message "$LSP_INIT"; lsp_message "$LSP_EXIT"; } > in.lsp
+  run --stdin in.lsp --seconds 60 lsp; expect 'over 64 MiB is refused'; expect '"id":1,"jsonrpc":"2.0","result":\{"capabilities"' ;;
+lsp_endless_header)  # 3: a header line without its end does not grow memory
+  { printf 'Content-Length: 10'; head -c $((200 * 1024 * 1024)) /dev/zero | tr '\0' 'x'; printf '\r\n\r\n'
+    lsp_message "$LSP_INIT"; lsp_message "$LSP_EXIT"; } > in.lsp
+  run --stdin in.lsp --seconds 60 lsp; expect 'a message needs a valid Content-Length header'
+  expect '"id":1,"jsonrpc":"2.0","result":\{"capabilities"' ;;
+lsp_cr_line_ends)  # 3: header lines that end in CR alone
+  body=$LSP_INIT
+  { printf 'Content-Length: %d\r\r%s' "${#body}" "$body"; lsp_message "$LSP_EXIT"; } > in.lsp
+  run --stdin in.lsp lsp; expect '"id":1,"jsonrpc":"2.0","result":\{"capabilities"' ;;
 
 *) echo "unknown case $CASE"; exit 2 ;;
 esac
