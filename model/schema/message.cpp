@@ -109,6 +109,18 @@ bool read_without_case(const std::string& component, const std::string& path) {
 
 }  // namespace
 
+bool looks_secret(std::string_view name) {
+  const std::string lower = ascii_lower(std::string(name));
+  for (const char* part : {"passw", "pasw", "pwd", "productkey", "credential", "secret"}) {
+    if (lower.find(part) != std::string::npos) return true;
+  }
+  for (const char* secret : {"password", "productkey", "credentials", "key"}) {
+    const std::size_t allowed = std::string_view(secret).size() > 4 ? 2 : 0;
+    if (edit_distance(lower, secret) <= allowed) return true;
+  }
+  return false;
+}
+
 bool is_secret(const std::string& path) {
   const std::string lower = ascii_lower(path);
   const std::string name = last_of(lower);

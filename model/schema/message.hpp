@@ -36,6 +36,13 @@ struct SettingContext {
 // not its PlainText), product keys, everything in a Credentials element.
 bool is_secret(const std::string& path);
 
+// Whether an element name looks like one that holds a secret, misspelt or
+// not: a password, a product key, a credential (Pasword, AdministratorPasswd,
+// ProductKy, Credential). Used where the schema cannot say (a file that is
+// not well-formed, an element the schema does not know): it errs on the side
+// of hiding text.
+bool looks_secret(std::string_view name);
+
 // Rewrites one message about a component's content. Returns nothing when the
 // message only repeats an earlier one (`reported` remembers what was said).
 std::optional<Message> component_message(const std::string& xerces_message, const SettingContext& where,

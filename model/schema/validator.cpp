@@ -291,8 +291,9 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
     if (detail::match_pattern(raw, "no character data is allowed by content model", m)) {
       if (const auto text = stray_text_before(bytes_, at)) {
         at = text->at;
-        message.text = "text '" + text->words + "' is not allowed in <" + (elements_.empty() ? "" : elements_.back()) +
-                       ">; only elements go there (template syntax left in?)";
+        const bool secret = std::any_of(elements_.begin(), elements_.end(), [](const std::string& e) { return detail::looks_secret(e); });
+        message.text = (secret ? std::string("text") : "text '" + text->words + "'") + " is not allowed in <" +
+                       (elements_.empty() ? "" : elements_.back()) + ">; only elements go there (template syntax left in?)";
       }
     }
     out_.push_back(make(file_, at, *message.rule, message.text));
@@ -303,12 +304,25 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
     // Xerces quotes the text where it stopped ("unterminated entity reference
     // 'dor3'"): inside a password or a product key that is the secret itself,
     // typically one with an unescaped & or <.
-    if (current_ != nullptr && current_->enclosing_component() != nullptr && current_->enclosing_component() != current_ &&
-        detail::is_secret(current_->setting_path())) {
+    // Recognised by what the elements are called, misspelt or not, anywhere
+    // in the file: <Valeu> inside <AdministratorPassword>, <Pasword>, a
+    // password outside any component.
+    bool secret = current_ != nullptr && current_->enclosing_component() != nullptr &&
+                  current_->enclosing_component() != current_ && detail::is_secret(current_->setting_path());
+    for (const auto* e = current_; e != nullptr && !secret; e = e->parent) secret = detail::looks_secret(e->name);
+    if (secret) {
+      // What Xerces says, without what it quotes.
+      std::string what;
+      bool quoted = false;
+      for (const char c : to_utf8(e.getMessage())) {
+        if (c == '\'') quoted = !quoted;
+        else if (!quoted) what += c;
+      }
+      while (what.find("  ") != std::string::npos) what.replace(what.find("  "), 2, " ");
       out_.push_back(make(file_, position_of(e), codes::not_well_formed,
-                          "not well-formed XML inside <" + current_->name + "> (" + current_->setting_path() +
-                              "), whose text is not shown because it may be secret; write & as &amp; and < as &lt; "
-                              "there, or encode the password"));
+                          "not well-formed XML inside <" + current_->name + "> (" + current_->setting_path() + "): " +
+                              detail::trim(what) + "; its text is not shown because it may be secret; write & as &amp; and < "
+                              "as &lt; there, or encode the password"));
       return;
     }
     out_.push_back(make(file_, position_of(e), codes::not_well_formed,

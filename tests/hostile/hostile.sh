@@ -364,6 +364,21 @@ lsp_endless_header)  # 3: a header line without its end does not grow memory
     lsp_message "$LSP_INIT"; lsp_message "$LSP_EXIT"; } > in.lsp
   run --stdin in.lsp --seconds 60 lsp; expect 'a message needs a valid Content-Length header'
   expect '"id":1,"jsonrpc":"2.0","result":\{"capabilities"' ;;
+secret_misspelt_elements)  # 4: a password under a misspelt name, its & unescaped (printed 'dor3' before)
+  for body in "<UserAccounts><AdministratorPassword><Valeu>$PASSWORD</Valeu></AdministratorPassword></UserAccounts>" \
+              "<UserAccounts><AdministratorPasswd><Value>$PASSWORD</Value></AdministratorPasswd></UserAccounts>" \
+              "<AutoLogon><Pasword><Value>$PASSWORD</Value></Pasword></AutoLogon>"; do
+    answer_file "$(component oobeSystem Microsoft-Windows-Shell-Setup amd64 "$body")" > in.xml
+    for format in text json sarif github gitlab; do run check --format "$format" in.xml; expect_exit 1; done
+    run explain in.xml
+    run fix --diff in.xml
+    escaped=$(sed 's/"/\\"/g' in.xml | tr -d '\n')
+    { lsp_message "$LSP_INIT"; lsp_message "$(lsp_open "$escaped")"; lsp_message "$LSP_EXIT"; } > in.lsp
+    run --stdin in.lsp lsp; expect 'not shown because it may be secret'
+  done
+  # A password outside any component.
+  answer_file "<Pasword>$PASSWORD</Pasword>" > in.xml
+  run check in.xml; expect_exit 1 ;;
 lsp_cr_line_ends)  # 3: header lines that end in CR alone
   body=$LSP_INIT
   { printf 'Content-Length: %d\r\r%s' "${#body}" "$body"; lsp_message "$LSP_EXIT"; } > in.lsp
