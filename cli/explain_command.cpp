@@ -21,6 +21,11 @@ namespace unattend::cli {
 
 namespace {
 
+// One piece of the file's text on a line of its own: a newline in a value
+// (&#10;) must not start a line that looks like another finding.
+std::string one(std::string_view text) { return terminal_safe(text, true); }
+
+
 void describe(po::options_description& options, po::positional_options_description& positional) {
   options.add_options()
       ("input", po::value<std::string>(), "the answer file; - reads standard input")
@@ -98,7 +103,7 @@ ordered_json to_json(const Outcome& o, std::size_t errors) {
 }
 
 void write_text(std::ostream& out, const Outcome& o, std::size_t errors) {
-  out << o.file << ": what Windows Setup will do with this file\n";
+  out << one(o.file) << ": what Windows Setup will do with this file\n";
   if (!o.passes.empty()) {
     out << "used as: " << to_string(o.usage.value) << " (" << o.usage.from << "); Windows: " << to_string(o.target.value)
         << " (" << o.target.from << ")";
@@ -106,32 +111,32 @@ void write_text(std::ostream& out, const Outcome& o, std::size_t errors) {
     out << "\n";
   }
   for (const PassSteps& p : o.passes) {
-    out << "\n" << to_string(p.pass) << (p.runs ? "" : " (not run)") << ": " << p.note << "\n";
-    for (const Step& s : p.steps) out << "  " << (s.line == 0 ? std::string("   ") : std::to_string(s.line)) << "  " << s.what << "\n";
+    out << "\n" << to_string(p.pass) << (p.runs ? "" : " (not run)") << ": " << one(p.note) << "\n";
+    for (const Step& s : p.steps) out << "  " << (s.line == 0 ? std::string("   ") : std::to_string(s.line)) << "  " << one(s.what) << "\n";
   }
   out << "\naccounts:";
   if (o.accounts.empty()) out << " none created by this file";
   out << "\n";
   for (const Account& a : o.accounts) {
-    out << "  " << a.name << " (" << to_string(a.kind) << ", " << to_string(a.pass) << "): administrator " << to_string(a.administrator)
+    out << "  " << one(a.name) << " (" << to_string(a.kind) << ", " << to_string(a.pass) << "): administrator " << to_string(a.administrator)
         << ", " << (a.password ? "password set" : "no password") << "\n";
   }
-  if (!o.join.empty()) out << "  joins " << o.join << "\n";
+  if (!o.join.empty()) out << "  joins " << one(o.join) << "\n";
   out << "automatic logon: ";
   if (!o.autologon || !o.autologon->enabled) {
     out << "none: nothing signs in by itself\n";
   } else {
     const Autologon& a = *o.autologon;
-    out << a.username << " (" << to_string(a.pass) << "), LogonCount "
+    out << one(a.username) << " (" << to_string(a.pass) << "), LogonCount "
         << (a.logon_count ? std::to_string(*a.logon_count) : std::string("not given")) << "; account created: "
         << to_string(a.account_exists) << ", administrator: " << to_string(a.administrator)
         << ", password " << (a.password ? "given" : "not given") << "\n";
-    if (a.signs_in == Tristate::no) out << "  does not sign in: " << a.why_not << "\n";
+    if (a.signs_in == Tristate::no) out << "  does not sign in: " << one(a.why_not) << "\n";
   }
   out << "commands, in the order they run:" << (o.commands.empty() ? " none" : "") << "\n";
   for (const unattend::Command& c : o.commands) {
     out << "  " << c.line << "  " << to_string(c.pass) << " " << c.list << (c.order ? " #" + std::to_string(*c.order) : "")
-        << ", as " << runs_as_text(c) << ", " << c.when << "\n";
+        << ", as " << one(runs_as_text(c)) << ", " << c.when << "\n";
   }
   out << "\n";
   if (o.passes.empty()) {
@@ -140,8 +145,8 @@ void write_text(std::ostream& out, const Outcome& o, std::size_t errors) {
     out << "Setup runs to the end without asking anything\n";
   } else {
     for (const Stop& s : o.stops) {
-      out << o.file << ":" << s.line << ": " << to_string(s.severity) << ": Setup " << (s.when == "always" ? "stops" : "may stop")
-          << " at the '" << s.page << "' page (" << to_string(s.pass) << (s.when == "always" ? "" : "; " + s.when) << "): " << s.why
+      out << one(o.file) << ":" << s.line << ": " << to_string(s.severity) << ": Setup " << (s.when == "always" ? "stops" : "may stop")
+          << " at the '" << s.page << "' page (" << to_string(s.pass) << (s.when == "always" ? "" : "; " + s.when) << "): " << one(s.why)
           << "; answered by " << join(s.answered_by, ", ") << "\n";
     }
   }

@@ -61,14 +61,14 @@ int run(const po::variables_map& vm) {
       const FixResult result = fix(original, input.display, file_options);
       std::vector<std::string> hidden;
       for (const Repair& r : result.applied) {
-        std::cerr << input.display << ':' << r.line << ':' << r.column << ": fixed: " << terminal_safe(r.description) << " [" << r.code
+        std::cerr << input.display << ':' << r.line << ':' << r.column << ": fixed: " << terminal_safe(r.description, true) << " [" << r.code
                   << "]\n";
         if (!r.hidden.empty()) hidden.push_back(r.hidden);
       }
       std::vector<Diagnostic> remaining = result.remaining;
       add_hints(remaining);
       for (const Diagnostic& d : remaining) {
-        std::cerr << terminal_safe(format(d)) << '\n';
+        std::cerr << terminal_safe(format(d), true) << '\n';
         errors |= d.severity == Severity::error;
       }
       if (diff) {

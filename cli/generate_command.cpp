@@ -325,7 +325,7 @@ int run(const po::variables_map& vm) {
   }
   Generated generated = generate(spec, {.packaged = vm.count("package") != 0});
   for (const SpecProblem& warning : generated.warnings) {
-    std::cerr << "unattend: warning: " << terminal_safe(command_line_text(warning)) << '\n';
+    std::cerr << "unattend: warning: " << terminal_safe(command_line_text(warning), true) << '\n';
   }
   std::vector<Diagnostic> shown = generated.diagnostics;
   add_hints(shown);

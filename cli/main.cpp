@@ -94,7 +94,7 @@ int main(int argc, char** argv) {
     // A spec that asks for something invalid is a problem of the input, like an answer file's error.
     for (const unattend::SpecProblem& problem : e.problems()) {
       // A spec's keys and values are file content: never let them drive the terminal.
-      std::cerr << "unattend: " << unattend::cli::terminal_safe(unattend::cli::command_line_text(problem)) << '\n';
+      std::cerr << "unattend: " << unattend::cli::terminal_safe(unattend::cli::command_line_text(problem), true) << '\n';
     }
     const std::size_t count = e.problems().size();
     const bool options_alone = std::all_of(e.problems().begin(), e.problems().end(), [](const auto& p) {

@@ -20,7 +20,7 @@ namespace {
 using nlohmann::ordered_json;
 
 void write_text(std::ostream& out, const FileReport& file) {
-  for (const auto& d : file.diagnostics) out << terminal_safe(format(d)) << '\n';
+  for (const auto& d : file.diagnostics) out << terminal_safe(format(d), true) << '\n';
 }
 
 ordered_json json_entry(const FileReport& file) {
@@ -102,10 +102,10 @@ std::string escape_property(const std::string& text) {
 void write_github(std::ostream& out, const FileReport& file) {
   for (const auto& d : file.diagnostics) {
     const char* command = d.severity == Severity::error ? "error" : d.severity == Severity::warning ? "warning" : "notice";
-    out << "::" << command << " file=" << escape_property(terminal_safe(file.path));
+    out << "::" << command << " file=" << escape_property(terminal_safe(file.path, true));
     if (d.line > 0) out << ",line=" << d.line;
     if (d.column > 0) out << ",col=" << d.column;
-    out << ",title=" << escape_property(d.code) << "::" << escape_data(terminal_safe(d.message)) << '\n';
+    out << ",title=" << escape_property(d.code) << "::" << escape_data(terminal_safe(d.message, true)) << '\n';
   }
 }
 

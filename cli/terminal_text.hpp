@@ -11,7 +11,10 @@
 namespace unattend::cli {
 
 // `text` with every control character but line feed and tab (C0, DEL, C1)
-// shown as <U+XXXX>; everything else as it is.
-std::string terminal_safe(std::string_view text);
+// and every bidirectional control (U+202E and its kin) shown as <U+XXXX>;
+// everything else as it is.
+// one_line: a newline is shown as <U+000A> too (a diagnostic is one line;
+// a value with &#10; must not start a forged one).
+std::string terminal_safe(std::string_view text, bool one_line = false);
 
 }  // namespace unattend::cli

@@ -379,6 +379,23 @@ secret_misspelt_elements)  # 4: a password under a misspelt name, its & unescape
   # A password outside any component.
   answer_file "<Pasword>$PASSWORD</Pasword>" > in.xml
   run check in.xml; expect_exit 1 ;;
+terminal_injection)  # 6: values and file names that would drive the terminal or forge a line
+  printf '<?xml version="1.1" encoding="utf-8"?>\n%s\n%s\n</unattend>\n' "$OPEN" \
+    "$(component specialize Microsoft-Windows-Shell-Setup amd64 '<ComputerName>&#x1B;]0;owned&#x7;&#x1B;[2J</ComputerName>')" > in.1.xml
+  printf '%s\n%s\n%s\n</unattend>\n' "$HEAD" "$OPEN" \
+    "$(component specialize Microsoft-Windows-Shell-Setup amd64 '<ComputerName>x&#13;in.xml:1:1: error: forged&#10;in.xml:2:1: error: forged&#x202E;gpj.exe</ComputerName>')" > in.2.xml
+  for file in in.1.xml in.2.xml; do
+    for args in "check $file" "check --format github $file" "fix $file -o -" "explain $file"; do
+      run $args
+      if LC_ALL=C grep -q $'\x1b\|\r' out.txt; then fail "$args: a raw ESC or CR reaches the terminal"; fi
+      if grep -q '^in.xml:[12]:1: error: forged' out.txt; then fail "$args: a forged line"; fi
+      if grep -q $'\xe2\x80\xae' out.txt; then fail "$args: a raw U+202E reaches the terminal"; fi
+    done
+  done
+  mkdir dir && valid > dir/$'bad\x1b[2Jname\n.xml'
+  run check dir
+  if LC_ALL=C grep -q $'\x1b' out.txt; then fail "a file name's ESC reaches the terminal"; fi
+  rm -r dir ;;
 lsp_cr_line_ends)  # 3: header lines that end in CR alone
   body=$LSP_INIT
   { printf 'Content-Length: %d\r\r%s' "${#body}" "$body"; lsp_message "$LSP_EXIT"; } > in.lsp
