@@ -179,7 +179,7 @@ int run(const po::variables_map& vm) {
   std::size_t errors = 0;
   for (const auto& d : diagnostics) errors += d.severity == Severity::error ? 1 : 0;
   if (format == "json") {
-    std::cout << to_json(outcome, errors).dump(2) << '\n';
+    std::cout << to_json(outcome, errors).dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
   } else {
     // The timeline quotes the file (names, commands): written as terminal-safe text.
     std::ostringstream text;

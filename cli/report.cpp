@@ -184,7 +184,10 @@ class ReportWriter::JsonArray {
   void add(const ordered_json& item) {
     out_ << (any_ ? ",\n" : head_) << indent_;
     any_ = true;
-    const std::string text = item.dump(2);
+    // A file name that is not UTF-8 (Linux allows any bytes) cannot be a JSON
+    // string as it is: its bad bytes become U+FFFD rather than the whole
+    // report an internal error.
+    const std::string text = item.dump(2, ' ', false, ordered_json::error_handler_t::replace);
     for (std::size_t start = 0; start < text.size();) {
       const std::size_t end = std::min(text.find('\n', start), text.size());
       out_.write(text.data() + start, static_cast<std::streamsize>(end - start));

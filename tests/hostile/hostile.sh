@@ -396,6 +396,13 @@ terminal_injection)  # 6: values and file names that would drive the terminal or
   run check dir
   if LC_ALL=C grep -q $'\x1b' out.txt; then fail "a file name's ESC reaches the terminal"; fi
   rm -r dir ;;
+file_name_not_utf8)  # 12: a file name that is not UTF-8 in a checked folder (json was an internal error)
+  mkdir dir && valid > dir/ok.xml && valid > dir/$'bad\xff.xml'
+  for format in json sarif gitlab github text; do
+    run check --format "$format" dir; expect_exit 0
+  done
+  run check --format json dir; expect $'"path": "dir/bad\xef\xbf\xbd.xml"'
+  rm -r dir ;;
 lsp_cr_line_ends)  # 3: header lines that end in CR alone
   body=$LSP_INIT
   { printf 'Content-Length: %d\r\r%s' "${#body}" "$body"; lsp_message "$LSP_EXIT"; } > in.lsp
