@@ -63,7 +63,12 @@ std::vector<std::string> rule_list(const std::vector<std::string>& arguments, co
       const auto comma = std::min(list.find(',', start), list.size());
       const std::string word = list.substr(start, comma - start);
       if (!word.empty()) {
-        if (find_rule(word) == nullptr) throw UsageError(option + ": no rule is called '" + word + "'");
+        const RuleInfo* rule = find_rule(word);
+        if (rule == nullptr) throw UsageError(option + ": no rule is called '" + word + "'");
+        if (option == "--disable" && !can_be_silenced(rule->code)) {
+          throw UsageError(option + ": " + std::string(rule->code) + " (" + std::string(rule->name) +
+                           ") cannot be disabled: it says the file cannot be read, and nothing else of it is checked");
+        }
         words.push_back(word);
       }
       start = comma + 1;

@@ -20,6 +20,13 @@ struct RuleInfo {
   std::string_view summary;   // one line
 };
 
+// Whether a rule can be disabled or its severity changed (by .unattend.yaml,
+// --disable, an unattend-disable comment). Not the rules that say the file
+// cannot be read as an answer file (UA1001 not-well-formed, UA1002 doctype,
+// UA1003 input-limit, UA1102 encoding-mismatch): nothing else of such a file
+// is checked, so silencing them would let anything pass.
+bool can_be_silenced(std::string_view code);
+
 // Every code, validation and semantic rules alike, in code order.
 std::span<const RuleInfo> all_rules();
 const RuleInfo* find_rule(std::string_view code_or_name);

@@ -74,6 +74,7 @@ const detail::Node* element_at(const detail::Node& root, detail::Position at) {
 
 // The last override naming the diagnostic's rule, if any.
 const SeverityOverride* override_for(const Diagnostic& d, const RuleInfo* rule, const CheckOptions& options) {
+  if (!can_be_silenced(d.code)) return nullptr;
   for (auto it = options.severity.rbegin(); it != options.severity.rend(); ++it) {
     if (it->rule == d.code || (rule != nullptr && it->rule == rule->name)) return &*it;
   }
@@ -81,6 +82,7 @@ const SeverityOverride* override_for(const Diagnostic& d, const RuleInfo* rule, 
 }
 
 bool silenced(const Diagnostic& d, const detail::Document& document, const CheckOptions& options) {
+  if (!can_be_silenced(d.code)) return false;
   const RuleInfo* rule = find_rule(d.code);
   const auto names = [&](const std::string& word) {
     return word == d.code || (rule != nullptr && word == rule->name);
@@ -95,6 +97,10 @@ bool silenced(const Diagnostic& d, const detail::Document& document, const Check
 }
 
 }  // namespace
+
+bool can_be_silenced(std::string_view code) {
+  return code != "UA1001" && code != "UA1002" && code != "UA1003" && code != "UA1102";
+}
 
 std::span<const RuleInfo> all_rules() {
   static const std::vector<RuleInfo> rules = collect_rules();

@@ -45,6 +45,10 @@ class Reader {
   std::string rule_code(const std::string& word, const YAML::Mark& mark) const {
     const RuleInfo* rule = find_rule(word);
     if (rule == nullptr) fail(mark, "no rule is called '" + word + "' (see docs/rules/)");
+    if (!can_be_silenced(rule->code)) {
+      fail(mark, std::string(rule->code) + " (" + std::string(rule->name) +
+                     ") cannot be disabled or changed: it says the file cannot be read, and nothing else of it is checked");
+    }
     return std::string(rule->code);
   }
 

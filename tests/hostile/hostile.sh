@@ -403,6 +403,16 @@ file_name_not_utf8)  # 12: a file name that is not UTF-8 in a checked folder (js
   done
   run check --format json dir; expect $'"path": "dir/bad\xef\xbf\xbd.xml"'
   rm -r dir ;;
+config_cannot_silence_syntax)  # 11: a config, an option or a comment disabling every rule made a file that is not XML pass
+  printf 'this is not XML\n' > in.xml
+  printf 'disable: [UA1001]\n' > .unattend.yaml
+  run check in.xml; expect_exit 2; expect 'UA1001 \(not-well-formed\) cannot be disabled'
+  printf 'severity:\n  not-well-formed: off\n' > .unattend.yaml
+  run check in.xml; expect_exit 2; expect 'cannot be disabled or changed'
+  rm .unattend.yaml
+  run check --disable UA1001,UA1002,UA1003 in.xml; expect_exit 2; expect 'cannot be disabled'
+  printf '<!-- unattend-disable UA1001 -->\nnot XML <\n' > in.xml
+  run check in.xml; expect_exit 1; expect 'UA1001' ;;
 lsp_cr_line_ends)  # 3: header lines that end in CR alone
   body=$LSP_INIT
   { printf 'Content-Length: %d\r\r%s' "${#body}" "$body"; lsp_message "$LSP_EXIT"; } > in.lsp
