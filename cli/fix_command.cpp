@@ -23,6 +23,7 @@ void describe(po::options_description& options, po::positional_options_descripti
        "answer files or directories (*.xml below them, recursively); - reads standard input and writes the "
        "repaired file to standard output")
       ("diff", po::bool_switch(), "print a unified diff of the repairs instead of writing")
+      ("force", po::bool_switch(), "also rewrite files with other hard links and read-only files")
       ("select", po::value<std::vector<std::string>>()->composing(),
        "repair only these codes or rule names (repeatable; comma-separated lists too)")
       ("disable", po::value<std::vector<std::string>>()->composing(),
@@ -76,7 +77,9 @@ int run(const po::variables_map& vm) {
       } else if (input.path.empty()) {
         std::cout << result.bytes;
       } else if (result.bytes != original) {
-        write_file_atomically(input.path, result.bytes, {.overwrite = true});
+        // The owner and mode stay; a file edited since it was read is left alone.
+        write_file_atomically(input.path, result.bytes,
+                              {.overwrite = true, .replace_protected = vm["force"].as<bool>(), .unchanged = &original});
       }
     } catch (const Error& e) {
       std::cerr << "unattend: " << e.what() << '\n';
@@ -91,6 +94,6 @@ int run(const po::variables_map& vm) {
 
 extern const Command fix_command = {
     "fix", "Apply the safe repairs of what check finds, in place (docs/rules/: pages marked Fixable)",
-    "unattend fix [--diff] [--select CODE,...] FILE|DIR|-...", describe, run};
+    "unattend fix [--diff] [--force] [--select CODE,...] FILE|DIR|-...", describe, run};
 
 }  // namespace unattend::cli

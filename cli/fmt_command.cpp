@@ -23,7 +23,7 @@ void describe(po::options_description& options, po::positional_options_descripti
       ("output,o", po::value<std::string>(), "write here instead of rewriting the input ('-': standard output)")
       ("encode-passwords", po::bool_switch(), "turn plaintext passwords into encoded ones (PlainText false)")
       ("check", po::bool_switch(), "write nothing; exit 1 when the file is not in the canonical form")
-      ("force", po::bool_switch(), "replace an existing output file other than the input");
+      ("force", po::bool_switch(), "replace an existing output file other than the input, or one with other hard links or read-only");
   positional.add("input", 1);
 }
 
@@ -82,7 +82,8 @@ int run(const po::variables_map& vm) {
   if (in_place && formatted == original) return exit_ok;
   // Checked above: write those bytes rather than have save() serialize and check them again.
   write_file_atomically(output, formatted,
-                        {.overwrite = in_place || vm["force"].as<bool>(), .secret = file.holds_secrets(), .answer_file = true});
+                        {.overwrite = in_place || vm["force"].as<bool>(), .secret = file.holds_secrets(), .answer_file = true,
+                         .replace_protected = vm["force"].as<bool>(), .unchanged = in_place ? &original : nullptr});
   return exit_ok;
 }
 

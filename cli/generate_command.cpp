@@ -356,7 +356,7 @@ int run(const po::variables_map& vm) {
     } else {
       try {
         // generate() has checked these bytes: write them rather than have save() check them again.
-        write_file_atomically(output, generated.xml, {.overwrite = force, .secret = true});
+        write_file_atomically(output, generated.xml, {.overwrite = force, .secret = true, .replace_protected = force});
       } catch (...) {
         // Nothing is written on any error: not the image either.
         if (vm.count("package") != 0) {

@@ -64,7 +64,7 @@ int run(const po::variables_map& vm) {
   }
   const std::string name = std::filesystem::path(output).filename().string();
   const std::string text = spec_for(name);
-  write_file_atomically(output, text, {.overwrite = vm["force"].as<bool>()});
+  write_file_atomically(output, text, {.overwrite = vm["force"].as<bool>(), .replace_protected = vm["force"].as<bool>()});
   std::cerr << "wrote " << output << "\n";
   const std::vector<std::string> files = files_to_create(text);
   if (!files.empty()) {

@@ -65,6 +65,38 @@ TEST_F(AtomicFile, AReplacedFileKeepsItsPermissions) {
   EXPECT_EQ(fs::status(dir / "a.xml").permissions(), fs::perms::owner_read | fs::perms::owner_write);
 }
 
+// A file edited by someone else after the caller read it is not replaced:
+// the edit is kept, and no temporary file is left.
+TEST_F(AtomicFile, LeavesAFileChangedSinceItWasRead) {
+  write_file_atomically(dir / "a.xml", "edited by someone else");
+  const std::string read_before = "as the caller read it";
+  try {
+    write_file_atomically(dir / "a.xml", "new", {.overwrite = true, .unchanged = &read_before});
+    ADD_FAILURE() << "replaced";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("changed since it was read; not replaced"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(read(dir / "a.xml"), "edited by someone else");
+  EXPECT_EQ(entries(), 1u);
+  const std::string same = "edited by someone else";
+  write_file_atomically(dir / "a.xml", "new", {.overwrite = true, .unchanged = &same});
+  EXPECT_EQ(read(dir / "a.xml"), "new");
+}
+
+TEST_F(AtomicFile, LeavesHardLinksAndReadOnlyFilesWithoutReplaceProtected) {
+  write_file_atomically(dir / "a.xml", "old");
+  fs::create_hard_link(dir / "a.xml", dir / "b.xml");
+  EXPECT_THROW(write_file_atomically(dir / "a.xml", "new", {.overwrite = true}), Error);
+  EXPECT_EQ(read(dir / "b.xml"), "old");
+  EXPECT_EQ(entries(), 2u);
+  write_file_atomically(dir / "a.xml", "new", {.overwrite = true, .replace_protected = true});
+  EXPECT_EQ(read(dir / "a.xml"), "new");
+  fs::remove(dir / "b.xml");
+  fs::permissions(dir / "a.xml", fs::perms::owner_read);
+  EXPECT_THROW(write_file_atomically(dir / "a.xml", "newer", {.overwrite = true}), Error);
+  EXPECT_EQ(read(dir / "a.xml"), "new");
+}
+
 TEST_F(AtomicFile, ReplacingASymlinkReplacesItsTarget) {
   write_file_atomically(dir / "real.xml", "old");
   fs::create_symlink("real.xml", dir / "link.xml");

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 #include <string_view>
 
 namespace unattend {
@@ -9,11 +10,19 @@ struct WriteOptions {
   bool overwrite = false;  // replace an existing file; without it an existing one throws OutputExists
   bool secret = false;     // mode 0600; otherwise a replaced file keeps its mode, a new one gets 0666 & ~umask
   bool answer_file = false;  // holds an answer file: a new file gets 0600 too (a replaced one keeps its mode)
+  // Replace a file that has other hard links (they would keep the old
+  // content) or that is read-only; without it such a file throws (--force).
+  bool replace_protected = false;
+  // Replace the file only if it still holds these bytes (what the caller
+  // read): an edit made by someone else in between is not lost.
+  const std::string* unchanged = nullptr;
 };
 
 // Writes `bytes` to `path` so that readers see either the old file or the
 // complete new one: a temporary file in the same directory, fsync, rename,
-// fsync of the directory. Throws unattend::Error naming the path and the
+// fsync of the directory. A replaced file keeps its owner (and group, where
+// the writer may set it); when its owner cannot be kept (another user's file
+// in a folder one may write to), it is not replaced. Throws unattend::Error naming the path and the
 // reason; a failure leaves no temporary file behind and the target untouched.
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes,
                            const WriteOptions& options = {});

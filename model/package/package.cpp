@@ -89,7 +89,7 @@ PackageResult package(const std::string& answer, const std::string& display_name
   if (has_errors(result.diagnostics)) return result;
 
   // The image holds the answer file, passwords and all: readable by its owner only.
-  detail::AtomicWriter output(output_iso, {.overwrite = options.overwrite, .secret = true});
+  detail::AtomicWriter output(output_iso, {.overwrite = options.overwrite, .secret = true, .replace_protected = options.overwrite});
   detail::Sha256 sha256;
   result.size = detail::write_iso_image(entries, {options.label, timestamp}, [&](std::string_view bytes) {
     output.write(bytes);

@@ -1,4 +1,5 @@
 #include <unattend/atomic_file.hpp>
+#include <unattend/error.hpp>
 
 #include <atomic>
 #include <cerrno>
@@ -11,10 +12,13 @@
 #include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <unistd.h>
 
 #include <unattend/error.hpp>
 
 #include "xml/atomic_writer.hpp"
+
+#include "xml/file_io.hpp"
 
 namespace unattend {
 
@@ -130,6 +134,16 @@ AtomicWriter::AtomicWriter(std::filesystem::path target, const WriteOptions& opt
   }
   struct stat old {};
   const bool replaces_file = ::stat(target_.c_str(), &old) == 0 && S_ISREG(old.st_mode);
+  if (replaces_file && !options_.replace_protected) {
+    // rename() gives the name a new inode: the other names of a hard-linked
+    // file keep the old content, and a read-only file would be replaced as if
+    // it were writable.
+    if (old.st_nlink > 1) {
+      throw Error(target_.string() + ": has " + std::to_string(old.st_nlink - 1) +
+                  " other hard link(s), which would keep the old content; not replaced (--force replaces it)");
+    }
+    if ((old.st_mode & 0222) == 0) throw Error(target_.string() + ": is read-only; not replaced (--force replaces it)");
+  }
   temporary_ = (directory_of(target_) / ("." + target_.filename().string() + ".tmp-XXXXXX")).string();
   {
     const SignalsHeld held;
@@ -137,6 +151,17 @@ AtomicWriter::AtomicWriter(std::filesystem::path target, const WriteOptions& opt
     if (fd_ < 0) fail(target_, "cannot create a file in its directory", errno);
     pending_slot_ = register_pending(temporary_);
   }
+  // A replaced file keeps its owner: root fixing a user's file must not make
+  // it root's (and unreadable to her). The group is kept where it may be.
+  if (replaces_file && old.st_uid != ::geteuid()) {
+    if (::fchown(fd_, old.st_uid, static_cast<gid_t>(-1)) != 0) {
+      ::close(fd_);
+      ::unlink(temporary_.c_str());
+      release_slot();
+      throw Error(target_.string() + ": belongs to another user, and replacing it would make it yours; not replaced");
+    }
+  }
+  if (replaces_file && old.st_gid != ::getegid()) (void)::fchown(fd_, static_cast<uid_t>(-1), old.st_gid);
   // An answer file holds passwords, product keys or join credentials more often
   // than not: a new one is private (mkostemp's 0600) until its owner says otherwise.
   if (!options_.secret && !(options_.answer_file && !replaces_file)) {
@@ -183,6 +208,19 @@ void AtomicWriter::commit() {
   fd_ = -1;
   if (closed != 0) fail(target_, "cannot write", errno);
 
+  if (options_.unchanged != nullptr) {
+    // Read again just before the rename: a change made since the caller read
+    // the file is kept, and this write given up.
+    std::string now;
+    try {
+      now = read_file(target_);
+    } catch (const Error&) {
+      now = "\x01(unreadable)";
+    }
+    if (now != *options_.unchanged) {
+      throw Error(target_.string() + ": changed since it was read; not replaced (run the command again)");
+    }
+  }
   if (options_.overwrite) {
     if (::rename(temporary_.c_str(), target_.c_str()) != 0) fail(target_, "cannot replace", errno);
   } else if (::renameat2(AT_FDCWD, temporary_.c_str(), AT_FDCWD, target_.c_str(), RENAME_NOREPLACE) != 0) {

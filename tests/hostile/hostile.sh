@@ -413,6 +413,24 @@ config_cannot_silence_syntax)  # 11: a config, an option or a comment disabling 
   run check --disable UA1001,UA1002,UA1003 in.xml; expect_exit 2; expect 'cannot be disabled'
   printf '<!-- unattend-disable UA1001 -->\nnot XML <\n' > in.xml
   run check in.xml; expect_exit 1; expect 'UA1001' ;;
+fix_keeps_owner_and_links)  # 8: fix changed the owner, broke hard links, replaced read-only files
+  bom() { printf '\xef\xbb\xbf'; valid; }  # a BOM: a finding fix repairs
+  bom > in.xml; chmod 0640 in.xml
+  if [ "$(id -u)" = 0 ]; then chown nobody in.xml; fi
+  before=$(stat -c '%U %a' in.xml)
+  run fix in.xml; expect_exit 0; expect 'removed the UTF-8 byte-order mark'
+  [ "$(stat -c '%U %a' in.xml)" = "$before" ] || fail "owner or mode changed: $before -> $(stat -c '%U %a' in.xml)"
+  [ "$(head -c 3 in.xml | od -An -tx1 | tr -d ' ')" = 3c3f78 ] || fail "the BOM is still there"
+  bom > in.xml; ln in.xml in.link.xml
+  run fix in.xml; expect_exit 2; expect 'other hard link'
+  cmp -s in.xml in.link.xml || fail "a hard link was broken"
+  run fix --force in.xml; expect_exit 0
+  rm in.link.xml
+  bom > in.xml; chmod 0444 in.xml
+  run fix in.xml; expect_exit 2; expect 'is read-only; not replaced'
+  [ "$(head -c 3 in.xml | od -An -tx1 | tr -d ' ')" = efbbbf ] || fail "a read-only file was replaced"
+  run fix --force in.xml; expect_exit 0
+  no_files_but 'in\.xml' ;;
 lsp_cr_line_ends)  # 3: header lines that end in CR alone
   body=$LSP_INIT
   { printf 'Content-Length: %d\r\r%s' "${#body}" "$body"; lsp_message "$LSP_EXIT"; } > in.lsp
