@@ -1,3 +1,4 @@
+#include <cctype>
 #include <iostream>
 
 #include <unattend/atomic_file.hpp>
@@ -32,6 +33,26 @@ void describe(po::options_description& options, po::positional_options_descripti
   positional.add("input", -1);
 }
 
+// Whether the text's root element is <unattend>: the first start tag after the
+// prolog, comments and processing instructions (a UTF-16 file is left to fix,
+// which repairs that too).
+bool is_answer_file(std::string_view text) {
+  if (text.size() >= 2 && (static_cast<unsigned char>(text[0]) >= 0xFE || text[0] == '\0' || text[1] == '\0')) return true;
+  for (std::size_t at = text.find('<'); at != std::string_view::npos; at = text.find('<', at + 1)) {
+    if (at + 1 >= text.size()) return false;
+    if (text[at + 1] == '?' || text[at + 1] == '!') {
+      if (text.compare(at, 4, "<!--") == 0) at = std::min(text.find("-->", at), text.size() - 1);
+      continue;
+    }
+    std::size_t end = at + 1;
+    while (end < text.size() && text[end] != '>' && text[end] != '/' && std::isspace(static_cast<unsigned char>(text[end])) == 0) ++end;
+    std::string_view name = text.substr(at + 1, end - at - 1);
+    if (const auto colon = name.find(':'); colon != std::string_view::npos) name.remove_prefix(colon + 1);
+    return name == "unattend";
+  }
+  return false;
+}
+
 int run(const po::variables_map& vm) {
   if (vm.count("input") == 0) throw UsageError("fix needs at least one FILE or DIR");
   FixOptions options;
@@ -49,7 +70,9 @@ int run(const po::variables_map& vm) {
   bool errors = false;
   bool failed = false;
   ConfigResolver configs = ConfigResolver::nearest();
-  for (const Input& input : collect_inputs(vm["input"].as<std::vector<std::string>>())) {
+  // Below a folder, fix rewrites answer files only, and never through a link
+  // to a file outside it.
+  for (const Input& input : collect_inputs(vm["input"].as<std::vector<std::string>>(), false)) {
     try {
       // The nearest .unattend.yaml applies as for check: its disabled rules
       // are neither reported nor repaired, and it says how the file is used.
@@ -59,6 +82,7 @@ int run(const po::variables_map& vm) {
                                          options.check.disabled.end());
       apply_setup(vm, file_options.check.setup);
       const std::string original = read_input(input);
+      if (input.found_in_directory && !is_answer_file(original)) continue;  // another XML file: not ours to rewrite
       const FixResult result = fix(original, input.display, file_options);
       std::vector<std::string> hidden;
       for (const Repair& r : result.applied) {

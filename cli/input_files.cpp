@@ -24,7 +24,7 @@ bool has_xml_extension(const fs::path& path) {
 
 }  // namespace
 
-std::vector<Input> collect_inputs(const std::vector<std::string>& arguments) {
+std::vector<Input> collect_inputs(const std::vector<std::string>& arguments, bool follow_links) {
   std::vector<Input> inputs;
   for (const std::string& argument : arguments) {
     if (argument == "-") {
@@ -41,11 +41,12 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& arguments) {
     std::vector<std::string> found;
     for (auto it = fs::recursive_directory_iterator(argument, fs::directory_options::skip_permission_denied, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (!follow_links && it->is_symlink(ec)) continue;
       if (it->is_regular_file(ec) && has_xml_extension(it->path())) found.push_back(it->path().string());
     }
     if (ec) throw Error(argument + ": cannot list: " + ec.message());
     std::sort(found.begin(), found.end());
-    for (auto& path : found) inputs.push_back({path, path});
+    for (auto& path : found) inputs.push_back({path, path, true});
   }
   return inputs;
 }

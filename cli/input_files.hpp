@@ -8,11 +8,14 @@ namespace unattend::cli {
 struct Input {
   std::string path;     // empty for standard input
   std::string display;  // what diagnostics call it
+  bool found_in_directory = false;  // not named itself: found below a directory argument
 };
 
 // Expands directories (recursively, *.xml in any case, sorted) and keeps files
-// and "-" as given. A path that does not exist is a usage error.
-std::vector<Input> collect_inputs(const std::vector<std::string>& arguments);
+// and "-" as given. A path that does not exist is a usage error. Below a
+// directory, symbolic links are left out unless `follow_links`: a command that
+// rewrites files must not reach outside the folder it was given.
+std::vector<Input> collect_inputs(const std::vector<std::string>& arguments, bool follow_links = true);
 
 // At most one byte over unattend::max_input_bytes (see exceeds_input_limit).
 std::string read_stdin();

@@ -431,6 +431,20 @@ fix_keeps_owner_and_links)  # 8: fix changed the owner, broke hard links, replac
   [ "$(head -c 3 in.xml | od -An -tx1 | tr -d ' ')" = efbbbf ] || fail "a read-only file was replaced"
   run fix --force in.xml; expect_exit 0
   no_files_but 'in\.xml' ;;
+fix_stays_in_the_folder)  # 7: fix DIR followed *.xml links out of the folder and rewrote other XML files
+  mkdir -p dir outside
+  { printf '\xef\xbb\xbf'; valid; } > outside/answer.xml
+  { printf '\xef\xbb\xbf'; echo 'Write-Output "a script"'; } > outside/setup.ps1
+  ln -s ../outside/answer.xml dir/linked.xml
+  ln -s ../outside/setup.ps1 dir/script.xml
+  { printf '\xef\xbb\xbf'; echo '<?xml version="1.0"?><project><name>not an answer file</name></project>'; } > dir/pom.xml
+  { printf '\xef\xbb\xbf'; valid; } > dir/answer.xml
+  before=$(cat outside/answer.xml outside/setup.ps1 dir/pom.xml | md5sum)
+  run fix dir; expect 'dir/answer.xml:1:1: fixed: removed the UTF-8 byte-order mark'
+  reject 'linked.xml'; reject 'script.xml'; reject 'pom.xml'
+  [ "$(cat outside/answer.xml outside/setup.ps1 dir/pom.xml | md5sum)" = "$before" ] || fail "a file outside the answer files was rewritten"
+  [ -L dir/linked.xml ] && [ -L dir/script.xml ] || fail "a link was replaced"
+  rm -r dir outside ;;
 lsp_cr_line_ends)  # 3: header lines that end in CR alone
   body=$LSP_INIT
   { printf 'Content-Length: %d\r\r%s' "${#body}" "$body"; lsp_message "$LSP_EXIT"; } > in.lsp
