@@ -125,7 +125,10 @@ TEST(Fix, PlaintextPasswordIsEncoded) {
   EXPECT_EQ(result.applied.front().hidden, "P&amp;ss");
   const std::string diff = unified_diff(before, result.bytes, "t.xml", {result.applied.front().hidden});
   EXPECT_EQ(diff.find("P&amp;ss"), std::string::npos) << diff;
-  EXPECT_NE(diff.find("-          <Value>(hidden)</Value>"), std::string::npos) << diff;
+  // Neither the plaintext nor its encoded form (which is the password in base64) is shown.
+  EXPECT_NE(diff.find("           <Value>***</Value>"), std::string::npos) << diff;
+  EXPECT_NE(diff.find("-          <PlainText>true</PlainText>"), std::string::npos) << diff;
+  EXPECT_EQ(diff.find(encode_password("P&ss", "Password")), std::string::npos) << diff;
 }
 
 TEST(Fix, PasswordWithoutPlainTextGetsOne) {

@@ -65,7 +65,9 @@ struct FixResult {
 FixResult fix(std::string_view bytes, std::string_view display_path, const FixOptions& options = {});
 
 // A unified diff (3 lines of context) from `before` to `after`; "" when
-// equal. Each text of `hidden` is shown as "(hidden)".
+// equal. The text inside any element whose name looks like a secret's
+// (passwords, product keys, credentials, misspelt too) is shown as "***" on
+// both sides; each text of `hidden` is shown as "(hidden)".
 std::string unified_diff(std::string_view before, std::string_view after, std::string_view name,
                          const std::vector<std::string>& hidden = {});
 

@@ -4,6 +4,10 @@
 #include <unattend/fix.hpp>
 
 #include <algorithm>
+#include <string>
+#include <vector>
+
+#include "schema/message.hpp"
 
 namespace unattend {
 
@@ -66,6 +70,73 @@ std::vector<Step> edit_script(const std::vector<std::string_view>& a, const std:
   return steps;
 }
 
+// `text` with the character data of every element inside a secret's element
+// (a name that looks like a password's, a product key's or a credential's,
+// misspelt or not: detail::looks_secret) shown as "***". The scan takes the
+// text as it is, well-formed or not: a diff of a broken file must not show
+// its passwords either.
+std::string masked_secrets(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::vector<std::string> open;  // local names of the open elements
+  std::size_t secret_depth = 0;   // how many of them look secret
+  std::size_t i = 0;
+  const auto local = [](std::string_view name) {
+    const auto colon = name.find(':');
+    return std::string(colon == std::string_view::npos ? name : name.substr(colon + 1));
+  };
+  while (i < text.size()) {
+    if (text[i] != '<') {
+      const std::size_t end = std::min(text.find('<', i), text.size());
+      const std::string_view data = text.substr(i, end - i);
+      // PlainText says how the password is stored, not what it is.
+      const bool plain_text_flag = !open.empty() && open.back() == "PlainText";
+      if (secret_depth > 0 && !plain_text_flag && data.find_first_not_of(" \t\r\n") != std::string_view::npos) {
+        // Keep the blanks around it, so that the layout still shows.
+        const std::size_t first = data.find_first_not_of(" \t\r\n");
+        const std::size_t last = data.find_last_not_of(" \t\r\n");
+        out.append(data.substr(0, first)).append("***").append(data.substr(last + 1));
+      } else {
+        out.append(data);
+      }
+      i = end;
+      continue;
+    }
+    std::string_view rest = text.substr(i);
+    const std::size_t end = (rest.starts_with("<!--") ? rest.find("-->") : rest.starts_with("<![CDATA[") ? rest.find("]]>") : rest.find('>'));
+    if (rest.starts_with("<![CDATA[") && secret_depth > 0) {
+      out.append("<![CDATA[***]]>");
+      i = end == std::string_view::npos ? text.size() : i + end + 3;
+      continue;
+    }
+    const std::size_t stop = end == std::string_view::npos ? text.size() : i + end + (rest.starts_with("<!--") || rest.starts_with("<![CDATA[") ? 3 : 1);
+    const std::string_view tag = text.substr(i, stop - i);
+    out.append(tag);
+    i = stop;
+    if (tag.size() < 2 || tag[1] == '?' || tag[1] == '!') continue;
+    std::size_t name_end = tag[1] == '/' ? 2 : 1;
+    const std::size_t name_begin = name_end;
+    while (name_end < tag.size() && tag[name_end] != '>' && tag[name_end] != '/' &&
+           std::string_view(" \t\r\n").find(tag[name_end]) == std::string_view::npos) {
+      ++name_end;
+    }
+    const std::string name = local(tag.substr(name_begin, name_end - name_begin));
+    if (tag[1] == '/') {
+      // Close the nearest open element of that name.
+      for (std::size_t k = open.size(); k-- > 0;) {
+        if (open[k] != name) continue;
+        for (std::size_t j = k; j < open.size(); ++j) secret_depth -= detail::looks_secret(open[j]) ? 1 : 0;
+        open.resize(k);
+        break;
+      }
+    } else if (!tag.ends_with("/>")) {
+      open.push_back(name);
+      secret_depth += detail::looks_secret(name) ? 1 : 0;
+    }
+  }
+  return out;
+}
+
 std::string range(std::size_t start, std::size_t count) {
   // Unified diff numbers lines from 1; an empty range names the line before it.
   return std::to_string(count == 0 ? start : start + 1) + (count == 1 ? "" : "," + std::to_string(count));
@@ -89,8 +160,16 @@ void line(std::string& out, char mark, std::string_view text, const std::vector<
 std::string unified_diff(std::string_view before, std::string_view after, std::string_view name,
                          const std::vector<std::string>& hidden) {
   if (before == after) return {};
-  const auto a = lines_of(before);
-  const auto b = lines_of(after);
+  // Secrets are not shown on either side, nor as context: a password, its
+  // encoded form (base64 of the password is the password), a product key, a
+  // join credential.
+  const std::string masked_before = masked_secrets(before);
+  const std::string masked_after = masked_secrets(after);
+  if (masked_before == masked_after) {
+    return "--- " + std::string(name) + "\n+++ " + std::string(name) + "\n# only secret values changed; they are not shown\n";
+  }
+  const auto a = lines_of(masked_before);
+  const auto b = lines_of(masked_after);
   const auto steps = edit_script(a, b);
   constexpr std::size_t context = 3;
   std::string out = "--- " + std::string(name) + "\n+++ " + std::string(name) + "\n";

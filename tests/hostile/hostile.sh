@@ -445,6 +445,21 @@ fix_stays_in_the_folder)  # 7: fix DIR followed *.xml links out of the folder an
   [ "$(cat outside/answer.xml outside/setup.ps1 dir/pom.xml | md5sum)" = "$before" ] || fail "a file outside the answer files was rewritten"
   [ -L dir/linked.xml ] && [ -L dir/script.xml ] || fail "a link was replaced"
   rm -r dir outside ;;
+fix_diff_hides_secrets)  # 5: fix --diff showed the encoded password it adds, keys and credentials as context, plaintext
+  # A plaintext password (fix encodes it), a product key and join credentials near it, one value over two lines.
+  secret_password='Tr0ub4-dor3'
+  answer_file "$(component oobeSystem Microsoft-Windows-Shell-Setup amd64 \
+      "<UserAccounts><AdministratorPassword><Value>$secret_password</Value><PlainText>true</PlainText></AdministratorPassword><LocalAccounts><LocalAccount wcm:action=\"add\"><Name>a</Name><Group>Administrators</Group><Password><Value>Tr0ub4
+dor3-second-line</Value><PlainText>true</PlainText></Password></LocalAccount></LocalAccounts></UserAccounts>"
+    component specialize Microsoft-Windows-Shell-Setup amd64 '<ProductKey>S3CR3-T0KEY-AAAAA-BBBBB-CCCCC</ProductKey>'
+    component specialize Microsoft-Windows-UnattendedJoin amd64 '<Identification><Credentials><Domain>c0rpdomain</Domain><Password>j0inpass</Password><Username>j0inuser</Username></Credentials><JoinDomain>corp</JoinDomain></Identification>')" \
+    | sed 's/></>\n</g' > in.xml
+  encoded=$(printf '%s' "${secret_password}AdministratorPassword" | iconv -t UTF-16LE | base64 -w0)
+  for args in "fix --diff in.xml" "fix --diff --select UA3005 in.xml" "fix --diff --disable plaintext-password in.xml"; do
+    run $args
+    for shown in "$encoded" S3CR3 c0rpdomain j0inpass j0inuser second-line; do reject "$shown"; done
+  done
+  run fix --diff in.xml; expect '<PlainText>false</PlainText>' ;;
 lsp_cr_line_ends)  # 3: header lines that end in CR alone
   body=$LSP_INIT
   { printf 'Content-Length: %d\r\r%s' "${#body}" "$body"; lsp_message "$LSP_EXIT"; } > in.lsp
