@@ -460,6 +460,9 @@ dor3-second-line</Value><PlainText>true</PlainText></Password></LocalAccount></L
     for shown in "$encoded" S3CR3 c0rpdomain j0inpass j0inuser second-line; do reject "$shown"; done
   done
   run fix --diff in.xml; expect '<PlainText>false</PlainText>' ;;
+long_time_zone)  # 9: a 5 MB TimeZone value (a 1 MB one took check 5.6 s: edit distance with every id); bounded by the 30 s of run
+  answer_file "$(component specialize Microsoft-Windows-Shell-Setup amd64 "<TimeZone>$(head -c 5000000 /dev/zero | tr '\0' x)</TimeZone><$(head -c 100000 /dev/zero | tr '\0' y)>1</$(head -c 100000 /dev/zero | tr '\0' y)>")" > in.xml
+  run check in.xml; expect_exit 1; expect 'UA3010' ;;
 lsp_cr_line_ends)  # 3: header lines that end in CR alone
   body=$LSP_INIT
   { printf 'Content-Length: %d\r\r%s' "${#body}" "$body"; lsp_message "$LSP_EXIT"; } > in.lsp
