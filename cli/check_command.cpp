@@ -13,6 +13,7 @@
 #include "command.hpp"
 #include "hints.hpp"
 #include "input_files.hpp"
+#include "terminal_text.hpp"
 #include "report.hpp"
 #include "setup_options.hpp"
 
@@ -138,6 +139,7 @@ int run(const po::variables_map& vm) {
   std::vector<CheckOptions> options;
   for (auto& input : collect_inputs(vm["input"].as<std::vector<std::string>>())) {
     const Config& config = configs.for_file(input.path);
+    for (const std::string& w : configs.take_warnings()) std::cerr << "unattend: warning: " << terminal_safe(w, true) << '\n';
     if (!input.path.empty() && config.excludes(input.path)) continue;
     options.push_back(config.check_options());
     options.back().disabled.insert(options.back().disabled.end(), disabled.begin(), disabled.end());

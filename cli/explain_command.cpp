@@ -163,6 +163,7 @@ int run(const po::variables_map& vm) {
                            : vm["no-config"].as<bool>() ? ConfigResolver::none()
                                                         : ConfigResolver::nearest();
   CheckOptions options = configs.for_file(input == "-" ? std::filesystem::path() : std::filesystem::path(input)).check_options();
+  for (const std::string& w : configs.take_warnings()) std::cerr << "unattend: warning: " << terminal_safe(w, true) << '\n';
   apply_setup(vm, options.setup);
   const Checker checker;
   Outcome outcome;

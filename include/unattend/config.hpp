@@ -47,9 +47,19 @@ class ConfigResolver {
   static ConfigResolver none();                                   // --no-config
 
   // `file` empty means standard input: the config is looked up from the current folder.
+  // Looking up the nearest, a .unattend.yaml that belongs to another user
+  // (not root, not the one running) or that every user may write is ignored, as
+  // git ignores a repository owned by someone else: another user could
+  // otherwise silence the checks of whoever runs them. The search goes on
+  // above it, and why it was ignored is kept for take_warnings().
   const Config& for_file(const std::filesystem::path& file);
 
+  // What was ignored since the last call, one message each.
+  std::vector<std::string> take_warnings();
+
  private:
+  std::vector<std::string> warnings_;
+  std::vector<std::filesystem::path> ignored_;
   enum class Mode { nearest, fixed, none } mode_ = Mode::none;
   Config fixed_;
   std::deque<Config> loaded_;  // a deque: references handed out stay valid

@@ -3,6 +3,11 @@
 #include <unattend/config.hpp>
 
 #include <fnmatch.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
 
 #include <yaml-cpp/yaml.h>
 
@@ -178,9 +183,45 @@ ConfigResolver ConfigResolver::fixed(const fs::path& file) {
 
 ConfigResolver ConfigResolver::none() { return {}; }
 
+namespace {
+
+// Why a found config may not be trusted, or "".
+std::string distrust(const fs::path& config) {
+  struct stat st {};
+  if (::stat(config.c_str(), &st) != 0) return {};
+  if (st.st_uid != 0 && st.st_uid != ::geteuid()) return "it belongs to another user (uid " + std::to_string(st.st_uid) + ")";
+  if ((st.st_mode & S_IWOTH) != 0) return "every user may write it (mode " + [&] {
+    char mode[8];
+    std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
+    return std::string(mode);
+  }() + ")";
+  return {};
+}
+
+}  // namespace
+
+std::vector<std::string> ConfigResolver::take_warnings() {
+  std::vector<std::string> out;
+  out.swap(warnings_);
+  return out;
+}
+
 const Config& ConfigResolver::for_file(const fs::path& file) {
   if (mode_ != Mode::nearest) return fixed_;
-  const auto found = find_config(file.empty() ? fs::path(".") : file.parent_path().empty() ? "." : file.parent_path());
+  std::optional<fs::path> found = find_config(file.empty() ? fs::path(".") : file.parent_path().empty() ? "." : file.parent_path());
+  while (found) {
+    const std::string why = distrust(*found);
+    if (why.empty()) break;
+    if (std::find(ignored_.begin(), ignored_.end(), *found) == ignored_.end()) {
+      ignored_.push_back(*found);
+      warnings_.push_back(found->string() + ": ignored: " + why + "; chown or chmod it, or give it with --config");
+    }
+    const fs::path above = found->parent_path().parent_path();
+    if (above == found->parent_path()) break;
+    found = find_config(above);
+    if (!found) break;
+  }
+  if (found && !distrust(*found).empty()) found.reset();
   if (!found) return fixed_;
   for (const Config& config : loaded_) {
     if (config.file == *found) return config;

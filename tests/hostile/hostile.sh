@@ -463,6 +463,21 @@ dor3-second-line</Value><PlainText>true</PlainText></Password></LocalAccount></L
 long_time_zone)  # 9: a 5 MB TimeZone value (a 1 MB one took check 5.6 s: edit distance with every id); bounded by the 30 s of run
   answer_file "$(component specialize Microsoft-Windows-Shell-Setup amd64 "<TimeZone>$(head -c 5000000 /dev/zero | tr '\0' x)</TimeZone><$(head -c 100000 /dev/zero | tr '\0' y)>1</$(head -c 100000 /dev/zero | tr '\0' y)>")" > in.xml
   run check in.xml; expect_exit 1; expect 'UA3010' ;;
+planted_config)  # 11: a .unattend.yaml planted by another user, or writable by others, silenced root's checks
+  mkdir -p shared/project
+  answer_file "$(component specialize Microsoft-Windows-Shell-Setup amd64 '<ComputerName>ABCDEFGHIJKLMNOPQ</ComputerName>')" > shared/project/in.xml
+  printf 'disable: [UA3010, UA7001]\n' > shared/.unattend.yaml
+  chmod 0666 shared/.unattend.yaml
+  run check shared/project/in.xml; expect_exit 1; expect 'UA3010'; expect 'unattend: warning: .*shared/.unattend.yaml: ignored: every user may write it \(mode 0666\)'
+  chmod 0644 shared/.unattend.yaml
+  if [ "$(id -u)" = 0 ]; then
+    chown nobody shared/.unattend.yaml
+    run check shared/project/in.xml; expect_exit 1; expect 'UA3010'; expect 'ignored: it belongs to another user'
+    run fix shared/project/in.xml; expect 'ignored: it belongs to another user'
+    chown 0 shared/.unattend.yaml
+  fi
+  run check shared/project/in.xml; expect_exit 0; reject 'warning'
+  rm -r shared ;;
 lsp_cr_line_ends)  # 3: header lines that end in CR alone
   body=$LSP_INIT
   { printf 'Content-Length: %d\r\r%s' "${#body}" "$body"; lsp_message "$LSP_EXIT"; } > in.lsp
