@@ -1,11 +1,13 @@
 // A mutation fuzzer for everything that reads untrusted answer files: the
-// checker, the loader, the canonical writer and the repairs of `unattend fix`. It flips, inserts, deletes and
+// checker, the loader, the canonical writer, the repairs of `unattend fix`,
+// `explain` and the language server (an open document, its outline, and
+// completion and hover at a random place). It flips, inserts, deletes and
 // duplicates bytes of seed files (deterministically, from a seed number) and
 // requires each run to end in diagnostics or an unattend::Error, never in a
 // crash, a hang or another exception. Built with the sanitizers it also
 // catches memory errors.
 //
-//   unattend_fuzz SEED_DIR ITERATIONS [SEED]
+//   unattend_fuzz SEED_DIR[,SEED_DIR...] ITERATIONS [SEED]
 
 #include <algorithm>
 #include <cstdio>
@@ -16,9 +18,14 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include <unattend/answer_file.hpp>
 #include <unattend/check.hpp>
+#include <unattend/explain.hpp>
 #include <unattend/fix.hpp>
+
+#include "lsp/server.hpp"
 
 namespace fs = std::filesystem;
 
@@ -52,12 +59,17 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::vector<std::string> seeds;
-  for (const auto& entry : fs::recursive_directory_iterator(argv[1])) {
-    if (entry.path().extension() != ".xml") continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    seeds.push_back(text.str());
+  const std::string dirs = argv[1];
+  for (std::size_t start = 0; start <= dirs.size();) {
+    const std::size_t comma = std::min(dirs.find(',', start), dirs.size());
+    for (const auto& entry : fs::recursive_directory_iterator(dirs.substr(start, comma - start))) {
+      if (entry.path().extension() != ".xml") continue;
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::ostringstream text;
+      text << in.rdbuf();
+      seeds.push_back(text.str());
+    }
+    start = comma + 1;
   }
   std::sort(seeds.begin(), seeds.end());
   if (seeds.empty()) {
@@ -82,6 +94,31 @@ int main(int argc, char** argv) {
           std::fprintf(stderr, "iteration %ld: the canonical form does not load back identically\n", i);
           std::ofstream("fuzz-failure.xml", std::ios::binary) << input;
           return 1;
+        }
+      }
+      // explain and the language server: every eighth input.
+      if (i % 8 == 1) {
+        (void)unattend::explain(input, "fuzz.xml");
+        unattend::lsp::Server server("file:///rules");
+        const std::string uri = "file:///fuzz/autounattend.xml";
+        const auto position = [&] {
+          return nlohmann::json{{"line", random() % 40}, {"character", random() % 200}};
+        };
+        (void)server.handle({{"jsonrpc", "2.0"}, {"id", 1}, {"method", "initialize"}, {"params", {{"capabilities", nlohmann::json::object()}}}});
+        (void)server.handle({{"jsonrpc", "2.0"}, {"method", "textDocument/didOpen"},
+                             {"params", {{"textDocument", {{"uri", uri}, {"languageId", "xml"}, {"version", 1}, {"text", input}}}}}});
+        const nlohmann::json document = {{"uri", uri}};
+        (void)server.handle({{"jsonrpc", "2.0"}, {"id", 2}, {"method", "textDocument/documentSymbol"}, {"params", {{"textDocument", document}}}});
+        for (const char* method : {"textDocument/completion", "textDocument/hover"}) {
+          const auto replies = server.handle({{"jsonrpc", "2.0"}, {"id", 3}, {"method", method},
+                                              {"params", {{"textDocument", document}, {"position", position()}}}});
+          for (const auto& reply : replies) {
+            if (reply.contains("error") && reply["error"]["code"] == -32603) {
+              std::fprintf(stderr, "iteration %ld: %s: internal error %s\n", i, method, reply["error"].dump().c_str());
+              std::ofstream("fuzz-failure.xml", std::ios::binary) << input;
+              return 1;
+            }
+          }
         }
       }
       // Repairs are slower (a check per repair): every fourth input. A second run must change nothing.
