@@ -39,12 +39,33 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& arguments, boo
       continue;
     }
     std::vector<std::string> found;
-    for (auto it = fs::recursive_directory_iterator(argument, fs::directory_options::skip_permission_denied, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (!follow_links && it->is_symlink(ec)) continue;
-      if (it->is_regular_file(ec) && has_xml_extension(it->path())) found.push_back(it->path().string());
+    std::vector<std::string> unreadable;
+    // A folder below that cannot be read is an error, not a silent pass: its
+    // answer files would go unchecked.
+    for (auto it = fs::recursive_directory_iterator(argument, ec); !ec && it != fs::recursive_directory_iterator();) {
+      std::error_code entry_error;
+      if (!follow_links && it->is_symlink(entry_error)) {
+        it.increment(ec);
+        continue;
+      }
+      if (it->is_directory(entry_error) && !it->is_symlink(entry_error)) {
+        std::error_code probe;
+        fs::directory_iterator test(it->path(), probe);
+        if (probe) {
+          unreadable.push_back(it->path().string() + ": " + probe.message());
+          it.disable_recursion_pending();
+        }
+      } else if (it->is_regular_file(entry_error) && has_xml_extension(it->path())) {
+        found.push_back(it->path().string());
+      }
+      it.increment(ec);
     }
     if (ec) throw Error(argument + ": cannot list: " + ec.message());
+    if (!unreadable.empty()) {
+      std::string list;
+      for (const auto& u : unreadable) list += (list.empty() ? "" : "; ") + u;
+      throw Error("cannot read every folder below " + argument + ", so not every answer file would be checked: " + list);
+    }
     std::sort(found.begin(), found.end());
     for (auto& path : found) inputs.push_back({path, path, true});
   }

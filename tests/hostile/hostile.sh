@@ -478,6 +478,19 @@ planted_config)  # 11: a .unattend.yaml planted by another user, or writable by 
   fi
   run check shared/project/in.xml; expect_exit 0; reject 'warning'
   rm -r shared ;;
+unreadable_folder)  # 11: a folder check cannot read passed silently (its answer files unchecked)
+  mkdir -p dir/sub && valid > dir/a.xml && valid > dir/sub/b.xml && chmod 000 dir/sub
+  if [ "$(id -u)" = 0 ]; then
+    # Root reads every folder: the command runs as nobody, who cannot read sub.
+    chmod 755 . dir
+    bin=$UNATTEND
+    UNATTEND=runuser run -u nobody -- "$bin" check dir
+    UNATTEND=$bin
+  else
+    run check dir
+  fi
+  expect_exit 2; expect 'cannot read every folder below dir.*dir/sub: Permission denied'
+  chmod 755 dir/sub; rm -r dir ;;
 lsp_cr_line_ends)  # 3: header lines that end in CR alone
   body=$LSP_INIT
   { printf 'Content-Length: %d\r\r%s' "${#body}" "$body"; lsp_message "$LSP_EXIT"; } > in.lsp
