@@ -1,5 +1,8 @@
 #include <iostream>
 
+#include <poll.h>
+#include <unistd.h>
+
 #include "command.hpp"
 #include "lsp/server.hpp"
 
@@ -18,7 +21,15 @@ void describe(po::options_description& options, po::positional_options_descripti
 
 int run(const po::variables_map& vm) {
   std::ios::sync_with_stdio(false);
-  return lsp::serve(std::cin, std::cout, vm["rule-pages"].as<std::string>());
+  // Whether the editor has sent more than std::cin has read: a poll of
+  // standard input that does not wait.
+  // std::cin's own buffer, not stdio's, so that in_avail() sees what it has read ahead.
+  std::ios::sync_with_stdio(false);
+  const auto more_input = [] {
+    pollfd fd{STDIN_FILENO, POLLIN, 0};
+    return ::poll(&fd, 1, 0) > 0 && (fd.revents & POLLIN) != 0;
+  };
+  return lsp::serve(std::cin, std::cout, vm["rule-pages"].as<std::string>(), more_input);
 }
 
 }  // namespace

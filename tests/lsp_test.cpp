@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 
@@ -76,6 +77,11 @@ class Client {
       if (m.contains("id") && m["id"] == id && !m.contains("method")) return m;
       notifications_.push_back(m);
     }
+  }
+  // How many notifications of `method` came ahead of the responses read so far.
+  std::size_t kept(const std::string& method) const {
+    return static_cast<std::size_t>(std::count_if(notifications_.begin(), notifications_.end(),
+                                                  [&](const json& m) { return m["method"] == method; }));
   }
   // The next publishDiagnostics.
   json diagnostics() {
@@ -202,6 +208,36 @@ TEST(Lsp, DiagnosticsOnOpenAndChange) {
                 {{"textDocument", {{"uri", uri}, {"version", 3}}}, {"contentChanges", {{{"text", "<unattend"}}}}});
   EXPECT_NE(with_code(client.diagnostics(), "UA1001"), nullptr);
 
+  shut_down(client);
+}
+
+// A burst of keystrokes is checked once, after its last change: a request in
+// the middle of it is answered without waiting for a check of every change
+// (before: 30 publishDiagnostics, each a full check, came ahead of the hover).
+TEST(Lsp, ABurstOfChangesIsCheckedOnceAfterItsLastChange) {
+  Client client;
+  (void)open(client);
+  std::string burst;
+  const auto frame = [](const json& message) {
+    const std::string body = message.dump();
+    return "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+  };
+  for (int version = 2; version <= 31; ++version) {
+    // Type "x" 30 times into the time zone: <Timezone>UTCxxx...</Timezone>.
+    const std::size_t at = 19 + static_cast<std::size_t>(version - 2);
+    burst += frame({{"jsonrpc", "2.0"}, {"method", "textDocument/didChange"},
+                    {"params", {{"textDocument", {{"uri", uri}, {"version", version}}},
+                                {"contentChanges", {{{"range", {{"start", position(4, at)}, {"end", position(4, at)}}}, {"text", "x"}}}}}}});
+  }
+  burst += frame({{"jsonrpc", "2.0"}, {"id", 99}, {"method", "textDocument/hover"},
+                  {"params", {{"textDocument", {{"uri", uri}}}, {"position", position(4, 8)}}}});
+  client.send_raw(burst);  // all at once, as an editor sends while the server is busy
+  const json hover = client.response(99);
+  EXPECT_TRUE(hover.contains("result")) << hover.dump();
+  EXPECT_EQ(client.kept("textDocument/publishDiagnostics"), 0u) << "a check per keystroke came ahead of the hover";
+  const json published = client.diagnostics();  // one, after the hover, for the last text
+  const json* zone = with_code(published, "UA3005");
+  ASSERT_NE(zone, nullptr) << published.dump(2);
   shut_down(client);
 }
 

@@ -290,6 +290,7 @@ void Server::notification(const std::string& method, const json& params, std::ve
   } else if (method == "textDocument/didClose") {
     uri = params.at("textDocument").at("uri").get<std::string>();
     documents_.erase(uri);
+    stale_.erase(uri);
     out.push_back({{"jsonrpc", "2.0"},
                    {"method", "textDocument/publishDiagnostics"},
                    {"params", {{"uri", uri}, {"diagnostics", json::array()}}}});
@@ -297,7 +298,21 @@ void Server::notification(const std::string& method, const json& params, std::ve
   } else {
     return;  // initialized, $/cancelRequest, didSave...: nothing to do
   }
+  if (deferring_) {
+    stale_.insert(uri);  // checked once the burst of changes is over (flush)
+    return;
+  }
   out.push_back({{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", diagnostics(uri)}});
+}
+
+std::vector<json> Server::flush() {
+  std::vector<json> out;
+  for (const std::string& uri : stale_) {
+    if (documents_.count(uri) == 0) continue;
+    out.push_back({{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", diagnostics(uri)}});
+  }
+  stale_.clear();
+  return out;
 }
 
 const std::string& Server::text(const std::string& uri) const { return documents_.at(uri); }
@@ -523,8 +538,9 @@ bool read_header_line(std::istream& in, std::string& line, bool& too_long) {
 
 }  // namespace
 
-int serve(std::istream& in, std::ostream& out, const std::string& rule_pages) {
+int serve(std::istream& in, std::ostream& out, const std::string& rule_pages, const std::function<bool()>& more_input) {
   Server server(rule_pages);
+  server.set_deferring(true);
   const auto send = [&](const json& message) {
     const std::string body = message.dump(-1, ' ', false, json::error_handler_t::replace);
     out << "Content-Length: " << body.size() << "\r\n\r\n" << body;
@@ -576,8 +592,19 @@ int serve(std::istream& in, std::ostream& out, const std::string& rule_pages) {
       send(Server::error(nullptr, parse_error, "the message is not JSON"));
       continue;
     }
+    // Before the end, what is stale is checked and said.
+    const std::string method = message.is_object() && message.contains("method") && message["method"].is_string()
+                                   ? message["method"].get<std::string>()
+                                   : std::string();
+    if (method == "shutdown" || method == "exit") {
+      for (const json& reply : server.flush()) send(reply);
+    }
     for (const json& reply : server.handle(message)) send(reply);
     if (server.exited()) return server.exit_code();
+    // Nothing more waiting: the burst is over, check what it changed.
+    if (in.rdbuf()->in_avail() <= 0 && !(more_input && more_input())) {
+      for (const json& reply : server.flush()) send(reply);
+    }
   }
 }
 

@@ -6,7 +6,9 @@
 // `unattend fix`, completion and hover from the same schemas.
 
 #include <iosfwd>
+#include <functional>
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 
@@ -26,6 +28,14 @@ class Server {
   // A framing or JSON error: the error response to send.
   static nlohmann::json error(const nlohmann::json& id, int code, const std::string& message);
 
+  // While deferring, a change marks its document stale instead of checking
+  // it; flush() checks each stale document once and returns its diagnostics.
+  // serve() defers while more input is waiting, so that a burst of keystrokes
+  // is checked once, after its last change, and a request in the middle of it
+  // is answered without waiting for a check of each change.
+  void set_deferring(bool deferring) { deferring_ = deferring; }
+  std::vector<nlohmann::json> flush();
+
   bool exited() const { return exit_code_.has_value(); }
   int exit_code() const { return exit_code_.value_or(1); }
   bool shut_down() const { return shut_down_; }
@@ -44,6 +54,8 @@ class Server {
   Checker checker_;
   CheckOptions options_;  // usage, target, arch from initializationOptions (docs/editors.md)
   std::map<std::string, std::string> documents_;  // uri -> text
+  bool deferring_ = false;
+  std::set<std::string> stale_;
   bool initialized_ = false;
   bool shut_down_ = false;
   std::optional<int> exit_code_;
@@ -51,6 +63,10 @@ class Server {
 
 // Reads framed messages from `in` and answers on `out` until `exit` or the end
 // of input. Returns the process exit code: 0 after shutdown then exit, else 1.
-int serve(std::istream& in, std::ostream& out, const std::string& rule_pages);
+// `more_input` says whether more bytes are waiting beyond what `in` has
+// buffered (a poll of the descriptor behind it); while anything waits,
+// diagnostics wait too (Server::set_deferring).
+int serve(std::istream& in, std::ostream& out, const std::string& rule_pages,
+          const std::function<bool()>& more_input = {});
 
 }  // namespace unattend::lsp
