@@ -4,6 +4,7 @@
 #include <iostream>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <thread>
 
 #include <unattend/check.hpp>
@@ -137,14 +138,33 @@ int run(const po::variables_map& vm) {
   apply_setup(vm, given);  // a bad --usage, --target or --arch is refused before any file is read
   std::vector<Input> inputs;
   std::vector<CheckOptions> options;
+  // An exclude pattern that matches none of the files found in a folder is
+  // most likely misspelt: said once, after the walk.
+  std::vector<const Config*> walked;
+  std::set<std::pair<const Config*, std::string>> matched;
   for (auto& input : collect_inputs(vm["input"].as<std::vector<std::string>>())) {
     const Config& config = configs.for_file(input.path);
     for (const std::string& w : configs.take_warnings()) std::cerr << "unattend: warning: " << terminal_safe(w, true) << '\n';
-    if (!input.path.empty() && config.excludes(input.path)) continue;
+    if (input.found_in_directory && std::find(walked.begin(), walked.end(), &config) == walked.end()) walked.push_back(&config);
+    if (!input.path.empty()) {
+      if (const auto glob = config.excluded_by(input.path)) {
+        matched.insert({&config, *glob});
+        continue;
+      }
+    }
     options.push_back(config.check_options());
     options.back().disabled.insert(options.back().disabled.end(), disabled.begin(), disabled.end());
     apply_setup(vm, options.back().setup);
     inputs.push_back(std::move(input));
+  }
+  for (const Config* config : walked) {
+    for (const std::string& glob : config->exclude) {
+      if (matched.count({config, glob}) == 0) {
+        std::cerr << "unattend: warning: " << terminal_safe(config->file.string() + ": exclude pattern '" + glob +
+                                                            "' matches no file checked here", true)
+                  << '\n';
+      }
+    }
   }
 
   ReportWriter report(std::cout, format);

@@ -31,6 +31,8 @@ struct Config {
   CheckOptions check_options() const;
   // Whether `path` matches one of the exclude globs (docs/config.md says how they match).
   bool excludes(const std::filesystem::path& path) const;
+  // The first exclude glob that `path` matches, if any.
+  std::optional<std::string> excluded_by(const std::filesystem::path& path) const;
 };
 
 Config parse_config(std::string_view yaml, const std::filesystem::path& file);

@@ -146,14 +146,16 @@ CheckOptions Config::check_options() const {
   return options;
 }
 
-bool Config::excludes(const fs::path& path) const {
-  if (exclude.empty() || file.empty()) return false;
+bool Config::excludes(const fs::path& path) const { return excluded_by(path).has_value(); }
+
+std::optional<std::string> Config::excluded_by(const fs::path& path) const {
+  if (exclude.empty() || file.empty()) return std::nullopt;
   std::error_code ec;
   const fs::path base = fs::absolute(file, ec).parent_path().lexically_normal();
   const fs::path target = fs::absolute(path, ec).lexically_normal();
-  if (ec) return false;
+  if (ec) return std::nullopt;
   const fs::path relative = target.lexically_relative(base);
-  if (relative.empty() || *relative.begin() == "..") return false;
+  if (relative.empty() || *relative.begin() == "..") return std::nullopt;
   // Like .gitignore: a pattern matches the path below the config's folder or any
   // folder on the way there ("vendor" excludes vendor/a.xml); `*` also crosses
   // folders, and a pattern without '/' matches a file or folder name anywhere.
@@ -161,11 +163,11 @@ bool Config::excludes(const fs::path& path) const {
   for (const auto& part : relative) {
     prefix /= part;
     for (const std::string& glob : exclude) {
-      if (fnmatch(glob.c_str(), prefix.generic_string().c_str(), 0) == 0) return true;
-      if (glob.find('/') == std::string::npos && fnmatch(glob.c_str(), part.string().c_str(), 0) == 0) return true;
+      if (fnmatch(glob.c_str(), prefix.generic_string().c_str(), 0) == 0) return glob;
+      if (glob.find('/') == std::string::npos && fnmatch(glob.c_str(), part.string().c_str(), 0) == 0) return glob;
     }
   }
-  return false;
+  return std::nullopt;
 }
 
 ConfigResolver ConfigResolver::nearest() {

@@ -51,6 +51,10 @@ run(exclude_folder EXIT 0 REJECT "autounattend.xml" CONFIG "exclude: [answers/la
 run(exclude_name_anywhere EXIT 0 REJECT "autounattend" CONFIG "exclude:\n  - 'auto*.xml'\n" ARGS .)
 run(exclude_explicit_file EXIT 0 REJECT "UA3003" CONFIG "exclude: ['*/lab/*']\n" ARGS lab/autounattend.xml)
 run(exclude_other_file_kept EXIT 1 OUTPUT "\\[UA3003\\]" CONFIG "exclude: [warnings.xml]\n" ARGS .)
+# A pattern that matches no file found in a checked folder is most likely misspelt: said, not fatal.
+run(exclude_matching_nothing EXIT 1 OUTPUT "unattend: warning: .*repo/\\.unattend\\.yaml: exclude pattern 'answers/labb' matches no file checked here"
+    CONFIG "exclude: [answers/labb]\n" ARGS .)
+run(exclude_used_no_warning EXIT 0 REJECT "matches no file" CONFIG "exclude: [answers/lab]\n" ARGS .)
 run(command_line_adds EXIT 0 REJECT "UA3003|UA3006" CONFIG "disable: [UA3003]\n" ARGS --disable UA3006 .)
 # The nearest file wins: one in answers/ replaces the one in repo/.
 file(WRITE "${WORK}/repo/answers/.unattend.yaml" "severity: {UA3006: error}\n")
