@@ -143,8 +143,7 @@ int run(const po::variables_map& vm) {
   std::vector<const Config*> walked;
   std::set<std::pair<const Config*, std::string>> matched;
   for (auto& input : collect_inputs(vm["input"].as<std::vector<std::string>>())) {
-    const Config& config = configs.for_file(input.path);
-    for (const std::string& w : configs.take_warnings()) std::cerr << "unattend: warning: " << terminal_safe(w, true) << '\n';
+    const Config& config = config_for(configs, input.path);
     if (input.found_in_directory && std::find(walked.begin(), walked.end(), &config) == walked.end()) walked.push_back(&config);
     if (!input.path.empty()) {
       if (const auto glob = config.excluded_by(input.path)) {

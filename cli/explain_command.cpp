@@ -162,8 +162,7 @@ int run(const po::variables_map& vm) {
   ConfigResolver configs = vm.count("config") != 0 ? ConfigResolver::fixed(vm["config"].as<std::string>())
                            : vm["no-config"].as<bool>() ? ConfigResolver::none()
                                                         : ConfigResolver::nearest();
-  CheckOptions options = configs.for_file(input == "-" ? std::filesystem::path() : std::filesystem::path(input)).check_options();
-  for (const std::string& w : configs.take_warnings()) std::cerr << "unattend: warning: " << terminal_safe(w, true) << '\n';
+  CheckOptions options = config_for(configs, input == "-" ? std::filesystem::path() : std::filesystem::path(input)).check_options();
   apply_setup(vm, options.setup);
   const Checker checker;
   Outcome outcome;

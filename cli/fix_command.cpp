@@ -77,8 +77,7 @@ int run(const po::variables_map& vm) {
       // The nearest .unattend.yaml applies as for check: its disabled rules
       // are neither reported nor repaired, and it says how the file is used.
       FixOptions file_options = options;
-      file_options.check = configs.for_file(input.path).check_options();
-      for (const std::string& w : configs.take_warnings()) std::cerr << "unattend: warning: " << terminal_safe(w, true) << '\n';
+      file_options.check = config_for(configs, input.path).check_options();
       file_options.check.disabled.insert(file_options.check.disabled.end(), options.check.disabled.begin(),
                                          options.check.disabled.end());
       apply_setup(vm, file_options.check.setup);

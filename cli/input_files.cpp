@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iostream>
 
 #include <unattend/check.hpp>
 #include <unattend/error.hpp>
 #include <unattend/input.hpp>
 
 #include "command.hpp"
+#include "terminal_text.hpp"
 
 namespace fs = std::filesystem;
 
@@ -70,6 +72,12 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& arguments, boo
     for (auto& path : found) inputs.push_back({path, path, true});
   }
   return inputs;
+}
+
+const Config& config_for(ConfigResolver& configs, const std::filesystem::path& file) {
+  const Config& config = configs.for_file(file);
+  for (const std::string& w : configs.take_warnings()) std::cerr << "unattend: warning: " << terminal_safe(w, true) << '\n';
+  return config;
 }
 
 std::string read_stdin() { return read_standard_input(); }

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
+
+#include <unattend/config.hpp>
 
 namespace unattend::cli {
 
@@ -16,6 +19,10 @@ struct Input {
 // directory, symbolic links are left out unless `follow_links`: a command that
 // rewrites files must not reach outside the folder it was given.
 std::vector<Input> collect_inputs(const std::vector<std::string>& arguments, bool follow_links = true);
+
+// The configuration of `file` (empty: standard input), with a warning on
+// standard error for each .unattend.yaml the lookup ignored.
+const Config& config_for(ConfigResolver& configs, const std::filesystem::path& file);
 
 // At most one byte over unattend::max_input_bytes (see exceeds_input_limit).
 std::string read_stdin();

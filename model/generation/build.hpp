@@ -67,6 +67,9 @@ struct Build {
   std::string path_of(const SpecValue<std::string>& file) const;
 };
 
+// A file the spec names: relative names are relative to the spec's folder.
+std::filesystem::path resolved(const Spec& spec, const std::string& path);
+
 // Refuses what Windows would not carry through (validate.cpp), before any setting is written.
 void check_spec(Build& build);
 // drivers:, files: and openssh-msi: need the medium (GenerateOptions::packaged).

@@ -66,10 +66,7 @@ SpecError::SpecError(std::vector<SpecProblem> problems)
 
 namespace detail::generation {
 
-std::string Build::path_of(const SpecValue<std::string>& file) const {
-  const std::filesystem::path path = file.value;
-  return (path.is_absolute() || spec.base_directory.empty() ? path : spec.base_directory / path).string();
-}
+std::string Build::path_of(const SpecValue<std::string>& file) const { return resolved(spec, file.value).string(); }
 
 std::string Build::secret_from_file_all(const SpecValue<std::string>& file) {
   std::string text;

@@ -250,14 +250,16 @@ void check_logons(Build& build) {
 
 }  // namespace detail::generation
 
-namespace {
+namespace detail::generation {
 
 std::filesystem::path resolved(const Spec& spec, const std::string& path) {
   const std::filesystem::path p = path;
   return p.is_absolute() || spec.base_directory.empty() ? p : spec.base_directory / p;
 }
 
-}  // namespace
+}  // namespace detail::generation
+
+using detail::generation::resolved;
 
 void check_package_inputs(const Spec& spec) {
   std::vector<SpecProblem> missing;

@@ -116,8 +116,7 @@ bool looks_secret(std::string_view name) {
   }
   for (const char* secret : {"password", "productkey", "credentials", "key"}) {
     const std::size_t allowed = std::string_view(secret).size() > 4 ? 2 : 0;
-    if (lower.size() > std::string_view(secret).size() + allowed) continue;
-    if (edit_distance(lower, secret) <= allowed) return true;
+    if (edit_distance_below(lower, secret, allowed + 1) <= allowed) return true;
   }
   return false;
 }
@@ -138,10 +137,7 @@ std::string closest_name(const std::string& name, const std::vector<std::string>
   std::string best;
   std::size_t best_distance = std::max<std::size_t>(2, name.size() / 4) + 1;
   for (const auto& candidate : candidates) {
-    // The distance is at least the difference in length (edit_distance is quadratic: a long name is compared with nothing).
-    const std::size_t apart = name.size() > candidate.size() ? name.size() - candidate.size() : candidate.size() - name.size();
-    if (apart >= best_distance) continue;
-    const std::size_t d = edit_distance(ascii_lower(name), ascii_lower(candidate));
+    const std::size_t d = edit_distance_below(ascii_lower(name), ascii_lower(candidate), best_distance);
     if (d < best_distance) {
       best = candidate;
       best_distance = d;

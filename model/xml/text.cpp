@@ -29,6 +29,12 @@ std::vector<std::string> split_words(std::string_view text) {
   return words;
 }
 
+std::size_t edit_distance_below(std::string_view a, std::string_view b, std::size_t bound) {
+  const std::size_t apart = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  if (apart >= bound) return bound;
+  return std::min(edit_distance(a, b), bound);
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;

@@ -171,11 +171,7 @@ std::string advice(const std::string& value) {
   std::string best;
   std::size_t best_distance = std::max<std::size_t>(2, value.size() / 5) + 1;
   for (const auto& [id_lower, id] : z.by_lower) {
-    // The distance is at least the difference in length: a 1 MB value is
-    // compared with no id at all (edit_distance is quadratic).
-    const std::size_t apart = lower.size() > id_lower.size() ? lower.size() - id_lower.size() : id_lower.size() - lower.size();
-    if (apart >= best_distance) continue;
-    const std::size_t d = edit_distance(lower, id_lower);
+    const std::size_t d = edit_distance_below(lower, id_lower, best_distance);
     if (d < best_distance) {
       best_distance = d;
       best = id;
