@@ -171,6 +171,21 @@ std::string stray_elements(std::size_t count) {
   return text + "</component>\n</settings>\n</unattend>\n";
 }
 
+// An answer file with `count` first-logon commands, each with two safe repairs
+// for `fix`: an element in the wrong case (<commandLine>) and a missing wcm:action.
+std::string fixable_commands(std::size_t count) {
+  std::string text =
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<unattend xmlns=\"urn:schemas-microsoft-com:unattend\" "
+      "xmlns:wcm=\"http://schemas.microsoft.com/WMIConfig/2002/State\">\n<settings pass=\"oobeSystem\">\n"
+      "<component name=\"Microsoft-Windows-Shell-Setup\" processorArchitecture=\"amd64\" "
+      "publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\">\n<FirstLogonCommands>\n";
+  for (std::size_t i = 0; i < count; ++i) {
+    text += "<SynchronousCommand><commandLine>cmd /c echo " + std::to_string(i) + "</commandLine><Order>" +
+            std::to_string(i % 500 + 1) + "</Order></SynchronousCommand>\n";
+  }
+  return text + "</FirstLogonCommands>\n</component>\n</settings>\n</unattend>\n";
+}
+
 // An answer file whose root carries `count` namespace declarations, which
 // every XML reader keeps; past 256 the checker stops at UA1003.
 std::string many_attributes(std::size_t count) {
@@ -261,6 +276,8 @@ int main(int argc, char** argv) {
   spill(stray, stray_elements(120000));
   const fs::path attributes = scratch / "attributes.xml";
   spill(attributes, many_attributes(40000));
+  const fs::path fixable = scratch / "fixable.xml";
+  spill(fixable, fixable_commands(10000));
 
   const std::vector<std::string> xmllint = {"xmllint", "--noout"};
   const std::vector<std::string> xmllint_schema = {"xmllint", "--noout", "--schema", envelope};
@@ -316,6 +333,10 @@ int main(int argc, char** argv) {
        side_by_side({unattend, "fmt", attributes.string(), "-o", (scratch / "formatted.xml").string(), "--force"},
                     xmllint + std::vector{attributes.string()}, big_rounds),
        "xmllint --noout", "< 1 s"});
+  // --diff: the same repairs each round, the file left as it is.
+  add({"fix --diff, 20,000 repairs (10,000 commands)",
+       side_by_side({unattend, "fix", "--diff", fixable.string()}, xmllint + std::vector{fixable.string()}, big_rounds),
+       "xmllint --noout", "< 2 s"});
   add({"--version", side_by_side({unattend, "--version"}, {}, rounds), "start-up alone", "", false});
   // What no change to unattend itself can take away from a short run.
   add({"floor: a program that only initialises Xerces-C",

@@ -32,7 +32,7 @@ class AttributeCase final : public Repairer {
   std::string_view code() const override { return code_; }
 
   std::optional<Repair> propose(const Context& context, const Diagnostic& finding) const override {
-    const Node* node = node_at(context.document, finding);
+    const Node* node = node_at(context, finding);
     if (node == nullptr) return std::nullopt;
     const auto e = context.source.extent(*node);
     if (!e) return std::nullopt;

@@ -65,10 +65,60 @@ std::size_t count_code(const std::vector<Diagnostic>& diagnostics, std::string_v
       std::count_if(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) { return d.code == code; }));
 }
 
-// Whether `after` (the check of `repaired`) has more errors of some code than
-// `before`, not counting those inside what the repair revealed.
-bool adds_errors(const std::vector<Diagnostic>& before, const std::vector<Diagnostic>& after,
-                 std::string_view repaired, const Repair& repair) {
+// Where an offset of the original bytes lies once `edits` (of those bytes,
+// not overlapping) are applied: moved by the growth of every edit that ends
+// at or before it. Sorted once, then a binary search per offset.
+class Shift {
+ public:
+  explicit Shift(const std::vector<TextEdit>& edits) {
+    for (const TextEdit& e : edits) {
+      ends_.emplace_back(e.offset + e.length, static_cast<std::ptrdiff_t>(e.text.size()) - static_cast<std::ptrdiff_t>(e.length));
+    }
+    std::sort(ends_.begin(), ends_.end());
+    std::ptrdiff_t sum = 0;
+    for (auto& [end, delta] : ends_) delta = sum += delta;  // the growth of this edit and all before it
+  }
+  std::size_t operator()(std::size_t offset) const {
+    const auto after = std::upper_bound(ends_.begin(), ends_.end(), offset,
+                                        [](std::size_t at, const auto& end) { return at < end.first; });
+    if (after == ends_.begin()) return offset;
+    return static_cast<std::size_t>(static_cast<std::ptrdiff_t>(offset) + std::prev(after)->second);
+  }
+
+ private:
+  std::vector<std::pair<std::size_t, std::ptrdiff_t>> ends_;  // end -> growth up to it
+};
+
+// Whether the repairs in `group`, applied to `before`'s file together with
+// `edits` (which include theirs), each remove a finding of their code and add
+// no error, not counting errors inside what a repair revealed. `after` is the
+// check of `repaired`.
+bool improves(const std::vector<Diagnostic>& before, const std::vector<Diagnostic>& after, std::string_view repaired,
+              const std::vector<const Repair*>& group, const std::vector<TextEdit>& edits) {
+  std::map<std::string, std::size_t> repairs;
+  for (const Repair* r : group) ++repairs[r->code];
+  for (const auto& [code, n] : repairs) {
+    if (count_code(after, code) + n > count_code(before, code)) return false;
+  }
+  // The revealed ranges (begin, end], merged into disjoint ones and sorted, for a binary search per error.
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;
+  const Shift shifted(edits);
+  for (const Repair* r : group) {
+    if (r->reveals_begin < r->reveals_end) ranges.emplace_back(shifted(r->reveals_begin), shifted(r->reveals_end));
+  }
+  std::sort(ranges.begin(), ranges.end());
+  std::vector<std::pair<std::size_t, std::size_t>> revealed;
+  for (const auto& range : ranges) {
+    if (!revealed.empty() && range.first <= revealed.back().second) {
+      revealed.back().second = std::max(revealed.back().second, range.second);
+    } else {
+      revealed.push_back(range);
+    }
+  }
+  const auto inside = [&](std::size_t at) {
+    const auto next = std::upper_bound(revealed.begin(), revealed.end(), std::make_pair(at, std::size_t{0}));
+    return next != revealed.begin() && at > std::prev(next)->first && at <= std::prev(next)->second;
+  };
   std::map<std::string, std::size_t> budget;
   for (const auto& d : before) {
     if (d.severity == Severity::error) ++budget[d.code];
@@ -77,11 +127,32 @@ bool adds_errors(const std::vector<Diagnostic>& before, const std::vector<Diagno
   for (const auto& d : after) {
     if (d.severity != Severity::error) continue;
     const auto at = source.offset({d.line, d.column});
-    if (at && *at > repair.reveals_begin && *at <= repair.reveals_end) continue;
-    if (budget[d.code]-- == 0) return true;
+    if (at && inside(*at)) continue;
+    if (budget[d.code]-- == 0) return false;
   }
-  return false;
+  return true;
 }
+
+// The bytes the repairs of one round touch, to keep two repairs from
+// touching the same bytes (two insertions at one offset count: their order
+// would be a guess). A lookup per edit, so that ten thousand repairs are not
+// each compared with every other.
+class Touched {
+ public:
+  bool overlaps(const Repair& r) const {
+    return std::any_of(r.edits.begin(), r.edits.end(), [&](const TextEdit& e) {
+      const auto next = spans_.lower_bound(e.offset);
+      if (next != spans_.end() && (next->first == e.offset || next->first < e.offset + e.length)) return true;
+      return next != spans_.begin() && std::prev(next)->second > e.offset;
+    });
+  }
+  void add(const Repair& r) {
+    for (const TextEdit& e : r.edits) spans_.emplace(e.offset, e.offset + e.length);
+  }
+
+ private:
+  std::map<std::size_t, std::size_t> spans_;  // begin -> end
+};
 
 std::vector<Repair> propose(std::string_view bytes, std::string_view display_path,
                             const std::vector<Diagnostic>& diagnostics, const std::vector<std::string>& select) {
@@ -90,6 +161,7 @@ std::vector<Repair> propose(std::string_view bytes, std::string_view display_pat
   const bool utf16 = detail::rules::encoding::utf16(bytes) != detail::rules::encoding::Utf16::no;
   std::optional<detail::Validation> validation;
   std::optional<detail::fix::Source> source;
+  std::optional<detail::fix::NodeIndex> nodes;
   for (const Diagnostic& d : diagnostics) {
     if (!selected(d.code, select) || (utf16 && d.code != "UA1104")) continue;
     for (const auto& repairer : repairers()) {
@@ -97,8 +169,9 @@ std::vector<Repair> propose(std::string_view bytes, std::string_view display_pat
       if (!validation) {
         validation = detail::validate_document(bytes, display_path);
         source.emplace(bytes);
+        nodes.emplace(validation->document);
       }
-      if (auto repair = repairer->propose({validation->document, *source}, d)) {
+      if (auto repair = repairer->propose({validation->document, *source, *nodes}, d)) {
         out.push_back(std::move(*repair));
         break;
       }
@@ -120,44 +193,107 @@ std::vector<Repair> propose_repairs(std::string_view bytes, std::string_view dis
 }
 
 std::string apply_edits(std::string_view bytes, std::vector<TextEdit> edits) {
-  std::sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) { return a.offset > b.offset; });
-  std::string out(bytes);
+  // One pass from the front, copying what lies between the edits: replacing
+  // in place would move the rest of the file once per edit.
+  std::stable_sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) { return a.offset < b.offset; });
+  std::string out;
+  out.reserve(bytes.size());
+  std::size_t at = 0;
   for (const TextEdit& e : edits) {
-    if (e.offset > out.size()) continue;
-    out.replace(e.offset, std::min(e.length, out.size() - e.offset), e.text);
+    if (e.offset > bytes.size() || e.offset < at) continue;  // outside the text, or overlapping an earlier edit
+    out.append(bytes.substr(at, e.offset - at));
+    out.append(e.text);
+    at = e.offset + std::min(e.length, bytes.size() - e.offset);
   }
+  out.append(bytes.substr(at));
   return out;
 }
+
+namespace {
+
+// One round of `fix`: repairs proposed against the same bytes, tried in
+// groups. A group that passes is kept; one that fails is split in two and each
+// half tried, so that a few bad repairs among thousands of good ones cost a
+// few checks each, not a check per repair. Every check is of the whole file.
+class Round {
+ public:
+  Round(const Checker& checker, std::string_view display_path, const FixOptions& options, FixResult& result)
+      : checker_(checker), path_(display_path), options_(options), result_(result), base_(result.bytes) {}
+
+  // Tries `group`; returns the repairs it could not make.
+  void settle(const std::vector<const Repair*>& group, std::vector<const Repair*>& failed) {
+    if (group.empty()) return;
+    std::vector<TextEdit> edits = accepted_;
+    for (const Repair* r : group) edits.insert(edits.end(), r->edits.begin(), r->edits.end());
+    std::string repaired = apply_edits(base_, edits);
+    auto found = checker_.check(repaired, path_, options_.check);
+    if (improves(result_.remaining, found, repaired, group, edits)) {
+      accepted_ = std::move(edits);
+      for (const Repair* r : group) {
+        Repair made = *r;
+        for (auto& e : made.edits) e.text.clear();  // the applied repair keeps its place and words, not the new bytes
+        result_.applied.push_back(std::move(made));
+      }
+      result_.bytes = std::move(repaired);
+      result_.remaining = std::move(found);
+      return;
+    }
+    if (group.size() == 1) {
+      failed.push_back(group.front());
+      return;
+    }
+    const auto half = group.begin() + static_cast<std::ptrdiff_t>(group.size() / 2);
+    settle({group.begin(), half}, failed);
+    settle({half, group.end()}, failed);
+  }
+
+  bool accepted_any() const { return !accepted_.empty(); }
+
+ private:
+  const Checker& checker_;
+  std::string_view path_;
+  const FixOptions& options_;
+  FixResult& result_;
+  const std::string base_;         // the bytes the round's repairs were proposed for
+  std::vector<TextEdit> accepted_;  // of base_, with their new text
+};
+
+}  // namespace
 
 FixResult fix(std::string_view bytes, std::string_view display_path, const FixOptions& options) {
   const Checker checker;
   FixResult result{std::string(bytes), {}, checker.check(bytes, display_path, options.check)};
-  // One repair at a time, each checked: it must remove a finding of its code
-  // and add no error, or it is set aside. Every accepted repair removes a
-  // finding, so the loop ends.
+  // Each repair must remove a finding of its code and add no error, or it is
+  // set aside. A repair set aside is tried again once another has changed the
+  // file (that one may have removed what stood in its way), so that the last
+  // rounds try every proposal against the final bytes: running fix on its own
+  // output then changes nothing.
   std::set<std::string> declined;
   const auto key = [](const Repair& r) {
     std::string k = r.code + '\n' + r.description;
     for (const auto& e : r.edits) k += '\n' + std::to_string(e.offset) + ':' + std::to_string(e.length) + ':' + e.text;
     return k;
   };
-  // A bound no file should reach; it keeps a repair that undoes another from looping.
-  for (std::size_t round = 0; round < 100'000; ++round) {
-    auto proposals = propose(result.bytes, display_path, result.remaining, options.select);
-    const auto next = std::find_if(proposals.begin(), proposals.end(),
-                                   [&](const Repair& r) { return declined.count(key(r)) == 0; });
-    if (next == proposals.end()) break;
-    std::string repaired = apply_edits(result.bytes, next->edits);
-    auto found = checker.check(repaired, display_path, options.check);
-    if (count_code(found, next->code) >= count_code(result.remaining, next->code) ||
-        adds_errors(result.remaining, found, repaired, *next)) {
-      declined.insert(key(*next));
-      continue;
+  // A bound no file should reach; it keeps repairs that undo each other from looping.
+  for (std::size_t round = 0; round < 10'000; ++round) {
+    const auto proposals = propose(result.bytes, display_path, result.remaining, options.select);
+    // Those not set aside whose bytes no earlier one touches; the others wait for a later round.
+    std::vector<const Repair*> group;
+    Touched touched;
+    for (const Repair& r : proposals) {
+      if (declined.count(key(r)) != 0 || touched.overlaps(r)) continue;
+      touched.add(r);
+      group.push_back(&r);
     }
-    for (auto& e : next->edits) e.text.clear();  // the applied repair keeps its place and words, not the new bytes
-    result.applied.push_back(std::move(*next));
-    result.bytes = std::move(repaired);
-    result.remaining = std::move(found);
+    if (group.empty()) break;
+    Round attempt(checker, display_path, options, result);
+    std::vector<const Repair*> failed;
+    attempt.settle(group, failed);
+    if (attempt.accepted_any()) {
+      declined.clear();  // the file changed: what failed is tried again against it
+    } else {
+      for (const Repair* r : failed) declined.insert(key(*r));
+    }
   }
   return result;
 }

@@ -15,7 +15,7 @@ class LocaleFormat final : public Repairer {
   std::string_view code() const override { return "UA7006"; }
 
   std::optional<Repair> propose(const Context& context, const Diagnostic& finding) const override {
-    const Node* node = node_at(context.document, finding);
+    const Node* node = node_at(context, finding);
     if (node == nullptr || node->setting == nullptr) return std::nullopt;
     const std::string value = node->value();
     if (value.find('_') == std::string::npos) return std::nullopt;

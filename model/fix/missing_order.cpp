@@ -16,7 +16,7 @@ class MissingOrder final : public Repairer {
   std::string_view code() const override { return "UA5001"; }
 
   std::optional<Repair> propose(const Context& context, const Diagnostic& finding) const override {
-    const Node* node = node_at(context.document, finding);
+    const Node* node = node_at(context, finding);
     if (node == nullptr || node->parent == nullptr) return std::nullopt;
     long highest = 0;
     long missing_before = 0;

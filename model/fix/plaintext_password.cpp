@@ -17,7 +17,7 @@ class PlaintextPassword final : public Repairer {
   std::string_view code() const override { return "UA6001"; }
 
   std::optional<Repair> propose(const Context& context, const Diagnostic& finding) const override {
-    const Node* value = node_at(context.document, finding);
+    const Node* value = node_at(context, finding);
     if (value == nullptr || value->name != "Value" || value->parent == nullptr) return std::nullopt;
     const Node& container = *value->parent;
     std::string encoded;

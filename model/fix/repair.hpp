@@ -6,10 +6,13 @@
 // finding changes code). A repair proposes edits of the original bytes, or
 // nothing when the case is not the one it knows how to repair safely.
 
+#include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <unattend/fix.hpp>
@@ -54,9 +57,23 @@ class Source {
   std::vector<std::size_t> line_starts_;
 };
 
+// The elements of a document by the position the parser gives them (just
+// after the start tag), so that finding the element of each of thousands of
+// findings does not walk the whole document each time.
+class NodeIndex {
+ public:
+  explicit NodeIndex(const Document& document);
+  // The first element, in document order, at that position; nullptr if none.
+  const Node* at(Position position) const;
+
+ private:
+  std::map<std::pair<std::uint64_t, std::uint64_t>, const Node*> nodes_;
+};
+
 struct Context {
   const Document& document;
   const Source& source;
+  const NodeIndex& nodes;
 };
 
 class Repairer {
@@ -70,7 +87,7 @@ class Repairer {
 const std::vector<std::unique_ptr<Repairer>>& repairers();
 
 // The element whose position (just after its start tag) is the finding's.
-const Node* node_at(const Document& document, const Diagnostic& finding);
+const Node* node_at(const Context& context, const Diagnostic& finding);
 
 // A repair of `finding` made of `edits`.
 Repair make_repair(const Diagnostic& finding, std::string description, std::vector<TextEdit> edits);

@@ -102,12 +102,18 @@ std::optional<std::pair<std::size_t, std::size_t>> Source::attribute_value(const
   return std::nullopt;
 }
 
-const Node* node_at(const Document& document, const Diagnostic& finding) {
-  const Node* found = nullptr;
-  document.for_each([&](const Node& node) {
-    if (found == nullptr && node.start.line == finding.line && node.start.column == finding.column) found = &node;
-  });
-  return found;
+NodeIndex::NodeIndex(const Document& document) {
+  // emplace keeps the first element at a position, as a walk in document order finds it.
+  document.for_each([&](const Node& node) { nodes_.emplace(std::make_pair(node.start.line, node.start.column), &node); });
+}
+
+const Node* NodeIndex::at(Position position) const {
+  const auto found = nodes_.find({position.line, position.column});
+  return found != nodes_.end() ? found->second : nullptr;
+}
+
+const Node* node_at(const Context& context, const Diagnostic& finding) {
+  return context.nodes.at({finding.line, finding.column});
 }
 
 Repair make_repair(const Diagnostic& finding, std::string description, std::vector<TextEdit> edits) {

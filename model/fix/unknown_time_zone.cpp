@@ -13,7 +13,7 @@ class UnknownTimeZone final : public Repairer {
   std::string_view code() const override { return "UA7005"; }
 
   std::optional<Repair> propose(const Context& context, const Diagnostic& finding) const override {
-    const Node* node = node_at(context.document, finding);
+    const Node* node = node_at(context, finding);
     if (node == nullptr || node->setting == nullptr || node->setting->path != "TimeZone") return std::nullopt;
     const std::string value = node->value();
     if (value.find('/') == std::string::npos) return std::nullopt;

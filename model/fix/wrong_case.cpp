@@ -33,7 +33,7 @@ class WrongCase final : public Repairer {
   std::string_view code() const override { return "UA3005"; }
 
   std::optional<Repair> propose(const Context& context, const Diagnostic& finding) const override {
-    const Node* node = node_at(context.document, finding);
+    const Node* node = node_at(context, finding);
     if (node == nullptr || node->parent == nullptr) return std::nullopt;
     const auto* names = siblings(*node->parent);
     if (names == nullptr) return std::nullopt;

@@ -43,7 +43,7 @@ class WrongPass final : public Repairer {
   std::string_view code() const override { return code_; }
 
   std::optional<Repair> propose(const Context& context, const Diagnostic& finding) const override {
-    const Node* node = node_at(context.document, finding);
+    const Node* node = node_at(context, finding);
     if (node == nullptr) return std::nullopt;
     const Node* component = node->name == "component" ? node : node->parent;
     if (component == nullptr || component->name != "component" || component->component == nullptr) return std::nullopt;

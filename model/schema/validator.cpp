@@ -63,6 +63,7 @@ class FragmentValidator final : public detail::UntrustedInputHandler {
     fragment_ = &fragment;
     component_ = &component;
     node_ = node;
+    nodes_.clear();
     reported_.clear();
     const auto& text = fragment.document();
     MemBufInputSource source(reinterpret_cast<const XMLByte*>(text.data()), text.size() * sizeof(char16_t),
@@ -97,12 +98,16 @@ class FragmentValidator final : public detail::UntrustedInputHandler {
     if (message) out_.push_back(make(file_, line.position, *message->rule, message->text));
   }
 
-  static const detail::Node* find_node(const detail::Node& node, Position at) {
-    if (node.start.line == at.line && node.start.column == at.column) return &node;
-    for (const auto& child : node.children) {
-      if (const detail::Node* found = find_node(*child, at)) return found;
-    }
-    return nullptr;
+  // The component's element at `at`, the first in document order. Indexed on
+  // first use: a component with ten thousand mistakes asks ten thousand times.
+  const detail::Node* find_node(Position at) {
+    if (nodes_.empty() && node_ != nullptr) index(*node_);
+    const auto found = nodes_.find({at.line, at.column});
+    return found != nodes_.end() ? found->second : nullptr;
+  }
+  void index(const detail::Node& node) {
+    nodes_.emplace(std::make_pair(node.start.line, node.start.column), &node);
+    for (const auto& child : node.children) index(*child);
   }
 
   // Xerces finds a setting given twice only when its parent ends: it reports
@@ -111,7 +116,7 @@ class FragmentValidator final : public detail::UntrustedInputHandler {
   // setting at its own element instead. Containers whose settings include no
   // list item (xs:all) hold each setting once; in lists only the named one.
   bool report_repeats(const detail::FragmentLine& where, const std::string& named) {
-    const detail::Node* parent = node_ != nullptr ? find_node(*node_, where.position) : nullptr;
+    const detail::Node* parent = find_node(where.position);
     if (parent == nullptr) return false;
     const Schema& schema = Schema::instance();
     const std::string path(where.path);
@@ -143,6 +148,7 @@ class FragmentValidator final : public detail::UntrustedInputHandler {
   const detail::Fragment* fragment_ = nullptr;
   const ComponentInfo* component_ = nullptr;
   const detail::Node* node_ = nullptr;  // the component's element, its children complete
+  std::map<std::pair<std::uint64_t, std::uint64_t>, const detail::Node*> nodes_;  // by position, see find_node
   std::set<std::string> reported_;
   std::set<std::string> wcm_reported_;  // one wrong wcm namespace is one mistake, however often it is used
 };
