@@ -30,11 +30,10 @@ void describe(po::options_description& options, po::positional_options_descripti
        "answer files or directories (*.xml below them, recursively); - reads standard input")
       ("format", po::value<std::string>()->default_value("text"), "text | json | sarif | github | gitlab")
       ("strict", po::bool_switch(), "exit 1 on warnings too")
-      ("config", po::value<std::string>(), "read this configuration instead of the nearest .unattend.yaml")
-      ("no-config", po::bool_switch(), "read no configuration file")
       ("disable", po::value<std::vector<std::string>>()->composing(),
        "silence a rule everywhere, by code or name (repeatable; comma-separated lists too)")
       ("jobs,j", po::value<unsigned>()->default_value(0), "files checked in parallel (0: one per core)");
+  describe_config(options);
   describe_setup(options);
   positional.add("input", -1);
 }
@@ -130,10 +129,7 @@ int run(const po::variables_map& vm) {
   const ReportFormat format = parse_report_format(vm["format"].as<std::string>());
   std::vector<std::string> disabled;
   if (vm.count("disable") != 0) disabled = rule_list(vm["disable"].as<std::vector<std::string>>(), "--disable");
-  if (vm.count("config") != 0 && vm["no-config"].as<bool>()) throw UsageError("--config and --no-config exclude each other");
-  ConfigResolver configs = vm.count("config") != 0 ? ConfigResolver::fixed(vm["config"].as<std::string>())
-                           : vm["no-config"].as<bool>() ? ConfigResolver::none()
-                                                        : ConfigResolver::nearest();
+  ConfigResolver configs = config_resolver(vm);
   SetupOptions given;
   apply_setup(vm, given);  // a bad --usage, --target or --arch is refused before any file is read
   std::vector<Input> inputs;

@@ -30,9 +30,8 @@ void describe(po::options_description& options, po::positional_options_descripti
   options.add_options()
       ("input", po::value<std::string>(), "the answer file; - reads standard input")
       ("format", po::value<std::string>()->default_value("text"), "text | json")
-      ("strict", po::bool_switch(), "exit 1 when Setup may stop too (a stop under a condition)")
-      ("config", po::value<std::string>(), "read this configuration instead of the nearest .unattend.yaml")
-      ("no-config", po::bool_switch(), "read no configuration file");
+      ("strict", po::bool_switch(), "exit 1 when Setup may stop too (a stop under a condition)");
+  describe_config(options);
   describe_setup(options);
   positional.add("input", 1);
 }
@@ -158,10 +157,7 @@ int run(const po::variables_map& vm) {
   const std::string format = vm["format"].as<std::string>();
   if (format != "text" && format != "json") throw UsageError("--format: text or json, not '" + format + "'");
   const std::string input = vm["input"].as<std::string>();
-  if (vm.count("config") != 0 && vm["no-config"].as<bool>()) throw UsageError("--config and --no-config exclude each other");
-  ConfigResolver configs = vm.count("config") != 0 ? ConfigResolver::fixed(vm["config"].as<std::string>())
-                           : vm["no-config"].as<bool>() ? ConfigResolver::none()
-                                                        : ConfigResolver::nearest();
+  ConfigResolver configs = config_resolver(vm);
   CheckOptions options = config_for(configs, input == "-" ? std::filesystem::path() : std::filesystem::path(input)).check_options();
   apply_setup(vm, options.setup);
   const Checker checker;

@@ -1,5 +1,6 @@
 #include <cctype>
 #include <iostream>
+#include <sstream>
 
 #include <unattend/atomic_file.hpp>
 #include <unattend/config.hpp>
@@ -29,6 +30,7 @@ void describe(po::options_description& options, po::positional_options_descripti
        "repair only these codes or rule names (repeatable; comma-separated lists too)")
       ("disable", po::value<std::vector<std::string>>()->composing(),
        "silence a rule as check --disable does: its findings are neither reported nor repaired");
+  describe_config(options);
   describe_setup(options);
   positional.add("input", -1);
 }
@@ -69,33 +71,46 @@ int run(const po::variables_map& vm) {
 
   bool errors = false;
   bool failed = false;
-  ConfigResolver configs = ConfigResolver::nearest();
+  ConfigResolver configs = config_resolver(vm);
   // Below a folder, fix rewrites answer files only, and never through a link
   // to a file outside it.
   for (const Input& input : collect_inputs(vm["input"].as<std::vector<std::string>>(), false)) {
     try {
       // The nearest .unattend.yaml applies as for check: its disabled rules
       // are neither reported nor repaired, and it says how the file is used.
+      const Config& config = config_for(configs, input.path);
+      // What the config excludes is not checked, so it is not repaired either.
+      if (const auto glob = input.path.empty() ? std::nullopt : config.excluded_by(input.path)) {
+        if (!input.found_in_directory) {
+          std::cerr << "unattend: " << terminal_safe(input.display, true) << ": left as it is: "
+                    << terminal_safe(config.file.string(), true) << " excludes it ('" << terminal_safe(*glob, true) << "')\n";
+        }
+        continue;
+      }
       FixOptions file_options = options;
-      file_options.check = config_for(configs, input.path).check_options();
+      file_options.check = config.check_options();
       file_options.check.disabled.insert(file_options.check.disabled.end(), options.check.disabled.begin(),
                                          options.check.disabled.end());
       apply_setup(vm, file_options.check.setup);
       const std::string original = read_input(input);
       if (input.found_in_directory && !is_answer_file(original)) continue;  // another XML file: not ours to rewrite
       const FixResult result = fix(original, input.display, file_options);
+      // Said in one write: standard error is unbuffered, and a file may have
+      // thousands of repairs.
+      std::ostringstream said;
       std::vector<std::string> hidden;
       for (const Repair& r : result.applied) {
-        std::cerr << input.display << ':' << r.line << ':' << r.column << ": fixed: " << terminal_safe(r.description, true) << " [" << r.code
-                  << "]\n";
+        said << terminal_safe(input.display, true) << ':' << r.line << ':' << r.column << ": fixed: " << terminal_safe(r.description, true)
+             << " [" << r.code << "]\n";
         if (!r.hidden.empty()) hidden.push_back(r.hidden);
       }
       std::vector<Diagnostic> remaining = result.remaining;
       add_hints(remaining);
       for (const Diagnostic& d : remaining) {
-        std::cerr << terminal_safe(format(d), true) << '\n';
+        said << terminal_safe(format(d), true) << '\n';
         errors |= d.severity == Severity::error;
       }
+      std::cerr << said.str() << std::flush;
       if (diff) {
         std::cout << unified_diff(original, result.bytes, input.display, hidden);
       } else if (input.path.empty()) {

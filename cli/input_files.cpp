@@ -74,6 +74,18 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& arguments, boo
   return inputs;
 }
 
+void describe_config(boost::program_options::options_description& options) {
+  options.add_options()
+      ("config", boost::program_options::value<std::string>(), "read this configuration instead of the nearest .unattend.yaml")
+      ("no-config", boost::program_options::bool_switch(), "read no configuration file");
+}
+
+ConfigResolver config_resolver(const boost::program_options::variables_map& vm) {
+  if (vm.count("config") != 0 && vm["no-config"].as<bool>()) throw UsageError("--config and --no-config exclude each other");
+  if (vm.count("config") != 0) return ConfigResolver::fixed(vm["config"].as<std::string>());
+  return vm["no-config"].as<bool>() ? ConfigResolver::none() : ConfigResolver::nearest();
+}
+
 const Config& config_for(ConfigResolver& configs, const std::filesystem::path& file) {
   const Config& config = configs.for_file(file);
   for (const std::string& w : configs.take_warnings()) std::cerr << "unattend: warning: " << terminal_safe(w, true) << '\n';

@@ -4,6 +4,9 @@
 #include <string>
 #include <vector>
 
+#include <boost/program_options/options_description.hpp>
+#include <boost/program_options/variables_map.hpp>
+
 #include <unattend/config.hpp>
 
 namespace unattend::cli {
@@ -19,6 +22,12 @@ struct Input {
 // directory, symbolic links are left out unless `follow_links`: a command that
 // rewrites files must not reach outside the folder it was given.
 std::vector<Input> collect_inputs(const std::vector<std::string>& arguments, bool follow_links = true);
+
+// --config FILE and --no-config, for the commands that read .unattend.yaml.
+void describe_config(boost::program_options::options_description& options);
+// The configs those options choose: the given file, none, or else the
+// nearest to each file. A usage error when both are given.
+ConfigResolver config_resolver(const boost::program_options::variables_map& vm);
 
 // The configuration of `file` (empty: standard input), with a warning on
 // standard error for each .unattend.yaml the lookup ignored.

@@ -9,11 +9,13 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "../cli/lsp/server.hpp"
+#include "temp_dir.hpp"
 #include "test_support.hpp"
 
 namespace unattend {
@@ -439,6 +441,84 @@ TEST(LspServer, InitializationOptionsSetTheUsageAndTarget) {
   const json refused = diagnostics_with({{"target", "windows-12"}});
   ASSERT_TRUE(refused.contains("error")) << refused.dump();
   EXPECT_NE(refused["error"]["message"].get<std::string>().find("windows-11"), std::string::npos);
+}
+
+// The nearest .unattend.yaml applies as it does for `unattend check`: its
+// disabled rules are not reported nor offered as quick fixes, the files it
+// excludes get no diagnostics, and a config that cannot be read is said once
+// (window/showMessage) while the file is checked without it.
+// initializationOptions.config: false reads none.
+class LspConfig : public test::TempDir {
+ protected:
+  // What the server publishes for `name` (under dir) opened with `options`,
+  // and the messages it shows.
+  std::pair<json, std::vector<std::string>> open_file(const std::string& name, const json& options = json::object()) {
+    lsp::Server server("file:///rules");
+    server.handle({{"jsonrpc", "2.0"}, {"id", 1}, {"method", "initialize"}, {"params", {{"initializationOptions", options}}}});
+    const std::string file_uri = "file://" + (dir / name).string();
+    const auto out = server.handle({{"jsonrpc", "2.0"},
+                                    {"method", "textDocument/didOpen"},
+                                    {"params", {{"textDocument", {{"uri", file_uri}, {"languageId", "xml"}, {"version", 1}, {"text", text}}}}}});
+    json published;
+    std::vector<std::string> shown;
+    for (const json& m : out) {
+      if (m["method"] == "textDocument/publishDiagnostics") published = m["params"];
+      if (m["method"] == "window/showMessage") shown.push_back(m["params"]["message"]);
+    }
+    const auto actions = server.handle({{"jsonrpc", "2.0"}, {"id", 2}, {"method", "textDocument/codeAction"},
+                                        {"params", {{"textDocument", {{"uri", file_uri}}},
+                                                    {"range", {{"start", position(0, 0)}, {"end", position(20, 0)}}},
+                                                    {"context", {{"diagnostics", json::array()}}}}}});
+    for (const json& a : actions.front()["result"]) fixes.push_back(a["title"]);
+    return {published, shown};
+  }
+  void write(const std::string& name, const std::string& content) {
+    std::filesystem::create_directories((dir / name).parent_path());
+    std::ofstream(dir / name) << content;
+  }
+  std::vector<std::string> fixes;  // the quick fixes offered, over every open_file
+};
+
+TEST_F(LspConfig, TheNearestConfigDisablesRulesAndExcludesFiles) {
+  auto [before, none_shown] = open_file("a/autounattend.xml");
+  ASSERT_NE(with_code(before, "UA3005"), nullptr) << before.dump();
+  EXPECT_TRUE(none_shown.empty());
+  ASSERT_FALSE(fixes.empty());
+  fixes.clear();
+
+  write(".unattend.yaml", "disable: [wrong-case]\nexclude: [vendor]\n");
+  const auto [disabled, shown] = open_file("a/autounattend.xml");
+  EXPECT_EQ(with_code(disabled, "UA3005"), nullptr) << disabled.dump();
+  EXPECT_NE(with_code(disabled, "UA3003"), nullptr) << disabled.dump();  // others still reported
+  EXPECT_TRUE(std::none_of(fixes.begin(), fixes.end(), [](const std::string& t) { return t.find("UA3005") != std::string::npos; }))
+      << ::testing::PrintToString(fixes);
+  EXPECT_TRUE(shown.empty()) << ::testing::PrintToString(shown);
+
+  const auto excluded = open_file("vendor/autounattend.xml").first;
+  EXPECT_TRUE(excluded["diagnostics"].is_array() && excluded["diagnostics"].empty()) << excluded.dump();
+
+  const auto ignored = open_file("a/autounattend.xml", {{"config", false}}).first;
+  EXPECT_NE(with_code(ignored, "UA3005"), nullptr) << ignored.dump();
+}
+
+TEST_F(LspConfig, AConfigThatCannotBeReadIsShownAndTheFileStillChecked) {
+  write(".unattend.yaml", "disabled: [wrong-case]\n");
+  const auto [published, shown] = open_file("autounattend.xml");
+  EXPECT_NE(with_code(published, "UA3005"), nullptr) << published.dump();
+  ASSERT_EQ(shown.size(), 1u) << ::testing::PrintToString(shown);
+  EXPECT_NE(shown.front().find(".unattend.yaml:1:1: unknown key 'disabled'"), std::string::npos) << shown.front();
+}
+
+TEST_F(LspConfig, InitializationOptionsNameAConfig) {
+  write("elsewhere.yaml", "disable: [UA3005]\n");
+  const auto published = open_file("autounattend.xml", {{"config", (dir / "elsewhere.yaml").string()}}).first;
+  EXPECT_EQ(with_code(published, "UA3005"), nullptr) << published.dump();
+  EXPECT_NE(with_code(published, "UA3003"), nullptr) << published.dump();
+  lsp::Server server("file:///rules");
+  const auto refused = server.handle({{"jsonrpc", "2.0"}, {"id", 1}, {"method", "initialize"},
+                                      {"params", {{"initializationOptions", {{"config", (dir / "missing.yaml").string()}}}}}});
+  ASSERT_TRUE(refused.front().contains("error")) << refused.front().dump();
+  EXPECT_EQ(refused.front()["error"]["code"], -32602);
 }
 
 }  // namespace

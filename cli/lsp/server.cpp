@@ -8,6 +8,8 @@
 #include <ostream>
 #include <set>
 
+#include <unattend/config.hpp>
+#include <unattend/error.hpp>
 #include <unattend/fix.hpp>
 #include <unattend/pass.hpp>
 #include <unattend/schema.hpp>
@@ -38,6 +40,8 @@ constexpr int snippet = 2;
 constexpr int symbol_namespace = 3;
 constexpr int symbol_module = 2;
 constexpr int symbol_property = 7;
+constexpr int message_error = 1;  // MessageType
+constexpr int message_warning = 2;
 
 std::string lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -210,6 +214,8 @@ json Server::request(const std::string& method, const json& params) {
     // Built apart and kept only when every value is good: a refused
     // initialize leaves nothing of what it gave.
     CheckOptions options;
+    ConfigMode config_mode = ConfigMode::nearest;
+    std::string config_file;
     const auto found = params.find("initializationOptions");
     if (found != params.end() && found->is_object()) {
       const json& given = *found;
@@ -236,8 +242,27 @@ json Server::request(const std::string& method, const json& params) {
         }
         options.setup.arch = {*arch, "option"};
       }
+      // config: a file to read instead of the nearest .unattend.yaml (check
+      // --config), or false for none (check --no-config).
+      if (const auto config = given.find("config"); config != given.end() && !config->is_null()) {
+        if (config->is_boolean() && !config->get<bool>()) {
+          config_mode = ConfigMode::none;
+        } else if (config->is_string() && !config->get<std::string>().empty()) {
+          config_mode = ConfigMode::fixed;
+          config_file = config->get<std::string>();
+          try {
+            (void)load_config(config_file);
+          } catch (const Error& e) {
+            return {{"__error", invalid_params}, {"message", std::string("initializationOptions.config: ") + e.what()}};
+          }
+        } else {
+          return {{"__error", invalid_params}, {"message", "initializationOptions.config: a file name, or false for none"}};
+        }
+      }
     }
     options_ = options;
+    config_mode_ = config_mode;
+    config_file_ = config_file;
     initialized_ = true;
     return {{"capabilities",
              {{"positionEncoding", "utf-16"},
@@ -302,14 +327,14 @@ void Server::notification(const std::string& method, const json& params, std::ve
     stale_.insert(uri);  // checked once the burst of changes is over (flush)
     return;
   }
-  out.push_back({{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", diagnostics(uri)}});
+  out.push_back({{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", diagnostics(uri, &out)}});
 }
 
 std::vector<json> Server::flush() {
   std::vector<json> out;
   for (const std::string& uri : stale_) {
     if (documents_.count(uri) == 0) continue;
-    out.push_back({{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", diagnostics(uri)}});
+    out.push_back({{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", diagnostics(uri, &out)}});
   }
   stale_.clear();
   return out;
@@ -317,11 +342,44 @@ std::vector<json> Server::flush() {
 
 const std::string& Server::text(const std::string& uri) const { return documents_.at(uri); }
 
-json Server::diagnostics(const std::string& uri) const {
+void Server::tell(std::vector<json>* out, int type, const std::string& message) {
+  if (out == nullptr || !told_.insert(message).second) return;
+  out->push_back({{"jsonrpc", "2.0"}, {"method", "window/showMessage"}, {"params", {{"type", type}, {"message", "unattend: " + message}}}});
+}
+
+std::optional<CheckOptions> Server::options_for(const std::string& uri, std::vector<json>* out) {
+  // Looked up at each check, so that an edit of .unattend.yaml counts from
+  // the next change of the document; a lookup is a few stat calls.
+  Config config;
+  const bool file = uri.rfind("file://", 0) == 0;
+  const std::string path = display_path(uri);
+  if (config_mode_ != ConfigMode::none && (file || config_mode_ == ConfigMode::fixed)) {
+    try {
+      ConfigResolver configs = config_mode_ == ConfigMode::fixed ? ConfigResolver::fixed(config_file_) : ConfigResolver::nearest();
+      config = configs.for_file(path);
+      for (const std::string& w : configs.take_warnings()) tell(out, message_warning, w);
+    } catch (const Error& e) {
+      // A config that cannot be read is said, and the file checked without it
+      // rather than not at all.
+      tell(out, message_error, e.what());
+    }
+  }
+  if (file && config.excludes(path)) return std::nullopt;
+  CheckOptions options = config.check_options();
+  // initializationOptions win over the config, as the command line does.
+  if (options_.setup.usage.value) options.setup.usage = options_.setup.usage;
+  if (options_.setup.target.value) options.setup.target = options_.setup.target;
+  if (options_.setup.arch.value) options.setup.arch = options_.setup.arch;
+  return options;
+}
+
+json Server::diagnostics(const std::string& uri, std::vector<json>* out) {
   const std::string& content = text(uri);
   const LineIndex index(content);
   json list = json::array();
-  for (const Diagnostic& d : checker_.check(content, display_path(uri), options_)) {
+  const auto options = options_for(uri, out);
+  if (!options) return {{"uri", uri}, {"diagnostics", list}};  // excluded by its .unattend.yaml
+  for (const Diagnostic& d : checker_.check(content, display_path(uri), *options)) {
     // The checker points just after an element's start tag; the range covers the tag.
     const std::size_t end = offset_of(index, d);
     const std::size_t lt = end == 0 ? npos : content.rfind('<', end - 1);
@@ -456,14 +514,16 @@ json Server::hover(const std::string& uri, const json& position) const {
           {"range", range_json(index, element->open_begin, element->name_end)}};
 }
 
-json Server::code_actions(const std::string& uri, const json& params) const {
+json Server::code_actions(const std::string& uri, const json& params) {
   const std::string& content = text(uri);
   const LineIndex index(content);
   const std::size_t first_line = params.at("range").at("start").at("line").get<std::size_t>();
   const std::size_t last_line = params.at("range").at("end").at("line").get<std::size_t>();
   const std::string path = display_path(uri);
   std::vector<Diagnostic> here;
-  for (const Diagnostic& d : checker_.check(content, path, options_)) {
+  const auto options = options_for(uri, nullptr);
+  if (!options) return json::array();  // excluded: nothing is reported, so nothing is repaired
+  for (const Diagnostic& d : checker_.check(content, path, *options)) {
     const std::size_t line = d.line == 0 ? 0 : d.line - 1;
     if (line >= first_line && line <= last_line && fixable(d.code)) here.push_back(d);
   }

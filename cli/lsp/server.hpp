@@ -8,9 +8,10 @@
 #include <iosfwd>
 #include <functional>
 #include <map>
-#include <set>
 #include <optional>
+#include <set>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -43,16 +44,25 @@ class Server {
  private:
   nlohmann::json request(const std::string& method, const nlohmann::json& params);
   void notification(const std::string& method, const nlohmann::json& params, std::vector<nlohmann::json>& out);
-  nlohmann::json diagnostics(const std::string& uri) const;
+  nlohmann::json diagnostics(const std::string& uri, std::vector<nlohmann::json>* out);
+  // The options `uri` is checked with; nullopt when its .unattend.yaml excludes it.
+  std::optional<CheckOptions> options_for(const std::string& uri, std::vector<nlohmann::json>* out);
+  // A window/showMessage notification, once per message text.
+  void tell(std::vector<nlohmann::json>* out, int type, const std::string& message);
   nlohmann::json completion(const std::string& uri, const nlohmann::json& position) const;
   nlohmann::json hover(const std::string& uri, const nlohmann::json& position) const;
-  nlohmann::json code_actions(const std::string& uri, const nlohmann::json& params) const;
+  nlohmann::json code_actions(const std::string& uri, const nlohmann::json& params);
   nlohmann::json symbols(const std::string& uri) const;
   const std::string& text(const std::string& uri) const;
 
   std::string rule_pages_;
   Checker checker_;
   CheckOptions options_;  // usage, target, arch from initializationOptions (docs/editors.md)
+  // Which .unattend.yaml applies: the nearest to each file (as for `unattend
+  // check`), the one initializationOptions.config names, or none (config: false).
+  enum class ConfigMode { nearest, fixed, none } config_mode_ = ConfigMode::nearest;
+  std::string config_file_;
+  std::set<std::string> told_;
   std::map<std::string, std::string> documents_;  // uri -> text
   bool deferring_ = false;
   std::set<std::string> stale_;

@@ -495,6 +495,44 @@ lsp_cr_line_ends)  # 3: header lines that end in CR alone
   body=$LSP_INIT
   { printf 'Content-Length: %d\r\r%s' "${#body}" "$body"; lsp_message "$LSP_EXIT"; } > in.lsp
   run --stdin in.lsp lsp; expect '"id":1,"jsonrpc":"2.0","result":\{"capabilities"' ;;
+fix_honours_config)  # 11: fix rewrote the files .unattend.yaml excludes, and repaired what it disables
+  mkdir -p repo/vendor repo/answers
+  wrong_case="$(component specialize Microsoft-Windows-Shell-Setup amd64 '<Timezone>UTC</Timezone><computerName>a</computerName>')"
+  answer_file "$wrong_case" > repo/vendor/in.xml
+  answer_file "$wrong_case" > repo/answers/in.xml
+  printf 'exclude: [vendor]\n' > repo/.unattend.yaml
+  before=$(md5sum < repo/vendor/in.xml)
+  run fix repo; expect 'answers/in.xml:.*fixed: renamed <Timezone> to <TimeZone>'; reject 'vendor'
+  [ "$(md5sum < repo/vendor/in.xml)" = "$before" ] || fail "an excluded file was rewritten"
+  run fix repo/vendor/in.xml; expect_exit 0; expect 'left as it is: .*repo/.unattend.yaml excludes it'
+  [ "$(md5sum < repo/vendor/in.xml)" = "$before" ] || fail "an excluded file named on the command line was rewritten"
+  run fix --no-config repo/vendor/in.xml; expect 'fixed: renamed <Timezone>'
+  printf 'disable: [UA3005]\n' > repo/.unattend.yaml
+  answer_file "$wrong_case" > repo/answers/in.xml
+  run fix repo/answers/in.xml; reject 'fixed'; grep -q '<Timezone>' repo/answers/in.xml || fail "a disabled rule was repaired"
+  rm -r repo ;;
+fix_many_findings)  # 9: fix took 15 s for 1,000 fixable findings and over a minute for 10,000 (a full check per repair)
+  answer_file "$(component oobeSystem Microsoft-Windows-Shell-Setup amd64 "<FirstLogonCommands>$(
+      for i in $(seq 1 10000); do printf '<SynchronousCommand><commandLine>cmd /c echo %d</commandLine><Order>%d</Order></SynchronousCommand>\n' "$i" $(( (i - 1) % 500 + 1 )); done
+    )</FirstLogonCommands>")" > in.xml
+  run --seconds 60 fix in.xml
+  [ "$(grep -c 'fixed: renamed <commandLine>' out.txt)" = 10000 ] || fail "not every element was renamed: $(grep -c fixed out.txt) repairs"
+  [ "$(grep -c 'fixed: added wcm:action' out.txt)" = 10000 ] || fail "not every wcm:action was added"
+  run fix in.xml; reject 'fixed:' ;;  # a second run changes nothing
+lsp_reads_config)  # 11: the language server read no .unattend.yaml: excluded files and disabled rules were reported
+  mkdir -p repo/vendor
+  printf 'exclude: [vendor]\ndisable: [UA3005]\n' > repo/.unattend.yaml
+  text=$(answer_file "$(component specialize Microsoft-Windows-Shell-Setup amd64 '<Timezone>UTC</Timezone><ComputerName>ABCDEFGHIJKLMNOPQ</ComputerName>')" |
+         sed 's/"/\\"/g' | tr '\n' ' ')
+  open_at() {  # didOpen of FILE under the case's folder
+    printf '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file://%s","languageId":"xml","version":1,"text":"%s"}}}' "$WORK/$1" "$text"
+  }
+  { lsp_message "$LSP_INIT"; lsp_message "$(open_at repo/in.xml)"; lsp_message "$(open_at repo/vendor/in.xml)"
+    lsp_message '{"jsonrpc":"2.0","id":2,"method":"shutdown"}'; lsp_message "$LSP_EXIT"; } > in.lsp
+  run --stdin in.lsp lsp; expect_exit 0
+  expect "\"uri\":\"file://$WORK/repo/in.xml\""; expect 'UA3010'; reject 'UA3005'
+  expect "\{\"diagnostics\":\[\],\"uri\":\"file://$WORK/repo/vendor/in.xml\"\}"
+  rm -r repo ;;
 
 *) echo "unknown case $CASE"; exit 2 ;;
 esac
