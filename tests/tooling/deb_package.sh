@@ -2,7 +2,8 @@
 # deb_package.sh BUILD_DIR WORK VERSION
 # cpack -G DEB in the build tree, then the packages inspected with dpkg-deb:
 # names, Depends computed from the program's shared libraries, and the files
-# users get (program, man pages, completion, docs).
+# users get (program, man pages, completion, docs); then lintian, when it is
+# installed, must find no error and no warning in either package.
 set -euo pipefail
 build=$1 work=$2 version=$3
 rm -rf "$work"
@@ -36,10 +37,11 @@ for library in "${libraries[@]}"; do
 done
 
 contents=$(dpkg-deb -c "$deb" | awk '{print $6}')
-for path in ./usr/bin/unattend ./usr/share/man/man1/unattend.1 ./usr/share/man/man1/unattend-check.1 \
-            ./usr/share/man/man1/unattend-generate.1 ./usr/share/bash-completion/completions/unattend \
+for path in ./usr/bin/unattend ./usr/share/man/man1/unattend.1.gz ./usr/share/man/man1/unattend-check.1.gz \
+            ./usr/share/man/man1/unattend-generate.1.gz ./usr/share/bash-completion/completions/unattend \
             ./usr/share/zsh/vendor-completions/_unattend ./usr/share/doc/unattend/README.md \
-            ./usr/share/doc/unattend/CHANGELOG.md ./usr/share/doc/unattend/docs/config.md; do
+            ./usr/share/doc/unattend/CHANGELOG.md ./usr/share/doc/unattend/docs/config.md \
+            ./usr/share/doc/unattend/copyright ./usr/share/doc/unattend/changelog.gz; do
   grep -qxF "$path" <<<"$contents" || fail "$deb lacks $path"
 done
 grep -q "^./usr/include/" <<<"$contents" && fail "$deb holds headers; they belong in $dev"
@@ -52,6 +54,19 @@ for regex in '^./usr/include/unattend/check\.hpp$' '^./usr/include/unattend/conf
   grep -qE "$regex" <<<"$dev_contents" || fail "$dev lacks $regex"
 done
 grep -q "^./usr/bin/" <<<"$dev_contents" && fail "$dev holds programs"
+for path in ./usr/share/doc/unattend-dev/copyright ./usr/share/doc/unattend-dev/changelog.gz; do
+  grep -qxF "$path" <<<"$dev_contents" || fail "$dev lacks $path"
+done
+grep -q '\.1$' <<<"$contents" && fail "an uncompressed man page in $deb"
+
+# Debian's own judge: no error and no warning (informational tags and the
+# documented overrides in packaging/debian/ aside).
+if command -v lintian >/dev/null; then
+  lintian --fail-on error,warning "$deb" "$dev" >lintian.log 2>&1 || { cat lintian.log; fail "lintian"; }
+  sed 's/^/lintian: /' lintian.log
+else
+  echo "lintian is not installed: the packages were not judged by it"
+fi
 
 # The packaged program runs (from the extracted tree; installing needs root).
 dpkg-deb -x "$deb" root
