@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <map>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -441,6 +442,56 @@ TEST(LspServer, InitializationOptionsSetTheUsageAndTarget) {
   const json refused = diagnostics_with({{"target", "windows-12"}});
   ASSERT_TRUE(refused.contains("error")) << refused.dump();
   EXPECT_NE(refused["error"]["message"].get<std::string>().find("windows-11"), std::string::npos);
+}
+
+// On an empty line between elements, completion offers what the enclosing
+// element may hold, with its tags: a snippet with the cursor between them
+// for a client that takes snippets, the same text plain for one that does
+// not (LSP's default). Line 4 of the test text is an empty line added in the
+// oobeSystem Shell-Setup component.
+TEST(LspServer, CompletionOnAnEmptyLineInsertsTheTags) {
+  const auto items_with = [](const json& capabilities) {
+    lsp::Server server("file:///rules");
+    server.handle({{"jsonrpc", "2.0"}, {"id", 1}, {"method", "initialize"}, {"params", {{"capabilities", capabilities}}}});
+    std::string doc = text;
+    const std::size_t line4 = [&] {
+      std::size_t at = 0;
+      for (int n = 0; n < 4; ++n) at = doc.find('\n', at) + 1;
+      return at;
+    }();
+    doc.insert(line4, "    \n");
+    server.handle({{"jsonrpc", "2.0"}, {"method", "textDocument/didOpen"},
+                   {"params", {{"textDocument", {{"uri", uri}, {"languageId", "xml"}, {"version", 1}, {"text", doc}}}}}});
+    const auto replies = server.handle({{"jsonrpc", "2.0"}, {"id", 2}, {"method", "textDocument/completion"},
+                                        {"params", {{"textDocument", {{"uri", uri}}}, {"position", position(4, 2)}}}});
+    std::map<std::string, json> by_label;
+    for (const json& item : replies.front()["result"]) by_label[item["label"]] = item;
+    return by_label;
+  };
+  const auto plain = items_with(json::object());
+  ASSERT_EQ(plain.count("TimeZone"), 1u);
+  EXPECT_EQ(plain.count("ComputerName"), 0u) << "not valid in oobeSystem";
+  EXPECT_EQ(plain.at("TimeZone")["insertText"], "<TimeZone></TimeZone>");
+  EXPECT_EQ(plain.at("TimeZone")["insertTextFormat"], 1);
+  const auto snippets = items_with({{"textDocument", {{"completion", {{"completionItem", {{"snippetSupport", true}}}}}}}});
+  ASSERT_EQ(snippets.count("TimeZone"), 1u);
+  EXPECT_EQ(snippets.at("TimeZone")["insertText"], "<TimeZone>$0</TimeZone>");
+  EXPECT_EQ(snippets.at("TimeZone")["insertTextFormat"], 2);
+}
+
+// Diagnostics carry the command line's hints, as `unattend check` prints them.
+TEST(LspServer, DiagnosticsCarryTheCommandLinesHints) {
+  lsp::Server server("file:///rules");
+  server.handle({{"jsonrpc", "2.0"}, {"id", 1}, {"method", "initialize"}, {"params", json::object()}});
+  const std::string doc = test::answer_file(
+      "oobeSystem", "<UserAccounts><AdministratorPassword><Value>pw</Value><PlainText>true</PlainText></AdministratorPassword></UserAccounts>");
+  const auto out = server.handle({{"jsonrpc", "2.0"}, {"method", "textDocument/didOpen"},
+                                  {"params", {{"textDocument", {{"uri", uri}, {"languageId", "xml"}, {"version", 1}, {"text", doc}}}}}});
+  ASSERT_EQ(out.size(), 1u);
+  const json* plaintext = with_code(out.front()["params"], "UA6001");
+  ASSERT_NE(plaintext, nullptr) << out.front().dump();
+  EXPECT_NE((*plaintext)["message"].get<std::string>().find("unattend fmt --encode-passwords"), std::string::npos)
+      << (*plaintext)["message"];
 }
 
 // The nearest .unattend.yaml applies as it does for `unattend check`: its

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <cctype>
+#include <deque>
 #include <functional>
 #include <istream>
 #include <ostream>
@@ -15,6 +16,7 @@
 #include <unattend/schema.hpp>
 #include <unattend/time_zones.hpp>
 
+#include "../hints.hpp"
 #include "outline.hpp"
 
 namespace unattend::lsp {
@@ -36,7 +38,9 @@ constexpr int completion_property = 10;
 constexpr int completion_value = 12;
 constexpr int completion_module = 9;
 constexpr int completion_keyword = 14;
+constexpr int plain_text = 1;  // InsertTextFormat
 constexpr int snippet = 2;
+constexpr int request_cancelled = -32800;  // LSP: the client cancelled the request
 constexpr int symbol_namespace = 3;
 constexpr int symbol_module = 2;
 constexpr int symbol_property = 7;
@@ -145,6 +149,37 @@ std::optional<Pass> pass_named(const std::string& name) {
     if (to_string(p) == name) return p;
   }
   return std::nullopt;
+}
+
+// A snippet as plain text: a choice ${1|a,b|} becomes its first value, a
+// placeholder ${1:x} its text, and the tab stops $0, $1... nothing.
+std::string plain(std::string_view snippet_text) {
+  std::string out;
+  for (std::size_t i = 0; i < snippet_text.size(); ++i) {
+    if (snippet_text[i] != '$' || i + 1 == snippet_text.size()) {
+      out += snippet_text[i];
+      continue;
+    }
+    if (std::isdigit(static_cast<unsigned char>(snippet_text[i + 1])) != 0) {
+      while (i + 1 < snippet_text.size() && std::isdigit(static_cast<unsigned char>(snippet_text[i + 1])) != 0) ++i;
+      continue;
+    }
+    const std::size_t close = snippet_text.find('}', i);
+    if (snippet_text[i + 1] != '{' || close == std::string_view::npos) {
+      out += snippet_text[i];
+      continue;
+    }
+    const std::string_view inside = snippet_text.substr(i + 2, close - i - 2);  // "1|a,b|" or "1:x"
+    const std::size_t bar = inside.find('|');
+    const std::size_t colon = inside.find(':');
+    if (bar != std::string_view::npos) {
+      out += inside.substr(bar + 1, inside.find_first_of(",|", bar + 1) - bar - 1);
+    } else if (colon != std::string_view::npos) {
+      out += inside.substr(colon + 1);
+    }
+    i = close;
+  }
+  return out;
 }
 
 json value_items(const std::vector<std::string>& values, int kind) {
@@ -261,6 +296,13 @@ json Server::request(const std::string& method, const json& params) {
       }
     }
     options_ = options;
+    // Snippets only for a client that says it takes them (LSP: the default is no).
+    const json* snippet_support = &params;
+    for (const char* key : {"capabilities", "textDocument", "completion", "completionItem", "snippetSupport"}) {
+      snippet_support = snippet_support->is_object() && snippet_support->contains(key) ? &(*snippet_support)[key] : nullptr;
+      if (snippet_support == nullptr) break;
+    }
+    snippets_ = snippet_support != nullptr && snippet_support->is_boolean() && snippet_support->get<bool>();
     config_mode_ = config_mode;
     config_file_ = config_file;
     initialized_ = true;
@@ -379,7 +421,9 @@ json Server::diagnostics(const std::string& uri, std::vector<json>* out) {
   json list = json::array();
   const auto options = options_for(uri, out);
   if (!options) return {{"uri", uri}, {"diagnostics", list}};  // excluded by its .unattend.yaml
-  for (const Diagnostic& d : checker_.check(content, display_path(uri), *options)) {
+  std::vector<Diagnostic> found = checker_.check(content, display_path(uri), *options);
+  cli::add_hints(found);  // the same words as `unattend check` prints
+  for (const Diagnostic& d : found) {
     // The checker points just after an element's start tag; the range covers the tag.
     const std::size_t end = offset_of(index, d);
     const std::size_t lt = end == 0 ? npos : content.rfind('<', end - 1);
@@ -393,6 +437,57 @@ json Server::diagnostics(const std::string& uri, std::vector<json>* out) {
     list.push_back(std::move(item));
   }
   return {{"uri", uri}, {"diagnostics", list}};
+}
+
+json Server::element_items(const Element& parent, bool with_lt) const {
+  const Schema& schema = Schema::instance();
+  json items = json::array();
+  const std::string lt = with_lt ? "<" : "";
+  // A snippet places the cursor between the tags and offers the choices; a
+  // client that takes no snippets gets the same text, plain (the first choice).
+  const auto item = [&](const std::string& label, int kind, const std::string& detail, const std::string& snippet_text) {
+    json i = {{"label", label}, {"kind", kind}};
+    if (!detail.empty()) i["detail"] = detail;
+    if (snippets_) {
+      i["insertTextFormat"] = snippet;
+      i["insertText"] = lt + snippet_text;
+    } else {
+      i["insertTextFormat"] = plain_text;
+      i["insertText"] = lt + plain(snippet_text);
+    }
+    return i;
+  };
+  if (parent.name == "settings") {
+    const auto pass = pass_named(parent.attribute("pass"));
+    for (const ComponentInfo& c : schema.components()) {
+      if (pass && !c.passes.empty() && std::find(c.passes.begin(), c.passes.end(), *pass) == c.passes.end()) continue;
+      items.push_back(item(c.name, completion_module, "component; passes: " + passes_text(c.passes),
+                           "component name=\"" + c.name + "\" processorArchitecture=\"${1|" + architectures +
+                               "|}\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\">\n\t$0\n</component>"));
+    }
+    return items;
+  }
+  if (parent.name == "unattend") {
+    std::string choices;
+    for (const auto& p : pass_names()) choices += (choices.empty() ? "" : ",") + p;
+    items.push_back(item("settings", completion_keyword, "", "settings pass=\"${1|" + choices + "|}\">\n\t$0\n</settings>"));
+    return items;
+  }
+  const Place place = place_of(parent);
+  const auto* children = children_of(place);
+  if (children == nullptr) return items;
+  const auto pass = pass_named(place.pass);
+  for (const auto& child : *children) {
+    const std::string path = place.path.empty() ? child : place.path + "/" + child;
+    const SettingInfo* s = schema.find_setting(place.component_name, path);
+    if (s == nullptr || (pass && !s->passes.empty() && !s->valid_in(*pass))) continue;
+    const std::string action = s->list_item ? " wcm:action=\"add\"" : "";
+    json i = item(child, completion_property, kind_text(s->kind) + "; passes: " + passes_text(s->passes),
+                  child + action + ">$0</" + child + ">");
+    i["documentation"] = {{"kind", "markdown"}, {"value", describe(*s)}};
+    items.push_back(std::move(i));
+  }
+  return items;
 }
 
 json Server::completion(const std::string& uri, const json& position) const {
@@ -432,55 +527,26 @@ json Server::completion(const std::string& uri, const json& position) const {
       return items;
     }
     if (tag.find_first_of(" \t\r\n") != npos || tag.starts_with("</")) return items;
-    // An element name: what the enclosing element may hold.
-    const Element& parent = element_at(*root, lt);
-    if (parent.name == "settings") {
-      const auto pass = pass_named(parent.attribute("pass"));
-      for (const ComponentInfo& c : schema.components()) {
-        if (pass && !c.passes.empty() && std::find(c.passes.begin(), c.passes.end(), *pass) == c.passes.end()) continue;
-        items.push_back({{"label", c.name},
-                         {"kind", completion_module},
-                         {"detail", "component; passes: " + passes_text(c.passes)},
-                         {"insertTextFormat", snippet},
-                         {"insertText", "component name=\"" + c.name + "\" processorArchitecture=\"${1|" +
-                                            architectures + "|}\" publicKeyToken=\"31bf3856ad364e35\" " +
-                                            "language=\"neutral\" versionScope=\"nonSxS\">\n\t$0\n</component>"}});
-      }
-      return items;
-    }
-    if (parent.name == "unattend") {
-      std::string choices;
-      for (const auto& p : pass_names()) choices += (choices.empty() ? "" : ",") + p;
-      items.push_back({{"label", "settings"},
-                       {"kind", completion_keyword},
-                       {"insertTextFormat", snippet},
-                       {"insertText", "settings pass=\"${1|" + choices + "|}\">\n\t$0\n</settings>"}});
-      return items;
-    }
-    const Place place = place_of(parent);
-    const auto* children = children_of(place);
-    if (children == nullptr) return items;
-    const auto pass = pass_named(place.pass);
-    for (const auto& child : *children) {
-      const std::string path = place.path.empty() ? child : place.path + "/" + child;
-      const SettingInfo* s = schema.find_setting(place.component_name, path);
-      if (s == nullptr || (pass && !s->passes.empty() && !s->valid_in(*pass))) continue;
-      const std::string action = s->list_item ? " wcm:action=\"add\"" : "";
-      items.push_back({{"label", child},
-                       {"kind", completion_property},
-                       {"detail", kind_text(s->kind) + "; passes: " + passes_text(s->passes)},
-                       {"documentation", {{"kind", "markdown"}, {"value", describe(*s)}}},
-                       {"insertTextFormat", snippet},
-                       {"insertText", child + action + ">$0</" + child + ">"}});
+    // An element name after '<': what the enclosing element may hold.
+    return element_items(element_at(*root, lt), false);
+  }
+  const Element& element = element_at(*root, at);
+  const Place place = place_of(element);
+  const SettingInfo* s = place.component == nullptr || place.path.empty() ? nullptr
+                                                                          : schema.find_setting(place.component_name, place.path);
+  if (s == nullptr || !s->children.empty()) {
+    // Between elements, on an empty line or in white space: what the element
+    // may hold, as after '<', with the '<'.
+    const std::size_t text_begin = gt == npos ? 0 : gt + 1;
+    const std::size_t next_lt = content.find('<', at);
+    const auto blank = [](std::string_view t) { return t.find_first_not_of(" \t\r\n") == std::string_view::npos; };
+    if (blank(std::string_view(content).substr(text_begin, at - text_begin)) &&
+        blank(std::string_view(content).substr(at, (next_lt == npos ? content.size() : next_lt) - at))) {
+      return element_items(element, true);
     }
     return items;
   }
-  // In content: the values of the setting whose text this is.
-  const Element& element = element_at(*root, at);
-  const Place place = place_of(element);
-  if (place.component == nullptr || place.path.empty()) return items;
-  const SettingInfo* s = schema.find_setting(place.component_name, place.path);
-  if (s == nullptr) return items;
+  // In a leaf's content: the values of the setting whose text this is.
   if (s->kind == SettingKind::enumeration) return value_items(s->values, completion_value);
   if (s->kind == SettingKind::boolean) return value_items({"true", "false"}, completion_value);
   if (s->path == "TimeZone") {
@@ -598,6 +664,67 @@ bool read_header_line(std::istream& in, std::string& line, bool& too_long) {
 
 }  // namespace
 
+namespace {
+
+// One framed message read from the editor: its JSON, or the error to answer
+// (a refused or broken frame), or the end of the input.
+struct Incoming {
+  enum class Kind { message, refused, end } kind = Kind::end;
+  json value;         // the message, or the error response to send
+  std::size_t size = 0;  // bytes of its body
+};
+
+Incoming read_message(std::istream& in) {
+  constexpr std::size_t max_message = 64 * 1024 * 1024;
+  std::size_t length = 0;
+  bool have_length = false;
+  bool bad_header = false;
+  std::string line;
+  bool any = false;
+  bool too_long = false;
+  while (read_header_line(in, line, too_long)) {
+    any = true;
+    if (too_long) bad_header = true;
+    if (line.empty() && !too_long) break;
+    if (lower(line).rfind("content-length:", 0) == 0) {
+      try {
+        std::size_t used = 0;
+        const std::string digits = line.substr(15);
+        length = std::stoul(digits, &used);
+        have_length = digits.find_first_not_of(" 0123456789") == std::string::npos;
+      } catch (const std::exception&) {
+        bad_header = true;
+      }
+    }
+  }
+  if (!any || !in) return {};  // end of input
+  if (have_length && length > static_cast<std::size_t>(std::numeric_limits<std::streamsize>::max())) {
+    return {};  // no stream holds that much: nothing to skip to
+  }
+  if (have_length && length > max_message) {
+    // Refused, and its body skipped, so that the next message is read from its start.
+    in.ignore(static_cast<std::streamsize>(length));
+    if (!in) return {};
+    return {Incoming::Kind::refused, Server::error(nullptr, parse_error, "a message over 64 MiB is refused"), 0};
+  }
+  if (bad_header || !have_length) {
+    return {Incoming::Kind::refused, Server::error(nullptr, parse_error, "a message needs a valid Content-Length header"), 0};
+  }
+  std::string body(length, '\0');
+  in.read(body.data(), static_cast<std::streamsize>(length));
+  if (static_cast<std::size_t>(in.gcount()) != length) return {};
+  json message = json::parse(body, nullptr, false);
+  if (message.is_discarded()) return {Incoming::Kind::refused, Server::error(nullptr, parse_error, "the message is not JSON"), 0};
+  return {Incoming::Kind::message, std::move(message), length};
+}
+
+std::string method_of(const json& message) {
+  return message.is_object() && message.contains("method") && message["method"].is_string() ? message["method"].get<std::string>()
+                                                                                             : std::string();
+}
+
+}  // namespace
+
 int serve(std::istream& in, std::ostream& out, const std::string& rule_pages, const std::function<bool()>& more_input) {
   Server server(rule_pages);
   server.set_deferring(true);
@@ -606,63 +733,54 @@ int serve(std::istream& in, std::ostream& out, const std::string& rule_pages, co
     out << "Content-Length: " << body.size() << "\r\n\r\n" << body;
     out.flush();
   };
-  constexpr std::size_t max_message = 64 * 1024 * 1024;
+  const auto waiting = [&] { return in.rdbuf()->in_avail() > 0 || (more_input && more_input()); };
+  // What has arrived is read before any of it is answered, up to 64 MiB (or
+  // 4,096 messages), so that a $/cancelRequest behind its request is seen in time: a
+  // request the editor cancelled is answered with RequestCancelled, unworked.
+  constexpr std::size_t read_ahead = 64 * 1024 * 1024;
+  std::deque<Incoming> queue;
+  bool ended = false;
   for (;;) {
-    std::size_t length = 0;
-    bool have_length = false;
-    bool bad_header = false;
-    std::string line;
-    bool any = false;
-    bool too_long = false;
-    while (read_header_line(in, line, too_long)) {
-      any = true;
-      if (too_long) bad_header = true;
-      if (line.empty() && !too_long) break;
-      if (lower(line).rfind("content-length:", 0) == 0) {
-        try {
-          std::size_t used = 0;
-          const std::string digits = line.substr(15);
-          length = std::stoul(digits, &used);
-          have_length = digits.find_first_not_of(" 0123456789") == std::string::npos;
-        } catch (const std::exception&) {
-          bad_header = true;
-        }
+    if (queue.empty()) {
+      if (ended) return server.exit_code();
+      queue.push_back(read_message(in));
+    }
+    std::size_t queued = 0;
+    for (const Incoming& i : queue) queued += i.size;
+    while (!ended && queued < read_ahead && queue.size() < 4096 && waiting()) {
+      queue.push_back(read_message(in));
+      queued += queue.back().size;
+      if (queue.back().kind == Incoming::Kind::end) ended = true;
+    }
+    std::set<std::string> cancelled;
+    for (const Incoming& i : queue) {
+      if (i.kind == Incoming::Kind::message && method_of(i.value) == "$/cancelRequest" && i.value.contains("params") &&
+          i.value["params"].is_object() && i.value["params"].contains("id")) {
+        cancelled.insert(i.value["params"]["id"].dump());
       }
     }
-    if (!any || !in) return server.exit_code();  // end of input without exit
-    if (have_length && length > static_cast<std::size_t>(std::numeric_limits<std::streamsize>::max())) {
-      return server.exit_code();  // no stream holds that much: nothing to skip to
-    }
-    if (have_length && length > max_message) {
-      // Refused, and its body skipped, so that the next message is read from its start.
-      in.ignore(static_cast<std::streamsize>(length));
-      if (!in) return server.exit_code();
-      send(Server::error(nullptr, parse_error, "a message over 64 MiB is refused"));
+    Incoming next = std::move(queue.front());
+    queue.pop_front();
+    if (next.kind == Incoming::Kind::end) return server.exit_code();  // end of input without exit
+    if (next.kind == Incoming::Kind::refused) {
+      send(next.value);
       continue;
     }
-    if (bad_header || !have_length) {
-      send(Server::error(nullptr, parse_error, "a message needs a valid Content-Length header"));
-      continue;
-    }
-    std::string body(length, '\0');
-    in.read(body.data(), static_cast<std::streamsize>(length));
-    if (static_cast<std::size_t>(in.gcount()) != length) return server.exit_code();
-    const json message = json::parse(body, nullptr, false);
-    if (message.is_discarded()) {
-      send(Server::error(nullptr, parse_error, "the message is not JSON"));
+    const json& message = next.value;
+    const std::string method = method_of(message);
+    if (message.is_object() && message.contains("id") && !method.empty() && method != "initialize" &&
+        method != "shutdown" && cancelled.count(message["id"].dump()) != 0) {
+      send(Server::error(message["id"], request_cancelled, "cancelled by the client"));
       continue;
     }
     // Before the end, what is stale is checked and said.
-    const std::string method = message.is_object() && message.contains("method") && message["method"].is_string()
-                                   ? message["method"].get<std::string>()
-                                   : std::string();
     if (method == "shutdown" || method == "exit") {
       for (const json& reply : server.flush()) send(reply);
     }
     for (const json& reply : server.handle(message)) send(reply);
     if (server.exited()) return server.exit_code();
     // Nothing more waiting: the burst is over, check what it changed.
-    if (in.rdbuf()->in_avail() <= 0 && !(more_input && more_input())) {
+    if (queue.empty() && !waiting()) {
       for (const json& reply : server.flush()) send(reply);
     }
   }

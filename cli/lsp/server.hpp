@@ -19,6 +19,8 @@
 
 namespace unattend::lsp {
 
+struct Element;  // outline.hpp
+
 class Server {
  public:
   // rule_pages: where docs/rules/CODE.md pages are ("file:///usr/share/doc/unattend/rules").
@@ -50,6 +52,8 @@ class Server {
   // A window/showMessage notification, once per message text.
   void tell(std::vector<nlohmann::json>* out, int type, const std::string& message);
   nlohmann::json completion(const std::string& uri, const nlohmann::json& position) const;
+  // What `parent` may hold, as completion items; with_lt: the items start with '<'.
+  nlohmann::json element_items(const Element& parent, bool with_lt) const;
   nlohmann::json hover(const std::string& uri, const nlohmann::json& position) const;
   nlohmann::json code_actions(const std::string& uri, const nlohmann::json& params);
   nlohmann::json symbols(const std::string& uri) const;
@@ -63,6 +67,7 @@ class Server {
   enum class ConfigMode { nearest, fixed, none } config_mode_ = ConfigMode::nearest;
   std::string config_file_;
   std::set<std::string> told_;
+  bool snippets_ = false;  // the client takes snippet completions
   std::map<std::string, std::string> documents_;  // uri -> text
   bool deferring_ = false;
   std::set<std::string> stale_;

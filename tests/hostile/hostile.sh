@@ -533,6 +533,18 @@ lsp_reads_config)  # 11: the language server read no .unattend.yaml: excluded fi
   expect "\"uri\":\"file://$WORK/repo/in.xml\""; expect 'UA3010'; reject 'UA3005'
   expect "\{\"diagnostics\":\[\],\"uri\":\"file://$WORK/repo/vendor/in.xml\"\}"
   rm -r repo ;;
+lsp_cancel_request)  # issue 26: $/cancelRequest was ignored; a cancelled request is answered RequestCancelled, unworked
+  text=$(answer_file "$(component specialize Microsoft-Windows-Shell-Setup amd64 '<ComputerName>build-01</ComputerName>')" |
+         sed 's/"/\\"/g' | tr '\n' ' ')
+  { lsp_message "$LSP_INIT"; lsp_message "$(lsp_open "$text")"
+    lsp_message '{"jsonrpc":"2.0","id":7,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///w/autounattend.xml"},"position":{"line":0,"character":300}}}'
+    lsp_message '{"jsonrpc":"2.0","id":8,"method":"textDocument/documentSymbol","params":{"textDocument":{"uri":"file:///w/autounattend.xml"}}}'
+    lsp_message '{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":7}}'
+    lsp_message '{"jsonrpc":"2.0","id":2,"method":"shutdown"}'; lsp_message "$LSP_EXIT"; } > in.lsp
+  run --stdin in.lsp lsp; expect_exit 0
+  expect '"error":\{"code":-32800,"message":"cancelled by the client"\},"id":7'
+  expect '"id":8,"jsonrpc":"2.0","result":\[\{'   # the request not cancelled is answered
+  reject '"id":7,"jsonrpc":"2.0","result"' ;;
 
 *) echo "unknown case $CASE"; exit 2 ;;
 esac
