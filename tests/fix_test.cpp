@@ -52,6 +52,13 @@ std::string replaced(std::string text, std::string_view from, std::string_view t
   return text;
 }
 
+// Edits at one offset: insertions first, in their order, then the
+// replacement there; none is dropped.
+TEST(Fix, ApplyEditsKeepsEveryEditAtOneOffset) {
+  EXPECT_EQ(apply_edits("abcd", {{1, 2, "XY"}, {1, 0, "+"}, {1, 0, "-"}}), "a+-XYd");
+  EXPECT_EQ(apply_edits("abcd", {{3, 1, "D"}, {0, 0, ">"}, {4, 0, "<"}}), ">abcD<");
+}
+
 TEST(Fix, WrongCaseElementIsRenamed) {
   const std::string before = answer_file("oobeSystem", "<Timezone>UTC</Timezone>");
   expect_fixed(before, replaced(before, "<Timezone>UTC</Timezone>", "<TimeZone>UTC</TimeZone>"), "UA3005");

@@ -762,23 +762,21 @@ int serve(std::istream& in, std::ostream& out, const std::string& rule_pages, co
     Incoming next = std::move(queue.front());
     queue.pop_front();
     if (next.kind == Incoming::Kind::end) return server.exit_code();  // end of input without exit
-    if (next.kind == Incoming::Kind::refused) {
-      send(next.value);
-      continue;
-    }
     const json& message = next.value;
-    const std::string method = method_of(message);
-    if (message.is_object() && message.contains("id") && !method.empty() && method != "initialize" &&
-        method != "shutdown" && cancelled.count(message["id"].dump()) != 0) {
+    const std::string method = next.kind == Incoming::Kind::message ? method_of(message) : std::string();
+    if (next.kind == Incoming::Kind::refused) {
+      send(message);
+    } else if (message.is_object() && message.contains("id") && !method.empty() && method != "initialize" &&
+               method != "shutdown" && cancelled.count(message["id"].dump()) != 0) {
       send(Server::error(message["id"], request_cancelled, "cancelled by the client"));
-      continue;
+    } else {
+      // Before the end, what is stale is checked and said.
+      if (method == "shutdown" || method == "exit") {
+        for (const json& reply : server.flush()) send(reply);
+      }
+      for (const json& reply : server.handle(message)) send(reply);
+      if (server.exited()) return server.exit_code();
     }
-    // Before the end, what is stale is checked and said.
-    if (method == "shutdown" || method == "exit") {
-      for (const json& reply : server.flush()) send(reply);
-    }
-    for (const json& reply : server.handle(message)) send(reply);
-    if (server.exited()) return server.exit_code();
     // Nothing more waiting: the burst is over, check what it changed.
     if (queue.empty() && !waiting()) {
       for (const json& reply : server.flush()) send(reply);

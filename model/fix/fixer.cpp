@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "check/rules/encoding.hpp"
 #include "schema/validation.hpp"
@@ -66,27 +67,42 @@ std::size_t count_code(const std::vector<Diagnostic>& diagnostics, std::string_v
 }
 
 // Where an offset of the original bytes lies once `edits` (of those bytes,
-// not overlapping) are applied: moved by the growth of every edit that ends
-// at or before it. Sorted once, then a binary search per offset.
+// not overlapping) are applied: moved by the growth of every edit before it.
+// Text inserted exactly at the offset lands before the byte there, so it
+// moves the start of a range; it lands after what ends there, so it does not
+// move the end of one. Sorted once, then a binary search per offset.
 class Shift {
  public:
   explicit Shift(const std::vector<TextEdit>& edits) {
     for (const TextEdit& e : edits) {
-      ends_.emplace_back(e.offset + e.length, static_cast<std::ptrdiff_t>(e.text.size()) - static_cast<std::ptrdiff_t>(e.length));
+      ends_.push_back({e.offset + e.length, e.length == 0 ? 1 : 0,
+                       static_cast<std::ptrdiff_t>(e.text.size()) - static_cast<std::ptrdiff_t>(e.length)});
     }
-    std::sort(ends_.begin(), ends_.end());
+    std::sort(ends_.begin(), ends_.end(), [](const End& a, const End& b) {
+      return std::tie(a.at, a.insertion) < std::tie(b.at, b.insertion);
+    });
     std::ptrdiff_t sum = 0;
-    for (auto& [end, delta] : ends_) delta = sum += delta;  // the growth of this edit and all before it
+    for (End& e : ends_) e.growth = sum += e.growth;  // this edit's and all before it
   }
-  std::size_t operator()(std::size_t offset) const {
-    const auto after = std::upper_bound(ends_.begin(), ends_.end(), offset,
-                                        [](std::size_t at, const auto& end) { return at < end.first; });
-    if (after == ends_.begin()) return offset;
-    return static_cast<std::size_t>(static_cast<std::ptrdiff_t>(offset) + std::prev(after)->second);
-  }
+  std::size_t begin(std::size_t offset) const { return moved(offset, 1); }
+  std::size_t end(std::size_t offset) const { return moved(offset, 0); }
 
  private:
-  std::vector<std::pair<std::size_t, std::ptrdiff_t>> ends_;  // end -> growth up to it
+  struct End {
+    std::size_t at;     // where the edit ends in the original bytes
+    int insertion;      // 1: nothing replaced, text inserted at `at`
+    std::ptrdiff_t growth;
+  };
+  // Moved by the edits that end before `offset`, and by those ending at it whose `insertion` <= last.
+  std::size_t moved(std::size_t offset, int last) const {
+    const auto after = std::upper_bound(ends_.begin(), ends_.end(), std::make_pair(offset, last),
+                                        [](const std::pair<std::size_t, int>& key, const End& e) {
+                                          return std::tie(key.first, key.second) < std::tie(e.at, e.insertion);
+                                        });
+    if (after == ends_.begin()) return offset;
+    return static_cast<std::size_t>(static_cast<std::ptrdiff_t>(offset) + std::prev(after)->growth);
+  }
+  std::vector<End> ends_;
 };
 
 // Whether the repairs in `group`, applied to `before`'s file together with
@@ -104,7 +120,7 @@ bool improves(const std::vector<Diagnostic>& before, const std::vector<Diagnosti
   std::vector<std::pair<std::size_t, std::size_t>> ranges;
   const Shift shifted(edits);
   for (const Repair* r : group) {
-    if (r->reveals_begin < r->reveals_end) ranges.emplace_back(shifted(r->reveals_begin), shifted(r->reveals_end));
+    if (r->reveals_begin < r->reveals_end) ranges.emplace_back(shifted.begin(r->reveals_begin), shifted.end(r->reveals_end));
   }
   std::sort(ranges.begin(), ranges.end());
   std::vector<std::pair<std::size_t, std::size_t>> revealed;
@@ -195,7 +211,11 @@ std::vector<Repair> propose_repairs(std::string_view bytes, std::string_view dis
 std::string apply_edits(std::string_view bytes, std::vector<TextEdit> edits) {
   // One pass from the front, copying what lies between the edits: replacing
   // in place would move the rest of the file once per edit.
-  std::stable_sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) { return a.offset < b.offset; });
+  // At one offset, insertions come first (in their given order), then what
+  // replaces the bytes there; neither is dropped.
+  std::stable_sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) {
+    return a.offset != b.offset ? a.offset < b.offset : (a.length == 0) > (b.length == 0);
+  });
   std::string out;
   out.reserve(bytes.size());
   std::size_t at = 0;
