@@ -62,7 +62,9 @@ int dispatch(int argc, char** argv) {
     std::cout << version_line() << '\n';
     return exit_ok;
   }
-  if (first == "--man-pages" && args.size() == 2) return write_man_pages(args[1]);
+  if (first == "--man-pages" && (args.size() == 2 || args.size() == 3)) {
+    return write_man_pages(args[1], args.size() == 3 ? std::filesystem::path(args[2]) : std::filesystem::path());
+  }
   if (first == "__complete") return complete({args.begin() + 1, args.end()});
   if (first == "help") {
     if (args.size() == 1) {

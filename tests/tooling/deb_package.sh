@@ -38,7 +38,8 @@ done
 
 contents=$(dpkg-deb -c "$deb" | awk '{print $6}')
 for path in ./usr/bin/unattend ./usr/share/man/man1/unattend.1.gz ./usr/share/man/man1/unattend-check.1.gz \
-            ./usr/share/man/man1/unattend-generate.1.gz ./usr/share/bash-completion/completions/unattend \
+            ./usr/share/man/man1/unattend-generate.1.gz ./usr/share/man/man7/unattend-rules.7.gz \
+            ./usr/share/bash-completion/completions/unattend \
             ./usr/share/zsh/vendor-completions/_unattend ./usr/share/doc/unattend/README.md \
             ./usr/share/doc/unattend/CHANGELOG.md ./usr/share/doc/unattend/docs/config.md \
             ./usr/share/doc/unattend/copyright ./usr/share/doc/unattend/changelog.gz; do

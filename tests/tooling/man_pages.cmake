@@ -1,6 +1,7 @@
 # cmake -DPROGRAM=unattend -DMAN_DIR=dir -P man_pages.cmake
 # Every command has a page, rendered by man(1) without warnings, and every option
-# its --help lists appears in it; unattend(1) names every command.
+# its --help lists appears in it, with EXAMPLES from docs/cli.md; unattend(1)
+# names every command; unattend-rules(7) lists every rule code.
 cmake_policy(VERSION 3.25)
 execute_process(COMMAND ${PROGRAM} __complete "" OUTPUT_VARIABLE commands RESULT_VARIABLE code)
 if(NOT code EQUAL 0)
@@ -51,5 +52,26 @@ foreach(command IN LISTS commands)
   endforeach()
   if(NOT page MATCHES "EXIT STATUS")
     message(SEND_ERROR "unattend-${command}(1) has no EXIT STATUS")
+  endif()
+  # EXAMPLES from the command's section of docs/cli.md, each an unattend command line.
+  if(NOT page MATCHES "\nEXAMPLES\n[ \n]*[^\n]*unattend ${command}" OR NOT page MATCHES "\nSEE ALSO\n[ \n]*[^\n]*unattend-rules\\(7\\)")
+    message(SEND_ERROR "unattend-${command}(1) lacks EXAMPLES of 'unattend ${command}' or SEE ALSO unattend-rules(7):\n${page}")
+  endif()
+endforeach()
+render(unattend-check.1 check)
+if(NOT check MATCHES "\nFILES\n[ \n]*\\.unattend\\.yaml" OR NOT check MATCHES "Directories are searched recursively")
+  message(SEND_ERROR "unattend-check(1) lacks FILES or the DESCRIPTION of docs/cli.md:\n${check}")
+endif()
+
+render(unattend-rules.7 rules)
+execute_process(COMMAND ${PROGRAM} __complete check --disable "" OUTPUT_VARIABLE codes)
+string(REGEX MATCHALL "UA[0-9]+" codes "${codes}")
+list(LENGTH codes n)
+if(n LESS 60)
+  message(FATAL_ERROR "only ${n} rule codes from __complete: ${codes}")
+endif()
+foreach(code IN LISTS codes)
+  if(NOT rules MATCHES "\n +${code}[ \n]")
+    message(SEND_ERROR "unattend-rules(7) lacks ${code}")
   endif()
 endforeach()
