@@ -15,6 +15,7 @@
 #include <unattend/check.hpp>
 
 #include "corpus.hpp"
+#include "test_support.hpp"
 
 namespace unattend {
 namespace {
@@ -44,7 +45,7 @@ TEST(Corpus, FindingsMatchTheReviewedSnapshot) {
   std::cout << "[ corpus   ] " << files << " files, " << clean << " without errors\n";
   EXPECT_GE(files, 375u);
 
-  if (std::getenv("UNATTEND_UPDATE_SNAPSHOTS") != nullptr) {
+  if (test::update_snapshots()) {
     std::ofstream(snapshot_file) << actual.str();
     GTEST_SKIP() << "snapshot rewritten: review it with git diff";
   }

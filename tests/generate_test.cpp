@@ -47,7 +47,7 @@ std::string slurp(const fs::path& path) {
 
 TEST(Generate, EachFeatureMatchesItsGoldenFile) {
   ::setenv("UNATTEND_TEST_PASSWORD", "from-the-environment", 1);
-  const bool update = std::getenv("UNATTEND_UPDATE_SNAPSHOTS") != nullptr;
+  const bool update = test::update_snapshots();
   std::size_t count = 0;
   for (const fs::path& spec_file : specs_in(golden_dir)) {
     ++count;
@@ -72,7 +72,7 @@ TEST(Generate, EachFeatureMatchesItsGoldenFile) {
 // spec for real hardware, and lab-domain.yaml leave the Windows 11 hardware
 // check on: their one stop is info (UA10002 info), never an error or a warning.
 TEST(Generate, EveryScenarioMatchesItsGoldenFileChecksCleanAndRunsToTheEnd) {
-  const bool update = std::getenv("UNATTEND_UPDATE_SNAPSHOTS") != nullptr;
+  const bool update = test::update_snapshots();
   std::size_t count = 0;
   for (const fs::path& spec_file : specs_in(examples_dir)) {
     ++count;

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <gtest/gtest.h>
+
+#include <cstdlib>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -49,6 +52,20 @@ inline std::string to_utf16_with_bom(std::string ascii, bool big_endian) {
     if (!big_endian) out += '\0';
   }
   return out;
+}
+
+// Whether a golden-file test rewrites its golden files instead of comparing
+// (UNATTEND_UPDATE_SNAPSHOTS set). Never under CI (CI set): there a rewrite
+// would make the test pass whatever the code does, so it is refused as a
+// failure and the test compares as usual.
+inline bool update_snapshots() {
+  if (std::getenv("UNATTEND_UPDATE_SNAPSHOTS") == nullptr) return false;
+  const char* ci = std::getenv("CI");
+  if (ci != nullptr && *ci != '\0') {
+    ADD_FAILURE() << "UNATTEND_UPDATE_SNAPSHOTS is set under CI: golden files are not rewritten under CI";
+    return false;
+  }
+  return true;
 }
 
 }  // namespace unattend::test
