@@ -739,28 +739,35 @@ int serve(std::istream& in, std::ostream& out, const std::string& rule_pages, co
   // request the editor cancelled is answered with RequestCancelled, unworked.
   constexpr std::size_t read_ahead = 64 * 1024 * 1024;
   std::deque<Incoming> queue;
+  std::size_t queued = 0;                 // body bytes in the queue
+  std::multiset<std::string> cancelled;  // ids named by the $/cancelRequest messages in the queue
+  const auto cancel_id = [](const Incoming& i) -> std::optional<std::string> {
+    if (i.kind != Incoming::Kind::message || method_of(i.value) != "$/cancelRequest" || !i.value.contains("params") ||
+        !i.value["params"].is_object() || !i.value["params"].contains("id")) {
+      return std::nullopt;
+    }
+    return i.value["params"]["id"].dump();
+  };
+  // Kept up to date as messages come and go, so that a long queue is not walked per message.
+  const auto take = [&] {
+    queue.push_back(read_message(in));
+    queued += queue.back().size;
+    if (const auto id = cancel_id(queue.back())) cancelled.insert(*id);
+  };
   bool ended = false;
   for (;;) {
     if (queue.empty()) {
       if (ended) return server.exit_code();
-      queue.push_back(read_message(in));
+      take();
     }
-    std::size_t queued = 0;
-    for (const Incoming& i : queue) queued += i.size;
     while (!ended && queued < read_ahead && queue.size() < 4096 && waiting()) {
-      queue.push_back(read_message(in));
-      queued += queue.back().size;
+      take();
       if (queue.back().kind == Incoming::Kind::end) ended = true;
-    }
-    std::set<std::string> cancelled;
-    for (const Incoming& i : queue) {
-      if (i.kind == Incoming::Kind::message && method_of(i.value) == "$/cancelRequest" && i.value.contains("params") &&
-          i.value["params"].is_object() && i.value["params"].contains("id")) {
-        cancelled.insert(i.value["params"]["id"].dump());
-      }
     }
     Incoming next = std::move(queue.front());
     queue.pop_front();
+    queued -= next.size;
+    if (const auto id = cancel_id(next)) cancelled.erase(cancelled.find(*id));
     if (next.kind == Incoming::Kind::end) return server.exit_code();  // end of input without exit
     const json& message = next.value;
     const std::string method = next.kind == Incoming::Kind::message ? method_of(message) : std::string();
