@@ -5,6 +5,7 @@
 #include <unattend/atomic_file.hpp>
 #include <unattend/package.hpp>
 #include <unattend/spec.hpp>
+#include <unattend/detail/join.hpp>
 
 #include "command.hpp"
 #include "hints.hpp"
@@ -182,8 +183,7 @@ void apply_options(const po::variables_map& vm, Spec& spec) {
     for (auto a : allowed) {
       if (a == v) return SpecValue<std::string>{v, option(name)};
     }
-    std::string list;
-    for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+    const std::string list = detail::join(allowed, ", ");
     throw SpecError(option(name), "'" + v + "' is not one of " + list);
   };
   if (has("computer-name")) spec.computer_name = value<std::string>(vm, "computer-name");

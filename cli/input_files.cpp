@@ -7,6 +7,7 @@
 #include <unattend/check.hpp>
 #include <unattend/error.hpp>
 #include <unattend/input.hpp>
+#include <unattend/detail/join.hpp>
 
 #include "command.hpp"
 #include "terminal_text.hpp"
@@ -64,8 +65,7 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& arguments, boo
     }
     if (ec) throw Error(argument + ": cannot list: " + ec.message());
     if (!unreadable.empty()) {
-      std::string list;
-      for (const auto& u : unreadable) list += (list.empty() ? "" : "; ") + u;
+      const std::string list = detail::join(unreadable, "; ");
       throw Error("cannot read every folder below " + argument + ", so not every answer file would be checked: " + list);
     }
     std::sort(found.begin(), found.end());

@@ -4,6 +4,7 @@
 
 #include <unattend/error.hpp>
 #include <unattend/schema.hpp>
+#include <unattend/detail/join.hpp>
 
 #include "command.hpp"
 
@@ -21,11 +22,6 @@ void describe(po::options_description& options, po::positional_options_descripti
   positional.add("action", 1).add("target", 1);
 }
 
-std::string join_passes(const std::vector<Pass>& passes) {
-  std::string out;
-  for (const Pass pass : passes) out += (out.empty() ? "" : ", ") + std::string(to_string(pass));
-  return out;
-}
 
 nlohmann::ordered_json to_json(const SettingInfo& setting) {
   nlohmann::ordered_json entry;
@@ -71,7 +67,7 @@ std::string describe_value(const SettingInfo& s) {
 
 void show_setting(const SettingInfo& s) {
   std::cout << s.component << '/' << s.path << '\n'
-            << "  passes:   " << join_passes(s.passes) << '\n'
+            << "  passes:   " << to_string(s.passes) << '\n'
             << "  kind:     " << describe_value(s) << '\n';
   if (!s.values.empty()) {
     std::cout << "  values:  ";
@@ -99,7 +95,7 @@ int show(const po::variables_map& vm) {
   const ComponentInfo* component = schema.find_component(target.substr(0, slash));
   if (component == nullptr) throw Error("unknown component '" + target.substr(0, slash) + "'");
   if (slash == std::string::npos) {
-    std::cout << component->name << '\n' << "  passes:   " << join_passes(component->passes) << '\n';
+    std::cout << component->name << '\n' << "  passes:   " << to_string(component->passes) << '\n';
     if (!component->aliases.empty()) {
       std::cout << "  also spelled:";
       for (const auto& alias : component->aliases) std::cout << ' ' << alias;
@@ -107,7 +103,7 @@ int show(const po::variables_map& vm) {
     }
     for (const auto& child : component->children) {
       const SettingInfo* c = schema.find_setting(component->name, child);
-      std::cout << "  - " << child << " (" << describe_value(*c) << "; " << join_passes(c->passes) << ")\n";
+      std::cout << "  - " << child << " (" << describe_value(*c) << "; " << to_string(c->passes) << ")\n";
     }
     return exit_ok;
   }

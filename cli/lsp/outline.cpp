@@ -1,6 +1,9 @@
 #include "outline.hpp"
 
 #include <algorithm>
+#include <ranges>
+
+#include <unattend/detail/join.hpp>
 
 namespace unattend::lsp {
 
@@ -121,9 +124,7 @@ Place place_of(const Element& element) {
       place.component = e;
       place.component_name = e->attribute("name");
       place.pass = e->parent->attribute("pass");
-      std::string path;
-      for (auto n = names.rbegin(); n != names.rend(); ++n) path += (path.empty() ? "" : "/") + *n;
-      place.path = path;
+      place.path = detail::join(std::ranges::reverse_view(names), "/");
       return place;
     }
     names.push_back(e->name);

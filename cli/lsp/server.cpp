@@ -15,6 +15,7 @@
 #include <unattend/pass.hpp>
 #include <unattend/schema.hpp>
 #include <unattend/time_zones.hpp>
+#include <unattend/detail/join.hpp>
 
 #include "../hints.hpp"
 #include "outline.hpp"
@@ -86,11 +87,6 @@ std::size_t offset_of(const LineIndex& index, const Diagnostic& d) {
   return d.line == 0 ? 0 : index.offset(d.line - 1, d.column == 0 ? 0 : d.column - 1);
 }
 
-std::string passes_text(const std::vector<Pass>& passes) {
-  std::string out;
-  for (const Pass p : passes) out += (out.empty() ? "" : ", ") + std::string(to_string(p));
-  return out;
-}
 
 std::string kind_text(SettingKind kind) {
   switch (kind) {
@@ -114,7 +110,7 @@ std::string describe(const SettingInfo& s) {
   std::string text = "**" + s.name + "** (" + s.component + (s.path.find('/') != std::string::npos ? "/" + s.path : "") + ")\n\n";
   text += "- Type: " + kind_text(s.kind);
   if (s.list_item) text += ", list item" + (s.key.empty() ? std::string() : " keyed by " + s.key);
-  text += "\n- Passes: " + (s.passes.empty() ? std::string("not stated") : passes_text(s.passes)) + "\n";
+  text += "\n- Passes: " + (s.passes.empty() ? std::string("not stated") : to_string(s.passes)) + "\n";
   if (s.max_length) {
     text += "- At most " + std::to_string(*s.max_length) + " " + (s.max_length_unit.empty() ? "characters" : s.max_length_unit) + "\n";
   }
@@ -461,15 +457,14 @@ json Server::element_items(const Element& parent, bool with_lt) const {
     const auto pass = pass_named(parent.attribute("pass"));
     for (const ComponentInfo& c : schema.components()) {
       if (pass && !c.passes.empty() && std::find(c.passes.begin(), c.passes.end(), *pass) == c.passes.end()) continue;
-      items.push_back(item(c.name, completion_module, "component; passes: " + passes_text(c.passes),
+      items.push_back(item(c.name, completion_module, "component; passes: " + to_string(c.passes),
                            "component name=\"" + c.name + "\" processorArchitecture=\"${1|" + architectures +
                                "|}\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\">\n\t$0\n</component>"));
     }
     return items;
   }
   if (parent.name == "unattend") {
-    std::string choices;
-    for (const auto& p : pass_names()) choices += (choices.empty() ? "" : ",") + p;
+    const std::string choices = detail::join(pass_names(), ",");
     items.push_back(item("settings", completion_keyword, "", "settings pass=\"${1|" + choices + "|}\">\n\t$0\n</settings>"));
     return items;
   }
@@ -482,7 +477,7 @@ json Server::element_items(const Element& parent, bool with_lt) const {
     const SettingInfo* s = schema.find_setting(place.component_name, path);
     if (s == nullptr || (pass && !s->passes.empty() && !s->valid_in(*pass))) continue;
     const std::string action = s->list_item ? " wcm:action=\"add\"" : "";
-    json i = item(child, completion_property, kind_text(s->kind) + "; passes: " + passes_text(s->passes),
+    json i = item(child, completion_property, kind_text(s->kind) + "; passes: " + to_string(s->passes),
                   child + action + ">$0</" + child + ">");
     i["documentation"] = {{"kind", "markdown"}, {"value", describe(*s)}};
     items.push_back(std::move(i));
@@ -568,7 +563,7 @@ json Server::hover(const std::string& uri, const json& position) const {
   if (element->name == "component") {
     const ComponentInfo* c = schema.find_component(element->attribute("name"));
     if (c == nullptr) return nullptr;
-    markdown = "**" + c->name + "** (component)\n\n- Passes: " + passes_text(c->passes) + "\n- Settings: " +
+    markdown = "**" + c->name + "** (component)\n\n- Passes: " + to_string(c->passes) + "\n- Settings: " +
                std::to_string(c->children.size()) + "\n\nReference: " + reference_page(c->name, "");
   } else {
     const Place place = place_of(*element);

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include <unattend/error.hpp>
+#include <unattend/detail/join.hpp>
 
 #include "xml/text.hpp"
 
@@ -17,11 +18,6 @@ std::size_t code_points(std::string_view utf8) {
   }));
 }
 
-std::string join(const std::vector<std::string>& values) {
-  std::string out;
-  for (const std::string& v : values) out += (out.empty() ? "" : ", ") + v;
-  return out;
-}
 
 }  // namespace
 
@@ -37,7 +33,7 @@ std::optional<std::string> facet_violation(const SettingInfo& setting, std::stri
       return where + " takes true or false";
     case SettingKind::enumeration:
       if (std::find(setting.values.begin(), setting.values.end(), token) != setting.values.end()) return std::nullopt;
-      return where + " takes one of: " + join(setting.values);
+      return where + " takes one of: " + detail::join(setting.values, ", ");
     case SettingKind::integer: {
       long long number = 0;
       const char* begin = token.data() + (token.starts_with('+') ? 1 : 0);

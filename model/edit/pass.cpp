@@ -1,4 +1,5 @@
 #include <unattend/pass.hpp>
+#include <unattend/detail/join.hpp>
 
 namespace unattend {
 
@@ -16,9 +17,7 @@ std::string_view to_string(Pass pass) {
 }
 
 std::string to_string(std::span<const Pass> passes) {
-  std::string out;
-  for (const Pass pass : passes) out += (out.empty() ? "" : ", ") + std::string(to_string(pass));
-  return out;
+  return detail::join(passes, ", ", [](Pass pass) { return to_string(pass); });
 }
 
 std::optional<Pass> parse_pass(std::string_view name) {

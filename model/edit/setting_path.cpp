@@ -7,6 +7,7 @@
 #include <xercesc/util/XMLString.hpp>
 
 #include <unattend/error.hpp>
+#include <unattend/detail/join.hpp>
 
 #include "schema/grammar.hpp"
 #include "xml/text.hpp"
@@ -78,9 +79,7 @@ std::vector<PathStep> parse_setting_path(std::string_view path) {
 }
 
 std::string schema_path(const std::vector<PathStep>& steps) {
-  std::string out;
-  for (const PathStep& step : steps) out += (out.empty() ? "" : "/") + step.name;
-  return out;
+  return join(steps, "/", [](const PathStep& step) { return step.name; });
 }
 
 DOMElement* find_step(const DOMElement& parent, const PathStep& step) {

@@ -6,6 +6,9 @@
 
 #include <algorithm>
 #include <array>
+#include <vector>
+
+#include <unattend/detail/join.hpp>
 
 namespace unattend::detail::outcome {
 namespace {
@@ -113,11 +116,11 @@ const PassRule& pass_rule(Usage usage, Pass pass) {
 }
 
 std::string describe_usages(std::uint32_t usages) {
-  std::string out;
+  std::vector<std::string_view> names;
   for (const Usage u : {Usage::media, Usage::sysprep, Usage::upgrade}) {
-    if ((usages & bit(u)) != 0) out += (out.empty() ? "" : ", ") + std::string(to_string(u));
+    if ((usages & bit(u)) != 0) names.push_back(to_string(u));
   }
-  return out;
+  return detail::join(names, ", ");
 }
 
 std::string describe_windows(std::uint32_t windows) {
@@ -127,11 +130,11 @@ std::string describe_windows(std::uint32_t windows) {
                                            Windows::server,      Windows::server_2016, Windows::server_2019,
                                            Windows::server_2022, Windows::server_2025};
   const auto names = [&](std::uint32_t mask) {
-    std::string out;
+    std::vector<std::string> listed;
     for (const Windows w : all) {
-      if (w != Windows::unknown && (mask & bit(w)) != 0) out += (out.empty() ? "" : ", ") + to_string(Target{w, {}});
+      if (w != Windows::unknown && (mask & bit(w)) != 0) listed.push_back(to_string(Target{w, {}}));
     }
-    return out;
+    return detail::join(listed, ", ");
   };
   // Client versions the set leaves out (the unknown target is always in).
   const std::uint32_t missing = clients & ~windows & ~bit(Windows::unknown);

@@ -18,6 +18,8 @@
 #include <array>
 #include <cctype>
 
+#include <unattend/detail/join.hpp>
+
 #include "xml/text.hpp"
 #include "explain/outcome.hpp"
 
@@ -118,9 +120,7 @@ std::optional<Target> parse_target(std::string_view name) {
 std::span<const std::string_view> target_names() { return names; }
 
 std::string target_list() {
-  std::string out;
-  for (const std::string_view n : names) out += (out.empty() ? "" : ", ") + std::string(n);
-  return out + " (a release may follow: windows-11-24h2)";
+  return detail::join(names, ", ") + " (a release may follow: windows-11-24h2)";
 }
 
 namespace {
@@ -273,9 +273,11 @@ Decided<std::string> decide_arch(const Document& document, const Given<std::stri
   if (count == 1) return {amd64 ? "amd64" : x86 ? "x86" : "arm64", "the file's components"};
   // Several: a file written for several architectures on purpose; amd64 is
   // what most images are, and the architecture can be given.
-  std::string all = amd64 ? "amd64" : "";
-  if (x86) all += (all.empty() ? "" : ", ") + std::string("x86");
-  if (arm64) all += (all.empty() ? "" : ", ") + std::string("arm64");
+  std::vector<std::string_view> present;
+  if (amd64) present.push_back("amd64");
+  if (x86) present.push_back("x86");
+  if (arm64) present.push_back("arm64");
+  const std::string all = detail::join(present, ", ");
   return {amd64 ? "amd64" : x86 ? "x86" : "arm64", "default: the file has copies for " + all + "; the architecture can be given"};
 }
 

@@ -9,6 +9,7 @@
 
 #include <unattend/answer_file.hpp>
 #include <unattend/error.hpp>
+#include <unattend/detail/join.hpp>
 
 #include "xml/file_io.hpp"
 #include "xml/text.hpp"
@@ -149,8 +150,7 @@ void driver_steps(const Index& index, std::string_view pass, std::vector<Step>& 
 }
 
 std::string groups_text(const Account& a) {
-  std::string out;
-  for (const auto& g : a.groups) out += (out.empty() ? "" : ", ") + g;
+  const std::string out = detail::join(a.groups, ", ");
   return out.empty() ? "no group: a standard user" : out;
 }
 

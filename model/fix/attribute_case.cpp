@@ -5,10 +5,14 @@
 // in case has one right repair. Keyed on the envelope finding the checker
 // reports for them today (UA3014 for versionScope, UA2001 for the other
 // component attributes, UA2005 for the pass); re-point the codes given in make_attribute_case() if they change.
-#include <array>
+#include <string>
+#include <vector>
 
-#include "xml/text.hpp"
+#include <unattend/pass.hpp>
+#include <unattend/detail/join.hpp>
+
 #include "fix/repair.hpp"
+#include "xml/text.hpp"
 
 namespace unattend::detail::fix {
 namespace {
@@ -16,15 +20,21 @@ namespace {
 struct Allowed {
   std::string_view element;
   std::string_view attribute;
-  std::array<std::string_view, 7> values;
+  std::vector<std::string_view> values;
 };
 
-constexpr std::array<Allowed, 3> allowed = {{
-    {"component", "versionScope", {"nonSxS"}},
-    {"component", "processorArchitecture", {"x86", "amd64", "arm64", "wow64"}},
-    {"settings", "pass",
-     {"windowsPE", "offlineServicing", "generalize", "specialize", "auditSystem", "auditUser", "oobeSystem"}},
-}};
+const std::vector<Allowed>& allowed() {
+  static const std::vector<Allowed> all = [] {
+    std::vector<std::string_view> passes;
+    for (const Pass pass : all_passes) passes.push_back(to_string(pass));
+    return std::vector<Allowed>{
+        {"component", "versionScope", {"nonSxS"}},
+        {"component", "processorArchitecture", {"x86", "amd64", "arm64", "wow64"}},
+        {"settings", "pass", passes},
+    };
+  }();
+  return all;
+}
 
 class AttributeCase final : public Repairer {
  public:
@@ -37,22 +47,21 @@ class AttributeCase final : public Repairer {
     const auto e = context.source.extent(*node);
     if (!e) return std::nullopt;
     std::vector<TextEdit> edits;
-    std::string description;
-    for (const Allowed& a : allowed) {
+    std::vector<std::string> changes;
+    for (const Allowed& a : allowed()) {
       if (a.element != node->name) continue;
       const Attribute* attribute = node->attribute(a.attribute);
       if (attribute == nullptr) continue;
       for (const std::string_view value : a.values) {
-        if (value.empty() || value == attribute->value || ascii_lower(value) != ascii_lower(attribute->value)) continue;
+        if (value == attribute->value || ascii_lower(value) != ascii_lower(attribute->value)) continue;
         const auto at = context.source.attribute_value(*e, a.attribute);
         if (!at || context.source.bytes().substr(at->first, at->second) != attribute->value) continue;
         edits.push_back({at->first, at->second, std::string(value)});
-        description += std::string(description.empty() ? "" : ", ") + std::string(a.attribute) + "=\"" + attribute->value +
-                       "\" -> \"" + std::string(value) + "\"";
+        changes.push_back(std::string(a.attribute) + "=\"" + attribute->value + "\" -> \"" + std::string(value) + "\"");
       }
     }
     if (edits.empty()) return std::nullopt;
-    Repair repair = make_repair(finding, "spelled " + description, std::move(edits));
+    Repair repair = make_repair(finding, "spelled " + join(changes, ", "), std::move(edits));
     // The checker reads the content of a component or settings whose attributes are valid.
     repair.reveals_begin = e->open_begin;
     repair.reveals_end = e->close_end;

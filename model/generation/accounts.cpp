@@ -2,6 +2,7 @@
 // that never expire, and the SSH keys of administrators. Passwords are written
 // encoded (PlainText false).
 #include <unattend/password.hpp>
+#include <unattend/detail/join.hpp>
 
 #include <algorithm>
 
@@ -88,8 +89,7 @@ void add_accounts(Build& build) {
     SettingEditor account = shell.add_item("UserAccounts/LocalAccounts/LocalAccount");
     build.put(account, "Name", user.name);
     if (user.display_name) build.put(account, "DisplayName", *user.display_name);
-    std::string groups;
-    for (const auto& group : user.groups) groups += (groups.empty() ? "" : ";") + group.value;
+    const std::string groups = detail::join(user.groups, ";", [](const auto& group) { return group.value; });
     account.set("Group", groups.empty() ? "Administrators" : groups);
     if (!user.groups.empty()) build.written.push_back({groups, user.groups.front().origin, "Group"});
     put_password(account.container("Password"), "Password", password_of(build, user));

@@ -10,6 +10,7 @@
 #include <unattend/input.hpp>
 #include <unattend/password.hpp>
 #include <unattend/schema.hpp>
+#include <unattend/detail/join.hpp>
 
 #include "check/checked.hpp"
 #include "explain/outcome.hpp"
@@ -34,9 +35,7 @@ std::string SpecProblem::describe() const { return origin.describe() + ": " + te
 namespace {
 
 std::string described(const std::vector<SpecProblem>& problems) {
-  std::string text;
-  for (const SpecProblem& p : problems) text += (text.empty() ? "" : "\n") + p.describe();
-  return text;
+  return detail::join(problems, "\n", [](const SpecProblem& p) { return p.describe(); });
 }
 
 // The spec's lines in order, keys it lacks (no line) after them; a problem

@@ -8,6 +8,7 @@
 #include <unattend/input.hpp>
 #include <unattend/setup.hpp>
 #include <unattend/spec.hpp>
+#include <unattend/detail/join.hpp>
 
 #include "schema/message.hpp"
 #include "xml/file_io.hpp"
@@ -72,8 +73,7 @@ class Reader {
                                 const std::vector<std::string>& allowed) const {
     SpecValue<std::string> v = string(node, key);
     if (std::find(allowed.begin(), allowed.end(), v.value) != allowed.end()) return v;
-    std::string list;
-    for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+    const std::string list = detail::join(allowed, ", ");
     throw SpecError(v.origin, "'" + key + "' must be one of " + list + "; found '" + v.value + "'" +
                                   suggestion(v.value, allowed));
   }
@@ -103,8 +103,7 @@ class Reader {
         const std::string full = where.empty() ? key : where + "." + key;
         if (!known.empty() && known.count(key) == 0) {
           const std::string close = detail::closest_name(key, {known.begin(), known.end()});
-          std::string list;
-          for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+          const std::string list = detail::join(known, ", ");
           throw SpecError(origin(entry.first, full), "unknown key '" + key + "'" +
                                                          (close.empty() ? "; the keys here are " + list
                                                                         : "; did you mean '" + close + "'?"));

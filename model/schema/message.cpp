@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include <unattend/schema.hpp>
+#include <unattend/detail/join.hpp>
 
 #include "check/codes.hpp"
 #include "xml/text.hpp"
@@ -26,11 +27,6 @@ std::string qualified(const std::string& component, const std::string& path) {
   return path.empty() ? component : component + "/" + path;
 }
 
-std::string join(const std::vector<std::string>& values) {
-  std::string out;
-  for (const auto& value : values) out += (out.empty() ? "" : ", ") + value;
-  return out;
-}
 
 // Xerces' wording of the messages we reword; "{}" marks a quoted part.
 namespace pattern {
@@ -178,7 +174,7 @@ std::optional<Message> component_message(const std::string& message, const Setti
   // Enumerations over integers fail as "not a number" before the list is consulted.
   if (enumerated && (match_pattern(message, pattern::enumeration, m) || match_pattern(message, pattern::value, m))) {
     return Message{&codes::not_allowed_value,
-                   "'" + name + "' must be one of " + join(where.setting->values) + "; found " + shown(m[0])};
+                   "'" + name + "' must be one of " + detail::join(where.setting->values, ", ") + "; found " + shown(m[0])};
   }
   if (match_pattern(message, pattern::boolean, m)) {
     return Message{&codes::wrong_kind, "'" + name + "' must be true or false; found " + shown(m[0])};

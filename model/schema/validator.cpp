@@ -20,6 +20,7 @@
 
 #include <unattend/input.hpp>
 #include <unattend/schema.hpp>
+#include <unattend/detail/join.hpp>
 
 #include "check/codes.hpp"
 #include "xml/file_io.hpp"
@@ -473,8 +474,7 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
         std::find(component->passes.begin(), component->passes.end(), *pass_) == component->passes.end()) {
       // One finding for the component instead of one per setting.
       component_in_wrong_pass_ = true;
-      std::string valid;
-      for (const Pass pass : component->passes) valid += (valid.empty() ? "" : ", ") + std::string(to_string(pass));
+      const std::string valid = to_string(component->passes);
       out_.push_back(make(file_, at, codes::component_wrong_pass,
                           component->name + " has no setting that is valid in the " + std::string(to_string(*pass_)) +
                               " pass; move it to " + valid));

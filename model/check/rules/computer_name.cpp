@@ -5,6 +5,8 @@
 // what NetBIOS limits.
 #include <string>
 
+#include <unattend/detail/join.hpp>
+
 #include "check/rules/rule.hpp"
 #include "check/rules/values.hpp"
 
@@ -38,8 +40,7 @@ class ComputerName final : public Rule {
         if (bad && seen.find(c) == std::string::npos) seen += c;
       }
       if (!seen.empty()) {
-        std::string list;
-        for (std::size_t i = 0; i < seen.size(); ++i) list += (i == 0 ? "" : ", ") + shown(seen[i]);
+        const std::string list = join(seen, ", ", [](char c) { return shown(c); });
         problems.push_back("contains " + list);
       }
       if (name.find_first_not_of("0123456789") == std::string::npos) problems.push_back("is only digits");
@@ -50,8 +51,7 @@ class ComputerName final : public Rule {
       }
       const std::string quoted = "computer name '" + name + "' ";
       if (!problems.empty()) {
-        std::string text;
-        for (std::size_t i = 0; i < problems.size(); ++i) text += (i == 0 ? "" : " and ") + problems[i];
+        const std::string text = join(problems, " and ");
         findings.add(node, quoted + text +
                                "; use letters, digits and hyphens, at most 15 bytes and not only digits, or '*' for a "
                                "random name" +
@@ -64,8 +64,7 @@ class ComputerName final : public Rule {
         }
         if (name.find('_') != std::string::npos) dns.push_back("contains '_'");
         if (dns.empty()) return;
-        std::string text;
-        for (std::size_t i = 0; i < dns.size(); ++i) text += (i == 0 ? "" : " and ") + dns[i];
+        const std::string text = join(dns, " and ");
         findings.add(node.start, Severity::warning,
                      quoted + text + ": NetBIOS accepts it, but it is not a valid DNS host name (RFC 1123)" +
                          std::string(placeholder(name) ? placeholder_note : ""));

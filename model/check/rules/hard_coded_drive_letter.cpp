@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <unattend/detail/join.hpp>
+
 #include "check/rules/commands.hpp"
 #include "check/rules/rule.hpp"
 #include "xml/text.hpp"
@@ -80,8 +82,7 @@ class HardCodedDriveLetter final : public Rule {
       }
       const std::vector<char> letters = drive_letters(node.value());
       if (letters.empty()) return;
-      std::string names;
-      for (const char l : letters) names += std::string(names.empty() ? "" : ", ") + l + ":";
+      const std::string names = join(letters, ", ", [](char l) { return std::string{l, ':'}; });
       const std::string which = letters.size() == 1 ? "the drive letter " : "the drive letters ";
       const std::string moves = letters.size() == 1 ? ", which moves" : ", which move";
       if (driver) {

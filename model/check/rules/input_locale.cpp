@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include <unattend/detail/join.hpp>
+
 #include "check/rules/locale_name.hpp"
 #include "check/rules/rule.hpp"
 #include "check/rules/values.hpp"
@@ -77,8 +79,7 @@ class InputLocale final : public Rule {
         start = end + 1;
       }
       if (problems.empty()) return;
-      std::string text;
-      for (std::size_t i = 0; i < problems.size(); ++i) text += (i == 0 ? "" : "; ") + problems[i];
+      const std::string text = join(problems, "; ");
       findings.add(node, "InputLocale: " + text +
                              "; an entry is a locale name (en-US) or a language:layout pair (0409:00000409), "
                              "entries separated by ';'");

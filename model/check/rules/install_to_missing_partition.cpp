@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include <unattend/detail/join.hpp>
+
 #include "check/rules/disk_layout.hpp"
 #include "check/rules/rule.hpp"
 
@@ -55,8 +57,7 @@ class InstallToMissingPartition final : public Rule {
       if (n) configured_disks.insert(*n);
     }
     if (matches > 1) return;
-    std::string configured;
-    for (const long n : configured_disks) configured += (configured.empty() ? "" : ", ") + std::to_string(n);
+    const std::string configured = join(configured_disks, ", ", [](long n) { return std::to_string(n); });
     if (disk == nullptr) {
       findings.add(*disk_id, "InstallTo names disk " + std::to_string(*disk_number) +
                                  ", but DiskConfiguration configures only disk" +

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <unattend/detail/join.hpp>
+
 #include "explain/outcome.hpp"
 #include "check/rules/rule.hpp"
 
@@ -13,11 +15,7 @@ namespace unattend::detail::rules::outcome {
 
 inline bool is_builtin(std::string_view name) { return detail::outcome::is_builtin_administrator(name); }
 
-inline std::string answers(const Stop& stop) {
-  std::string out;
-  for (const auto& a : stop.answered_by) out += (out.empty() ? "" : ", ") + a;
-  return out;
-}
+inline std::string answers(const Stop& stop) { return join(stop.answered_by, ", "); }
 
 // The <FirstLogonCommands> and <LogonCommands> lists of the oobeSystem pass.
 inline std::vector<const Node*> logon_lists(const Document& document, bool first_logon_only) {

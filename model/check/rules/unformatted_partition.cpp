@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include <unattend/detail/join.hpp>
+
 #include "check/rules/disk_layout.hpp"
 #include "check/rules/rule.hpp"
 
@@ -77,8 +79,7 @@ class UnformattedPartition final : public Rule {
       return std::to_string(n) + (type.empty() ? "" : " (" + type + ")");
     };
     if (modify == nullptr) {
-      std::string list;
-      for (const auto& [n, p] : left) list += (list.empty() ? "" : ", ") + describe(n, *p);
+      const std::string list = join(left, ", ", [&](const auto& entry) { return describe(entry.first, *entry.second); });
       findings.add(*create, "partitions are created" + where + " but there are no ModifyPartitions: partition" +
                                 (left.size() == 1 ? " " : "s ") + list + (left.size() == 1 ? " stays" : " stay") +
                                 " unformatted (RAW), with no letter or label; add a "

@@ -6,6 +6,8 @@
 #include <array>
 #include <string>
 
+#include <unattend/detail/join.hpp>
+
 #include "xml/text.hpp"
 #include "check/rules/rule.hpp"
 #include "check/rules/values.hpp"
@@ -74,8 +76,7 @@ class UserName final : public Rule {
         if (bad && !(qualified && (c == '@' || c == '\\')) && seen.find(c) == std::string::npos) seen += c;
       }
       if (!seen.empty()) {
-        std::string list;
-        for (std::size_t i = 0; i < seen.size(); ++i) list += (i == 0 ? "" : ", ") + shown(seen[i]);
+        const std::string list = join(seen, ", ", [](char c) { return shown(c); });
         problems.push_back("contains " + list);
       }
       if (name.find_first_not_of(". ") == std::string::npos) {
@@ -94,8 +95,7 @@ class UserName final : public Rule {
         }
       }
       if (problems.empty()) return;
-      std::string text;
-      for (std::size_t i = 0; i < problems.size(); ++i) text += (i == 0 ? "" : " and ") + problems[i];
+      const std::string text = join(problems, " and ");
       findings.add(node, std::string(what) + " '" + name + "' " + text +
                              "; a user name holds at most 20 characters, none of \" / \\ [ ] : ; | = , + * ? < > @" +
                              std::string(placeholder(name) ? placeholder_note : ""));
