@@ -39,8 +39,8 @@
 
 namespace unattend {
 
-namespace dom {
-struct Access;
+namespace detail {
+struct DomAccess;
 }
 
 enum class Architecture { x86, amd64, arm64, wow64 };
@@ -71,7 +71,7 @@ struct Setting {
 };
 
 class AnswerFile;
-template <typename Component>
+template <typename Binding>
 struct component_traits;
 
 // A view of one <component> of a file, valid while the file lives and the
@@ -174,16 +174,16 @@ class AnswerFile {
   // get<xml::shell_setup::Microsoft_Windows_Shell_Setup>(Pass::oobeSystem).
   // Empty when the file has no such component; unattend::Error when its
   // content does not fit the binding (check() tells exactly why).
-  template <typename Component>
-  std::optional<Component> get(Pass pass, std::optional<Architecture> architecture = std::nullopt) const;
+  template <typename Binding>
+  std::optional<Binding> get(Pass pass, std::optional<Architecture> architecture = std::nullopt) const;
 
   // Replaces the content of the component with `value`, adding the component
   // (and its <settings> pass) with all five attributes when it is missing.
   // Comments inside that component are not kept. A value that differs from
   // what the component held and is outside its schema limits throws
   // unattend::Error naming the setting and the limit, content unchanged.
-  template <typename Component>
-  void set(Pass pass, const Component& value, std::optional<Architecture> architecture = std::nullopt);
+  template <typename Binding>
+  void set(Pass pass, const Binding& value, std::optional<Architecture> architecture = std::nullopt);
 
   // Edits a component through its binding and writes back only what changed:
   //
@@ -208,7 +208,7 @@ class AnswerFile {
   // adds an element the file holds but the binding did not read (C++/Tree
   // stops at the first element it does not expect: it would be there twice),
   // or when `edit` throws (its exception is passed on).
-  template <typename Component, typename Edit>
+  template <typename Binding, typename Edit>
   bool modify(Pass pass, Edit&& edit, std::optional<Architecture> architecture = std::nullopt);
 
   // Turns every plaintext password (PlainText true) into its encoded form;
@@ -253,7 +253,7 @@ class AnswerFile {
   SettingEditor edit(Pass pass, std::string_view component, std::optional<Architecture> architecture = std::nullopt);
 
  private:
-  friend struct dom::Access;
+  friend struct detail::DomAccess;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 

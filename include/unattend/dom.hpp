@@ -33,8 +33,12 @@ xercesc::DOMElement& component_element(AnswerFile& file, Pass pass, std::string_
 xercesc::DOMDocument& document(AnswerFile& file);
 const xercesc::DOMDocument& document(const AnswerFile& file);
 
-// What the templates below need from the library; not for direct use.
-struct Access {
+}  // namespace unattend::dom
+
+namespace unattend::detail {
+
+// What the templates below need from the library; internal, not part of the API.
+struct DomAccess {
   static xercesc::DOMDocument& document(const AnswerFile& file);
   using Serialize = std::function<void(xercesc::DOMElement&)>;
   // Serializes a binding into a component element: its children are
@@ -60,35 +64,35 @@ struct Access {
                               const Serialize& after);
 };
 
-}  // namespace unattend::dom
+}  // namespace unattend::detail
 
 namespace unattend {
 
-template <typename Component>
-std::optional<Component> AnswerFile::get(Pass pass, std::optional<Architecture> architecture) const {
-  const std::string_view name = component_traits<Component>::name;
+template <typename Binding>
+std::optional<Binding> AnswerFile::get(Pass pass, std::optional<Architecture> architecture) const {
+  const std::string_view name = component_traits<Binding>::name;
   const xercesc::DOMElement* element = dom::find_component(*this, pass, name, architecture);
   if (element == nullptr) return std::nullopt;
   try {
-    Component value(*element);
-    dom::Access::check_lossless(*element, name, pass, [&](xercesc::DOMElement& e) { e << value; });
+    Binding value(*element);
+    detail::DomAccess::check_lossless(*element, name, pass, [&](xercesc::DOMElement& e) { e << value; });
     return value;
   } catch (const xsd::cxx::exception& e) {
-    dom::Access::binding_mismatch(name, pass, e.what());
+    detail::DomAccess::binding_mismatch(name, pass, e.what());
   }
 }
 
-template <typename Component>
-void AnswerFile::set(Pass pass, const Component& value, std::optional<Architecture> architecture) {
-  dom::Access::set_component(*this, pass, component_traits<Component>::name, architecture,
-                             [&](xercesc::DOMElement& e) { e << value; });
+template <typename Binding>
+void AnswerFile::set(Pass pass, const Binding& value, std::optional<Architecture> architecture) {
+  detail::DomAccess::set_component(*this, pass, component_traits<Binding>::name, architecture,
+                                    [&](xercesc::DOMElement& e) { e << value; });
 }
 
-template <typename Component, typename Edit>
+template <typename Binding, typename Edit>
 bool AnswerFile::modify(Pass pass, Edit&& edit, std::optional<Architecture> architecture) {
-  const std::string_view name = component_traits<Component>::name;
+  const std::string_view name = component_traits<Binding>::name;
   const xercesc::DOMElement* element = dom::find_component(*this, pass, name, architecture);
-  std::optional<Component> value;
+  std::optional<Binding> value;
   try {
     if (element != nullptr) {
       value.emplace(*element);
@@ -96,18 +100,18 @@ bool AnswerFile::modify(Pass pass, Edit&& edit, std::optional<Architecture> arch
       value.emplace();
     }
   } catch (const xsd::cxx::exception& e) {
-    dom::Access::binding_mismatch(name, pass, e.what());
+    detail::DomAccess::binding_mismatch(name, pass, e.what());
   }
-  const Component before = *value;
+  const Binding before = *value;
   std::forward<Edit>(edit)(*value);
-  return dom::Access::merge_component(
+  return detail::DomAccess::merge_component(
       *this, pass, name, architecture, element != nullptr, [&](xercesc::DOMElement& e) { e << before; },
       [&](xercesc::DOMElement& e) { e << *value; });
 }
 
 template <typename T>
 T Component::as() const {
-  dom::Access::check_binding(*this, component_traits<T>::name);
+  detail::DomAccess::check_binding(*this, component_traits<T>::name);
   return file_->get<T>(pass(), architecture()).value();
 }
 

@@ -46,9 +46,11 @@ class SettingEditor {
   // The element at `path` (created like set() does), for a container.
   SettingEditor container(std::string_view path);
 
-  // This editor, and the editors it hands out, without the limit check of
-  // set(): for callers that check the whole file afterwards and report each
-  // finding at a place of their own (the spec generator, at the spec's line).
+  // A copy of this editor whose set() (and that of the editors it hands out)
+  // writes a value outside the setting's limits instead of throwing; paths
+  // and passes are still checked. For building a whole file first and then
+  // checking it with Checker, which reports every finding with its line,
+  // rather than stopping at the first bad value.
   SettingEditor without_limit_checks() const;
 
   const std::string& component() const;

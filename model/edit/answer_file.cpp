@@ -16,6 +16,7 @@
 #include <unattend/dom.hpp>
 #include <unattend/schema.hpp>
 
+#include "check/codes.hpp"
 #include "edit/error_places.hpp"
 #include "edit/facets.hpp"
 #include "edit/merge.hpp"
@@ -41,7 +42,11 @@ constexpr std::array<std::string_view, 4> architecture_names = {"x86", "amd64", 
 
 // Codes after which there is no document to edit.
 bool unusable(const Diagnostic& d) {
-  return d.code == "UA1001" || d.code == "UA1002" || d.code == "UA1003" || d.code == "UA2002" || d.code == "UA2003";
+  for (const RuleInfo* rule : {&codes::not_well_formed, &codes::forbidden_markup, &codes::input_limit, &codes::wrong_root,
+                               &codes::missing_namespace}) {
+    if (d.code == rule->code) return true;
+  }
+  return false;
 }
 
 bool same_component(std::string_view written, std::string_view wanted) {
@@ -76,9 +81,9 @@ struct AnswerFile::Impl {
 AnswerFile::AnswerFile() : impl_(std::make_unique<Impl>(Impl{detail::new_answer_file_dom(), {}, {}})) {
   impl_->document->getDocumentElement()->setAttributeNS(detail::xmlns_namespace, u"xmlns", detail::unattend_namespace);
 }
-xercesc::DOMDocument& dom::Access::document(const AnswerFile& file) { return *file.impl_->document; }
-xercesc::DOMDocument& dom::document(AnswerFile& file) { return Access::document(file); }
-const xercesc::DOMDocument& dom::document(const AnswerFile& file) { return Access::document(file); }
+xercesc::DOMDocument& detail::DomAccess::document(const AnswerFile& file) { return *file.impl_->document; }
+xercesc::DOMDocument& dom::document(AnswerFile& file) { return detail::DomAccess::document(file); }
+const xercesc::DOMDocument& dom::document(const AnswerFile& file) { return detail::DomAccess::document(file); }
 
 AnswerFile::AnswerFile(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 AnswerFile::AnswerFile(AnswerFile&&) noexcept = default;
@@ -93,7 +98,7 @@ LoadResult AnswerFile::load(std::string_view bytes, std::string_view display_pat
   DomDocument document = detail::parse_dom(bytes, error);
   if (document == nullptr) {
     result.diagnostics.push_back(
-        {std::string(display_path), 0, 0, Severity::error, "UA1001", "cannot be loaded: " + error});
+        {std::string(display_path), 0, 0, Severity::error, std::string(codes::not_well_formed.code), "cannot be loaded: " + error});
     return result;
   }
   std::multiset<std::string> loaded_errors = detail::error_places(*document, result.diagnostics);
@@ -139,7 +144,7 @@ namespace dom {
 
 const DOMElement* find_component(const AnswerFile& file, Pass pass, std::string_view name,
                                  std::optional<Architecture> wanted) {
-  const DOMElement& root = *Access::document(file).getDocumentElement();
+  const DOMElement& root = *detail::DomAccess::document(file).getDocumentElement();
   const Architecture architecture = resolve_architecture(root, pass, name, wanted);
   for (const DOMElement* settings : detail::child_elements(root, u"settings")) {
     if (attribute(*settings, u"pass") != to_string(pass)) continue;
@@ -262,7 +267,7 @@ std::optional<std::string> Component::value(std::string_view path) const {
   return file_->value(entry_.pass, entry_.name, path, entry_.architecture);
 }
 
-void dom::Access::check_binding(const Component& component, std::string_view binding) {
+void detail::DomAccess::check_binding(const Component& component, std::string_view binding) {
   if (!same_component(component.name(), binding)) {
     throw Error("the binding of " + std::string(binding) + " cannot read " + component.name());
   }
@@ -280,15 +285,15 @@ bool AnswerFile::remove(Pass pass, std::string_view name, std::optional<Architec
   return true;
 }
 
-void dom::Access::set_component(AnswerFile& file, Pass pass, std::string_view component,
+void detail::DomAccess::set_component(AnswerFile& file, Pass pass, std::string_view component,
                                 std::optional<Architecture> architecture, const Serialize& serialize) {
-  const bool existed = find_component(file, pass, component, architecture) != nullptr;
-  DOMElement& root = *Access::document(file).getDocumentElement();
+  const bool existed = dom::find_component(file, pass, component, architecture) != nullptr;
+  DOMElement& root = *detail::DomAccess::document(file).getDocumentElement();
   const auto settings = detail::child_elements(root, u"settings");
   const bool pass_existed = std::any_of(settings.begin(), settings.end(), [&](const DOMElement* s) {
     return parse_pass(attribute(*s, u"pass")) == pass;
   });
-  DOMElement& element = component_element(file, pass, component, architecture);
+  DOMElement& element = dom::component_element(file, pass, component, architecture);
   try {
     replace_content(element, serialize);
   } catch (...) {
@@ -304,7 +309,7 @@ void dom::Access::set_component(AnswerFile& file, Pass pass, std::string_view co
 DOMElement& dom::component_element(AnswerFile& file, Pass pass, std::string_view name,
                                     std::optional<Architecture> wanted) {
   if (const DOMElement* found = find_component(file, pass, name, wanted)) return *const_cast<DOMElement*>(found);
-  xercesc::DOMDocument& document = Access::document(file);
+  xercesc::DOMDocument& document = detail::DomAccess::document(file);
   DOMElement& root = *document.getDocumentElement();
   const Architecture architecture = resolve_architecture(root, pass, name, wanted);
   DOMElement* settings = nullptr;
@@ -330,7 +335,7 @@ DOMElement& dom::component_element(AnswerFile& file, Pass pass, std::string_view
   return *component;
 }
 
-void dom::Access::replace_content(DOMElement& element, const std::function<void(DOMElement&)>& serialize) {
+void detail::DomAccess::replace_content(DOMElement& element, const std::function<void(DOMElement&)>& serialize) {
   // Into a new element first: C++/Tree clears what it serializes into,
   // attributes included, and a throw halfway must leave the file as it was.
   DOMElement* fresh = element.getOwnerDocument()->createElementNS(element.getNamespaceURI(), element.getTagName());
@@ -407,7 +412,7 @@ std::multiset<std::string> content_of(const DOMElement& component, const std::st
 
 }  // namespace
 
-void dom::Access::check_lossless(const DOMElement& original, std::string_view component, Pass pass,
+void detail::DomAccess::check_lossless(const DOMElement& original, std::string_view component, Pass pass,
                                 const std::function<void(DOMElement&)>& serialize) {
   DomDocument scratch = detail::new_answer_file_dom();
   DOMElement& copy = *scratch->createElementNS(detail::unattend_namespace, u"component");
@@ -427,12 +432,12 @@ void dom::Access::check_lossless(const DOMElement& original, std::string_view co
   binding_mismatch(component, pass, "its binding would not keep '" + where + "' as written");
 }
 
-void dom::Access::binding_mismatch(std::string_view component, Pass pass, const std::string& why) {
+void detail::DomAccess::binding_mismatch(std::string_view component, Pass pass, const std::string& why) {
   throw Error(std::string(component) + " in the " + std::string(to_string(pass)) +
               " pass does not fit its schema (check() says where): " + why);
 }
 
-bool dom::Access::merge_component(AnswerFile& file, Pass pass, std::string_view component,
+bool detail::DomAccess::merge_component(AnswerFile& file, Pass pass, std::string_view component,
                                   std::optional<Architecture> architecture, bool existed, const Serialize& before,
                                   const Serialize& after) {
   DomDocument scratch = detail::new_answer_file_dom();
