@@ -3,19 +3,21 @@
 #include <cctype>
 #include <string_view>
 
+#include <unattend/check.hpp>
+
 namespace unattend::cli {
 
 namespace {
 
 struct Hint {
-  std::string_view key;  // a finding's code, or a spec key
+  std::string_view key;  // a rule's name (as --disable takes it), or a spec key
   std::string_view text;
 };
 
 constexpr Hint finding_hints[] = {
-    {"UA6001", " (`unattend fmt --encode-passwords FILE` does it)"},
-    {"UA1103", " (unattend fmt does this)"},
-    {"UA1104", " (unattend fmt writes that)"},
+    {"plaintext-password", " (`unattend fmt --encode-passwords FILE` does it)"},
+    {"non-ascii", " (unattend fmt does this)"},
+    {"utf16-file", " (unattend fmt writes that)"},
 };
 
 // Keys whose flag is not --KEY VALUE.
@@ -35,8 +37,10 @@ bool is_key_char(char c) { return (c >= 'a' && c <= 'z') || c == '-'; }
 
 void add_hints(std::vector<Diagnostic>& diagnostics) {
   for (Diagnostic& d : diagnostics) {
+    const RuleInfo* rule = find_rule(d.code);
+    if (rule == nullptr) continue;
     for (const Hint& hint : finding_hints) {
-      if (d.code == hint.key) d.message += hint.text;
+      if (rule->name == hint.key) d.message += hint.text;
     }
   }
 }

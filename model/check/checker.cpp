@@ -1,7 +1,6 @@
 #include <unattend/check.hpp>
 
 #include <algorithm>
-#include <array>
 
 #include "check/checked.hpp"
 #include "check/codes.hpp"
@@ -31,20 +30,10 @@ void Findings::add(Position at, Severity severity, std::string message) {
 
 namespace {
 
-constexpr std::array validation_rules = {
-    &codes::not_well_formed, &codes::forbidden_markup,   &codes::input_limit,       &codes::envelope,
-    &codes::wrong_root,      &codes::missing_namespace,  &codes::component_outside_settings,
-    &codes::bad_pass,        &codes::unknown_component,  &codes::component_content, &codes::wrong_pass,
-    &codes::component_wrong_pass,
-    &codes::unknown_setting, &codes::wrong_case,         &codes::wrong_kind,        &codes::out_of_range,
-    &codes::too_long,        &codes::not_allowed_value,  &codes::duplicate_setting, &codes::text_in_container,
-    &codes::action_on_non_list, &codes::wcm_namespace, &codes::value_case,
-};
-
 std::vector<RuleInfo> collect_rules() {
-  std::vector<RuleInfo> rules;
-  for (const RuleInfo* rule : validation_rules) rules.push_back(*rule);
-  for (const auto& rule : detail::semantic_rules()) rules.push_back(rule->info());
+#define UNATTEND_RULE_ROW(ident, code, name, severity, summary) codes::ident,
+  std::vector<RuleInfo> rules = {UNATTEND_VALIDATION_RULES(UNATTEND_RULE_ROW) UNATTEND_SEMANTIC_RULES(UNATTEND_RULE_ROW)};
+#undef UNATTEND_RULE_ROW
   // Numeric order: UA9001 before UA10001.
   std::sort(rules.begin(), rules.end(), [](const RuleInfo& a, const RuleInfo& b) {
     return std::make_pair(a.code.size(), a.code) < std::make_pair(b.code.size(), b.code);
@@ -99,7 +88,8 @@ bool silenced(const Diagnostic& d, const detail::Document& document, const Check
 }  // namespace
 
 bool can_be_silenced(std::string_view code) {
-  return code != "UA1001" && code != "UA1002" && code != "UA1003" && code != "UA1102";
+  return code != codes::not_well_formed.code && code != codes::forbidden_markup.code && code != codes::input_limit.code &&
+         code != codes::encoding_mismatch.code;
 }
 
 std::span<const RuleInfo> all_rules() {
@@ -129,15 +119,17 @@ std::vector<Diagnostic> detail::check_validated(Validation& validation, std::str
                                                 std::string_view display_path, const CheckOptions& options) {
   std::vector<Diagnostic> found = std::move(validation.diagnostics);
   const detail::CheckContext context{validation.document, bytes, Schema::instance(), options.setup, display_path};
-  for (const auto& rule : detail::semantic_rules()) {
-    detail::Findings findings(rule->info(), display_path, found);
+  for (const auto& [info, rule] : detail::semantic_rules()) {
+    detail::Findings findings(info, display_path, found);
     rule->check(context, findings);
   }
   // Bytes in another encoding than the declared one cannot be parsed: the parser's
   // complaint (UA1001) and the non-ASCII note (UA1103) follow from UA1102, they
   // are not more mistakes.
-  if (std::any_of(found.begin(), found.end(), [](const Diagnostic& d) { return d.code == "UA1102"; })) {
-    std::erase_if(found, [](const Diagnostic& d) { return d.code == codes::not_well_formed.code || d.code == "UA1103"; });
+  if (std::any_of(found.begin(), found.end(), [](const Diagnostic& d) { return d.code == codes::encoding_mismatch.code; })) {
+    std::erase_if(found, [](const Diagnostic& d) {
+      return d.code == codes::not_well_formed.code || d.code == codes::non_ascii.code;
+    });
   }
   std::erase_if(found, [&](const Diagnostic& d) { return silenced(d, validation.document, options); });
   if (!options.severity.empty()) {

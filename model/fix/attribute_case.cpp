@@ -4,7 +4,8 @@
 // allowed spelling (xsd/unattend.xsd), so a value that differs from it only
 // in case has one right repair. Keyed on the envelope finding the checker
 // reports for them today (UA3014 for versionScope, UA2001 for the other
-// component attributes, UA2005 for the pass); re-point the codes given in make_attribute_case() if they change.
+// component attributes, UA2005 for the pass): its REPAIR rows in
+// check/rule_table.hpp.
 #include <string>
 #include <vector>
 
@@ -38,9 +39,6 @@ const std::vector<Allowed>& allowed() {
 
 class AttributeCase final : public Repairer {
  public:
-  explicit AttributeCase(std::string_view code) : code_(code) {}
-  std::string_view code() const override { return code_; }
-
   std::optional<Repair> propose(const Context& context, const Diagnostic& finding) const override {
     const Node* node = node_at(context, finding);
     if (node == nullptr) return std::nullopt;
@@ -68,12 +66,10 @@ class AttributeCase final : public Repairer {
     return repair;
   }
 
- private:
-  std::string_view code_;
 };
 
 }  // namespace
 
-std::unique_ptr<Repairer> make_attribute_case(std::string_view code) { return std::make_unique<AttributeCase>(code); }
+std::unique_ptr<Repairer> make_attribute_case() { return std::make_unique<AttributeCase>(); }
 
 }  // namespace unattend::detail::fix

@@ -13,8 +13,6 @@ namespace {
 
 class Utf8Bom final : public Repairer {
  public:
-  std::string_view code() const override { return "UA1101"; }
-
   std::optional<Repair> propose(const Context& context, const Diagnostic& finding) const override {
     if (context.source.bytes().substr(0, 3) != "\xEF\xBB\xBF") return std::nullopt;
     return make_repair(finding, "removed the UTF-8 byte-order mark", {{0, 3, ""}});
@@ -39,8 +37,6 @@ std::string utf8_of_utf16(std::string_view bytes, rules::encoding::Utf16 order) 
 
 class Utf16File final : public Repairer {
  public:
-  std::string_view code() const override { return "UA1104"; }
-
   std::optional<Repair> propose(const Context& context, const Diagnostic& finding) const override {
     const std::string_view bytes = context.source.bytes();
     const auto order = rules::encoding::utf16(bytes);

@@ -5,6 +5,7 @@
 #include <set>
 #include <tuple>
 
+#include "check/codes.hpp"
 #include "check/rules/encoding.hpp"
 #include "schema/validation.hpp"
 #include "fix/repair.hpp"
@@ -13,34 +14,17 @@ namespace unattend {
 
 namespace detail::fix {
 
-std::unique_ptr<Repairer> make_attribute_case(std::string_view code);
-std::unique_ptr<Repairer> make_locale_format();
-std::unique_ptr<Repairer> make_missing_action();
-std::unique_ptr<Repairer> make_missing_order();
-std::unique_ptr<Repairer> make_plaintext_password();
-std::unique_ptr<Repairer> make_unknown_time_zone();
-std::unique_ptr<Repairer> make_utf16_file();
-std::unique_ptr<Repairer> make_utf8_bom();
-std::unique_ptr<Repairer> make_wrong_case();
-std::unique_ptr<Repairer> make_wrong_pass(std::string_view code);
+#define UNATTEND_DECLARE_REPAIRER(rule, repairer) std::unique_ptr<Repairer> make_##repairer();
+UNATTEND_REPAIRS(UNATTEND_DECLARE_REPAIRER)
+#undef UNATTEND_DECLARE_REPAIRER
 
-const std::vector<std::unique_ptr<Repairer>>& repairers() {
-  static const auto all = [] {
-    std::vector<std::unique_ptr<Repairer>> r;
-    r.push_back(make_utf8_bom());
-    r.push_back(make_utf16_file());
-    r.push_back(make_attribute_case("UA2001"));  // processorArchitecture
-    r.push_back(make_attribute_case("UA3014"));  // versionScope="NonSxS"
-    r.push_back(make_attribute_case("UA2005"));  // pass
-    r.push_back(make_wrong_pass("UA3003"));
-    r.push_back(make_wrong_case());
-    r.push_back(make_wrong_pass("UA3007"));
-    r.push_back(make_missing_action());
-    r.push_back(make_missing_order());
-    r.push_back(make_plaintext_password());
-    r.push_back(make_unknown_time_zone());
-    r.push_back(make_locale_format());
-    return r;
+const std::vector<RegisteredRepair>& repairers() {
+  static const std::vector<RegisteredRepair> all = [] {
+    std::vector<RegisteredRepair> list;
+#define UNATTEND_MAKE_REPAIRER(rule, repairer) list.push_back({codes::rule, make_##repairer()});
+    UNATTEND_REPAIRS(UNATTEND_MAKE_REPAIRER)
+#undef UNATTEND_MAKE_REPAIRER
+    return list;
   }();
   return all;
 }
@@ -179,9 +163,9 @@ std::vector<Repair> propose(std::string_view bytes, std::string_view display_pat
   std::optional<detail::fix::Source> source;
   std::optional<detail::fix::NodeIndex> nodes;
   for (const Diagnostic& d : diagnostics) {
-    if (!selected(d.code, select) || (utf16 && d.code != "UA1104")) continue;
-    for (const auto& repairer : repairers()) {
-      if (repairer->code() != d.code) continue;
+    if (!selected(d.code, select) || (utf16 && d.code != codes::utf16_file.code)) continue;
+    for (const auto& [rule, repairer] : repairers()) {
+      if (rule.code != d.code) continue;
       if (!validation) {
         validation = detail::validate_document(bytes, display_path);
         source.emplace(bytes);
@@ -200,7 +184,7 @@ std::vector<Repair> propose(std::string_view bytes, std::string_view display_pat
 
 bool fixable(std::string_view code) {
   const std::string c = code_of(code);
-  return std::any_of(repairers().begin(), repairers().end(), [&](const auto& r) { return r->code() == c; });
+  return std::any_of(repairers().begin(), repairers().end(), [&](const auto& r) { return r.rule.code == c; });
 }
 
 std::vector<Repair> propose_repairs(std::string_view bytes, std::string_view display_path,

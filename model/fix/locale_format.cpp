@@ -12,8 +12,6 @@ namespace {
 
 class LocaleFormat final : public Repairer {
  public:
-  std::string_view code() const override { return "UA7006"; }
-
   std::optional<Repair> propose(const Context& context, const Diagnostic& finding) const override {
     const Node* node = node_at(context, finding);
     if (node == nullptr || node->setting == nullptr) return std::nullopt;

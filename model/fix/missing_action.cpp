@@ -30,8 +30,6 @@ std::string wcm_prefix(const Source& source, const Node& node) {
 
 class MissingAction final : public Repairer {
  public:
-  std::string_view code() const override { return "UA4001"; }
-
   std::optional<Repair> propose(const Context& context, const Diagnostic& finding) const override {
     const Node* node = node_at(context, finding);
     if (node == nullptr) return std::nullopt;

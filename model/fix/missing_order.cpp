@@ -13,8 +13,6 @@ namespace {
 
 class MissingOrder final : public Repairer {
  public:
-  std::string_view code() const override { return "UA5001"; }
-
   std::optional<Repair> propose(const Context& context, const Diagnostic& finding) const override {
     const Node* node = node_at(context, finding);
     if (node == nullptr || node->parent == nullptr) return std::nullopt;

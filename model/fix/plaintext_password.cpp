@@ -14,8 +14,6 @@ namespace {
 
 class PlaintextPassword final : public Repairer {
  public:
-  std::string_view code() const override { return "UA6001"; }
-
   std::optional<Repair> propose(const Context& context, const Diagnostic& finding) const override {
     const Node* value = node_at(context, finding);
     if (value == nullptr || value->name != "Value" || value->parent == nullptr) return std::nullopt;

@@ -1,10 +1,10 @@
 #pragma once
 
 // The safe repairs behind `unattend fix` and the editor's code actions. Each
-// is a small class in a file of its own under model/fix/, named after the rule
-// it repairs, keyed on the code the checker reports (re-point `code()` when a
-// finding changes code). A repair proposes edits of the original bytes, or
-// nothing when the case is not the one it knows how to repair safely.
+// is a small class in a file of its own under model/fix/, named after what it
+// repairs; the rows REPAIR(rule, repairer) of check/rule_table.hpp say which
+// rule's findings it is tried on. A repair proposes edits of the original
+// bytes, or nothing when the case is not the one it knows how to repair safely.
 
 #include <cstdint>
 #include <map>
@@ -79,12 +79,16 @@ struct Context {
 class Repairer {
  public:
   virtual ~Repairer() = default;
-  virtual std::string_view code() const = 0;
   virtual std::optional<Repair> propose(const Context& context, const Diagnostic& finding) const = 0;
 };
 
-// Every repair.
-const std::vector<std::unique_ptr<Repairer>>& repairers();
+struct RegisteredRepair {
+  const RuleInfo& rule;  // the rule whose findings it repairs
+  std::unique_ptr<Repairer> repairer;
+};
+
+// Every repair, in the order of rule_table.hpp.
+const std::vector<RegisteredRepair>& repairers();
 
 // The element whose position (just after its start tag) is the finding's.
 const Node* node_at(const Context& context, const Diagnostic& finding);

@@ -10,8 +10,6 @@ namespace {
 
 class UnknownTimeZone final : public Repairer {
  public:
-  std::string_view code() const override { return "UA7005"; }
-
   std::optional<Repair> propose(const Context& context, const Diagnostic& finding) const override {
     const Node* node = node_at(context, finding);
     if (node == nullptr || node->setting == nullptr || node->setting->path != "TimeZone") return std::nullopt;

@@ -30,8 +30,6 @@ std::pair<std::size_t, std::size_t> local_name(std::string_view bytes, std::size
 
 class WrongCase final : public Repairer {
  public:
-  std::string_view code() const override { return "UA3005"; }
-
   std::optional<Repair> propose(const Context& context, const Diagnostic& finding) const override {
     const Node* node = node_at(context, finding);
     if (node == nullptr || node->parent == nullptr) return std::nullopt;

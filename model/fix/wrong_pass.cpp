@@ -39,9 +39,6 @@ std::size_t element_children(const Node& node) {
 
 class WrongPass final : public Repairer {
  public:
-  explicit WrongPass(std::string_view code) : code_(code) {}
-  std::string_view code() const override { return code_; }
-
   std::optional<Repair> propose(const Context& context, const Diagnostic& finding) const override {
     const Node* node = node_at(context, finding);
     if (node == nullptr) return std::nullopt;
@@ -128,12 +125,10 @@ class WrongPass final : public Repairer {
                        {{cut_begin, cut.close_end - cut_begin, ""}, insert});
   }
 
- private:
-  std::string_view code_;
 };
 
 }  // namespace
 
-std::unique_ptr<Repairer> make_wrong_pass(std::string_view code) { return std::make_unique<WrongPass>(code); }
+std::unique_ptr<Repairer> make_wrong_pass() { return std::make_unique<WrongPass>(); }
 
 }  // namespace unattend::detail::fix

@@ -13,6 +13,7 @@
 #include <unattend/detail/join.hpp>
 
 #include "check/checked.hpp"
+#include "check/codes.hpp"
 #include "explain/outcome.hpp"
 #include "schema/validation.hpp"
 #include "generation/build.hpp"
@@ -406,7 +407,7 @@ Generated generate(const Spec& spec, const GenerateOptions& options) {
       // is said once, at the spec's line.
       const bool said = std::any_of(build.problems.begin(), build.problems.end(),
                                     [&](const SpecProblem& p) { return !p.code.empty() && p.code == d.code; });
-      if (d.severity == Severity::info || d.code == "UA10001" || d.code == "UA10002" || said) continue;
+      if (d.severity == Severity::info || d.code == codes::setup_stops.code || d.code == codes::setup_may_stop.code || said) continue;
       findings.push_back({detail::generation::origin_of(d, xml, build), d.message, "", d.code});
     }
     build.problems.insert(build.problems.begin() + before_logons, findings.begin(), findings.end());
@@ -415,7 +416,7 @@ Generated generate(const Spec& spec, const GenerateOptions& options) {
     for (const Stop& stop : outcome.stops) {
       if (stop.severity == Severity::info) continue;
       SpecProblem answer = detail::generation::key_for_page(spec, stop.page, outcome.target.value);
-      answer.code = stop.severity == Severity::error ? "UA10001" : "UA10002";
+      answer.code = stop.severity == Severity::error ? codes::setup_stops.code : codes::setup_may_stop.code;
       // A key the spec gives wrongly is said once, at its line.
       const bool said = std::any_of(build.problems.begin(), build.problems.end(), [&](const SpecProblem& p) {
         return p.origin.key == answer.origin.key || p.origin.key == "--" + answer.origin.key;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 
+#include "check/codes.hpp"
 #include "generation/build.hpp"
 #include "xml/text.hpp"
 
@@ -156,7 +157,7 @@ void check_spec(Build& build) {
                      (spec.autologon.value == 1 ? ", among them the reset of AutoLogonCount that autologon: 1 needs"
                                                 : "") +
                      ": put the user in Administrators",
-                 "", "UA10004");
+                 "", std::string(codes::first_logon_not_administrator.code));
   }
   const bool arm64 = spec.architecture.value == "arm64" ||
                      std::any_of(spec.architectures.begin(), spec.architectures.end(),
@@ -224,27 +225,27 @@ void check_logons(Build& build) {
       build.refuse((*key)->origin,
                    "the OpenSSH server is installed by first-logon commands, which run only when someone signs "
                    "in: on a machine nobody logs on to, sshd would never start",
-                   "autologon: 1", "UA10003");
+                   "autologon: 1", std::string(codes::logon_commands_without_autologon.code));
     }
   }
   if (spec.winrm) {
     build.refuse(spec.winrm->origin, "WinRM is set up by first-logon commands, last of them so that Packer connects "
                                      "once the rest is done, which run only when someone signs in",
-                 "autologon: 1", "UA10003");
+                 "autologon: 1", std::string(codes::logon_commands_without_autologon.code));
   }
   if (spec.virtio_guest_tools.value) {
     build.refuse(spec.virtio_guest_tools.origin, "the guest tools are installed by a first-logon command, which runs "
-                                                 "only when someone signs in", "autologon: 1", "UA10003");
+                                                 "only when someone signs in", "autologon: 1", std::string(codes::logon_commands_without_autologon.code));
   }
   if (spec.home_location) {
     build.refuse(spec.home_location->origin, "the home location is a setting of the user who signs in, made by a "
                                              "first-logon command, which runs only when someone signs in",
-                 "autologon: 1", "UA10003");
+                 "autologon: 1", std::string(codes::logon_commands_without_autologon.code));
   }
   const auto& commands = !spec.media_scripts.empty() ? spec.media_scripts : spec.first_logon_commands;
   if (!commands.empty()) {
     build.refuse(commands.front().origin, "first-logon commands run only when someone signs in; autologon makes "
-                                          "them run unattended", "autologon: 1", "UA10003");
+                                          "them run unattended", "autologon: 1", std::string(codes::logon_commands_without_autologon.code));
   }
 }
 

@@ -12,10 +12,6 @@ namespace {
 
 class AutologonCount final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA10005", "autologon-count", Severity::warning,
-                                 "AutoLogon without a LogonCount that does what it says"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     const auto& a = context.outcome().autologon;
     if (!a || !a->enabled) return;

@@ -14,10 +14,6 @@ namespace {
 
 class AutologonDomainNotJoined final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA10007", "autologon-domain-not-joined", Severity::warning,
-                                 "AutoLogon signs in to a domain the machine does not join"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     const auto& a = context.outcome().autologon;
     if (!a || !a->enabled || a->signs_in != Tristate::no) return;

@@ -18,10 +18,6 @@ namespace {
 // account this run creates with a password element, both passwords readable.
 class AutologonPassword final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA10006", "autologon-password", Severity::error,
-                                 "the automatic logon's password does not match its account's"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     const auto& a = context.outcome().autologon;
     if (!a || a->blocked != LogonBlocked::wrong_password) return;

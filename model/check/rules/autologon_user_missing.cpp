@@ -19,10 +19,6 @@ bool is(const Node& node, std::string_view component, std::string_view path) {
 
 class AutologonUserMissing final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA7004", "autologon-user-missing", Severity::warning,
-                                 "AutoLogon names an account that the file does not create"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     const bool installs = context.outcome().usage.value == Usage::media;
     bool joins_domain = false;

@@ -23,10 +23,6 @@ bool is_computer_name(const SettingInfo& s) {
 
 class ComputerName final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA7001", "computer-name", Severity::error,
-                                 "a computer name Windows rejects (forbidden character, over 15 bytes, only digits)"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     context.document.for_each([&](const Node& node) {
       if (node.setting == nullptr || !is_computer_name(*node.setting)) return;

@@ -7,10 +7,6 @@ namespace {
 
 class DeprecatedSetting final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA3006", "deprecated-setting", Severity::warning,
-                                 "a deprecated, removed or undocumented setting"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     context.document.for_each([&](const Node& node) {
       if (node.setting == nullptr || node.setting->status.empty()) return;

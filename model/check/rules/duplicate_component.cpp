@@ -10,10 +10,6 @@ namespace {
 
 class DuplicateComponent final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA2007", "duplicate-component", Severity::error,
-                                 "the same component twice in one pass for one architecture"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     const Node* root = context.document.root.get();
     if (root == nullptr) return;

@@ -10,9 +10,6 @@ namespace {
 
 class DuplicateKey final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA4004", "duplicate-key", Severity::error, "two list items with the same key"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     context.document.for_each([&](const Node& parent) {
       std::map<std::string, const Node*> seen;

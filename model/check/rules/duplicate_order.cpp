@@ -18,10 +18,6 @@ std::string normalized(std::string value) {
 
 class DuplicateOrder final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA5002", "duplicate-order", Severity::error,
-                                 "two items of one list with the same Order"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     context.document.for_each([&](const Node& parent) {
       std::map<std::string, const Node*> seen;  // item name, Order

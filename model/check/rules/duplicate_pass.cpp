@@ -9,9 +9,6 @@ namespace {
 
 class DuplicatePass final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA2006", "duplicate-pass", Severity::error, "two <settings> blocks for one pass"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     const Node* root = context.document.root.get();
     if (root == nullptr) return;

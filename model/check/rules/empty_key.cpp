@@ -21,10 +21,6 @@ bool names_image(const Node& node) {
 
 class EmptyKey final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA7009", "empty-key", Severity::warning,
-                                 "an empty product key in UserData/ProductKey"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     context.document.for_each([&](const Node& node) {
       if (node.setting == nullptr || node.setting->component != "Microsoft-Windows-Setup" ||

@@ -54,10 +54,6 @@ void check_utf8(std::string_view b, Findings& findings) {
 
 class EncodingMismatch final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA1102", "encoding-mismatch", Severity::error,
-                                 "the bytes are not in the encoding the XML declaration names"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     const std::string_view b = context.bytes;
     const encoding::Wide wide = encoding::wide(b);

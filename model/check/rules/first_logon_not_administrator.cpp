@@ -10,10 +10,6 @@ namespace {
 
 class FirstLogonNotAdministrator final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA10004", "first-logon-not-administrator", Severity::error,
-                                 "FirstLogonCommands for an automatic logon without administrator rights"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     const auto& a = context.outcome().autologon;
     if (!a || !a->enabled || a->administrator != Tristate::no) return;

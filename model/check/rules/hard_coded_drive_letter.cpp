@@ -66,10 +66,6 @@ std::vector<char> drive_letters(std::string_view text) {
 
 class HardCodedDriveLetter final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA9001", "hard-coded-drive-letter", Severity::warning,
-                                 "a driver path or command that relies on a media drive letter"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     context.document.for_each([&](const Node& node) {
       bool driver = false;

@@ -47,10 +47,6 @@ constexpr std::array<Ignored, 4> ignored = {{
 
 class IgnoredByTarget final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA10008", "ignored-by-target", Severity::info,
-                                 "a setting that the target Windows does not have or ignores"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     const Decided<Target>& target = context.outcome().target;
     if (target.value.windows == Windows::unknown) return;

@@ -56,10 +56,6 @@ std::string trim(std::string_view text) {
 
 class InputLocale final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA7007", "input-locale", Severity::error,
-                                 "an InputLocale entry that is neither a locale name nor a language:layout pair"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     context.document.for_each([&](const Node& node) {
       if (node.setting == nullptr || node.setting->path != "InputLocale" ||

@@ -19,10 +19,6 @@ namespace {
 
 class InstallToMissingPartition final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA8003", "install-to-missing-partition", Severity::error,
-                                 "InstallTo names a disk or partition the disk configuration does not create"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     context.document.for_each([&](const Node& component) {
       if (component.component == nullptr || component.component->name != "Microsoft-Windows-Setup") return;

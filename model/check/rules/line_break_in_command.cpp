@@ -10,10 +10,6 @@ namespace {
 
 class LineBreakInCommand final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA5006", "line-break-in-command", Severity::error,
-                                 "a line break inside a command's CommandLine, Path or Description"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     context.document.for_each([&](const Node& item) {
       if (!is_command(item)) return;

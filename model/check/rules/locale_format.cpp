@@ -22,10 +22,6 @@ bool is_locale_setting(const SettingInfo& s) {
 
 class LocaleFormat final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA7006", "locale-format", Severity::error,
-                                 "a language or locale setting that is not a Windows locale name"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     context.document.for_each([&](const Node& node) {
       if (node.setting == nullptr || !is_locale_setting(*node.setting)) return;

@@ -10,10 +10,6 @@ namespace {
 
 class LogonCommandsWithoutAutologon final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA10003", "logon-commands-without-autologon", Severity::warning,
-                                 "logon commands that wait for someone to sign in"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     const auto& autologon = context.outcome().autologon;
     if (autologon && autologon->enabled) return;

@@ -7,10 +7,6 @@ namespace {
 
 class MissingAction final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA4001", "missing-action", Severity::warning,
-                                 "a list item without wcm:action"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     context.document.for_each([&](const Node& node) {
       if (node.setting == nullptr || !node.setting->list_item) return;

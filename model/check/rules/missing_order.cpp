@@ -9,10 +9,6 @@ namespace {
 
 class MissingOrder final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA5001", "missing-order", Severity::error,
-                                 "a command or partition list item without <Order>"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     context.document.for_each([&](const Node& node) {
       const SettingInfo* s = node.setting;

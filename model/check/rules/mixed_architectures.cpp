@@ -16,10 +16,6 @@ namespace {
 
 class MixedArchitectures final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA2008", "mixed-architectures", Severity::warning,
-                                 "one component for several architectures in one pass"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     const Node* root = context.document.root.get();
     if (root == nullptr) return;

@@ -9,10 +9,6 @@ namespace {
 
 class NonAscii final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA1103", "non-ascii", Severity::info,
-                                 "non-ASCII characters not written as character references"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     const std::string_view b = context.bytes;
     const bool wide = encoding::wide(b).name != nullptr || (b.size() >= 2 && (b[0] == '\0' || b[1] == '\0'));

@@ -31,10 +31,6 @@ std::string ranges(const std::vector<long long>& numbers) {
 
 class OrderGaps final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA5003", "order-gaps", Severity::warning,
-                                 "the Order values of a list do not run 1, 2, 3... without gaps"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     context.document.for_each([&](const Node& parent) {
       std::map<std::string, std::set<long long>> orders;  // item name -> Order values

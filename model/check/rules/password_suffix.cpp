@@ -10,10 +10,6 @@ namespace {
 
 class PasswordSuffix final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA6003", "password-suffix", Severity::error,
-                                 "an encoded password without the suffix Setup expects"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     context.document.for_each([&](const Node& node) {
       if (!password::is_container(node) || password::plain_text(node) != password::PlainText::no) return;

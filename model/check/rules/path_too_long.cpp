@@ -14,10 +14,6 @@ namespace {
 
 class PathTooLong final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA5004", "path-too-long", Severity::error,
-                                 "a command Path over 259 characters (CommandLine over 1024)"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     context.document.for_each([&](const Node& item) {
       if (!is_command(item)) return;

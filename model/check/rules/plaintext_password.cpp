@@ -9,10 +9,6 @@ namespace {
 
 class PlaintextPassword final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA6001", "plaintext-password", Severity::warning,
-                                 "a password stored in plain text"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     context.document.for_each([&](const Node& node) {
       if (!password::is_container(node)) return;

@@ -25,10 +25,6 @@ bool well_formed(std::string_view key) {
 
 class ProductKey final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA7008", "product-key", Severity::error,
-                                 "a product key that is not five groups of five characters"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     context.document.for_each([&](const Node& node) {
       if (node.setting == nullptr) return;

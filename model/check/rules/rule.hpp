@@ -1,7 +1,8 @@
 #pragma once
 
 // The semantic rules of the checker. Each rule is a small class in a file of
-// its own under model/rules/, with a page docs/rules/CODE.md and annotated
+// its own under model/check/rules/, with a row in check/rule_table.hpp (its
+// code, name, severity and summary), a page docs/rules/CODE.md and annotated
 // test files tests/rules/CODE*.xml.
 
 #include <memory>
@@ -57,11 +58,15 @@ class Findings {
 class Rule {
  public:
   virtual ~Rule() = default;
-  virtual const RuleInfo& info() const = 0;
   virtual void check(const CheckContext& context, Findings& findings) const = 0;
 };
 
-// Every semantic rule, in code order.
-const std::vector<std::unique_ptr<Rule>>& semantic_rules();
+struct RegisteredRule {
+  const RuleInfo& info;  // its row of rule_table.hpp
+  std::unique_ptr<Rule> rule;
+};
+
+// Every semantic rule, in the table's order.
+const std::vector<RegisteredRule>& semantic_rules();
 
 }  // namespace unattend::detail

@@ -9,10 +9,6 @@ namespace {
 
 class SetupMayStop final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA10002", "setup-may-stop", Severity::warning,
-                                 "Setup or OOBE stops at a page under a condition"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     for (const Stop& stop : context.outcome().stops) {
       if (stop.severity == Severity::error) continue;

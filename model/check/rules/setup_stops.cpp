@@ -8,10 +8,6 @@ namespace {
 
 class SetupStops final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA10001", "setup-stops", Severity::error,
-                                 "Setup or OOBE stops at a page and waits for a person"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     for (const Stop& stop : context.outcome().stops) {
       if (stop.severity != Severity::error) continue;

@@ -18,10 +18,6 @@ std::string order_of(const Node& partition) {
 
 class SeveralExtend final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA8005", "several-extend", Severity::error,
-                                 "conflicting Extend and Size among the partitions of one disk"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     context.document.for_each([&](const Node& create) {
       if (!is_setup(create, "DiskConfiguration/Disk/CreatePartitions")) return;

@@ -12,10 +12,6 @@ namespace {
 
 class SmallEfiPartition final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA8002", "small-efi-partition", Severity::error,
-                                 "an EFI system partition smaller than 100 MB"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     context.document.for_each([&](const Node& node) {
       if (!is_setup(node, "DiskConfiguration/Disk/CreatePartitions/CreatePartition")) return;

@@ -26,10 +26,6 @@ bool guid_like(std::string_view text) {
 
 class UefiWithoutSystemPartitions final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA8001", "uefi-without-system-partitions", Severity::error,
-                                 "a GPT disk layout without an EFI system partition or an MSR"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     // Disks and the install target are read per Setup component: files often
     // hold one component per architecture, each with its own layout.

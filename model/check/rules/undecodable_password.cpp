@@ -25,10 +25,6 @@ std::string base64_problem(std::string_view text) {
 
 class UndecodablePassword final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA6002", "undecodable-password", Severity::error,
-                                 "PlainText is false but the Value is not an encoded password"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     context.document.for_each([&](const Node& node) {
       if (!password::is_container(node) || password::plain_text(node) != password::PlainText::no) return;

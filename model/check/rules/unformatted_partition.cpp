@@ -26,10 +26,6 @@ std::string written_type(const Node& partition) {
 
 class UnformattedPartition final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA8004", "unformatted-partition", Severity::warning,
-                                 "a created partition that no ModifyPartition formats"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     context.document.for_each([&](const Node& component) {
       if (component.component == nullptr || component.component->name != "Microsoft-Windows-Setup") return;

@@ -183,10 +183,6 @@ std::string advice(const std::string& value) {
 
 class UnknownTimeZone final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA7005", "unknown-time-zone", Severity::error,
-                                 "a TimeZone that is not a Windows time-zone id"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     context.document.for_each([&](const Node& node) {
       if (node.setting == nullptr || node.setting->component != "Microsoft-Windows-Shell-Setup" ||

@@ -17,10 +17,6 @@ bool is_local_account_name(const SettingInfo& s) {
 
 class UserEqualsComputerName final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA7003", "user-equals-computer-name", Severity::error,
-                                 "a local account with the same name as the computer"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     std::vector<const Node*> computers;
     context.document.for_each([&](const Node& node) {

@@ -55,10 +55,6 @@ const char* kind_of(const SettingInfo& s, Kind& kind) {
 
 class UserName final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA7002", "user-name", Severity::error,
-                                 "a user name Windows cannot create (length, characters, reserved name)"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     context.document.for_each([&](const Node& node) {
       Kind kind{};

@@ -11,9 +11,6 @@ namespace {
 
 class Utf16File final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA1104", "utf16-file", Severity::warning, "the file is UTF-16 or UTF-32 rather than UTF-8"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     const encoding::Wide wide = encoding::wide(context.bytes);
     if (wide.name == nullptr || !wide.declared_right) return;  // UTF-8, or UA1102's

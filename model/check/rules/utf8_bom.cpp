@@ -7,9 +7,6 @@ namespace {
 
 class Utf8Bom final : public Rule {
  public:
-  static constexpr RuleInfo rule{"UA1101", "utf8-bom", Severity::warning, "the file starts with a UTF-8 byte-order mark"};
-  const RuleInfo& info() const override { return rule; }
-
   void check(const CheckContext& context, Findings& findings) const override {
     if (context.bytes.substr(0, 3) == "\xEF\xBB\xBF") {
       findings.add(Position{1, 1}, "the file starts with a UTF-8 byte-order mark; Windows 11 24H2 Setup is known to "
