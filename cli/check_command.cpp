@@ -1,11 +1,7 @@
 #include <algorithm>
-#include <condition_variable>
 #include <functional>
 #include <iostream>
-#include <mutex>
-#include <optional>
 #include <set>
-#include <thread>
 
 #include <unattend/check.hpp>
 #include <unattend/config.hpp>
@@ -13,6 +9,7 @@
 
 #include "command.hpp"
 #include "hints.hpp"
+#include "in_order.hpp"
 #include "input_files.hpp"
 #include "terminal_text.hpp"
 #include "report.hpp"
@@ -51,77 +48,12 @@ FileReport check_one(const Checker& checker, const Input& input, const CheckOpti
   return report;
 }
 
-// Checks the files on `jobs` threads and hands each result to `done` in
-// argument order, as soon as every file before it is done. The threads share
-// nothing while they check; they meet only to hand a result over, and run at
-// most a few files ahead of the oldest unfinished one, so memory stays flat
-// however many files there are. `idle` runs whenever the next result is not
-// ready yet (after every file on one thread): the moment to flush the output.
+// Checks the files on `jobs` threads (in_order.hpp), results in argument order.
 void check_all(const std::vector<Input>& inputs, const std::vector<CheckOptions>& options, unsigned jobs,
                const std::function<void(FileReport&&)>& done, const std::function<void()>& idle) {
   const Checker checker;
-  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
-  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(inputs.size()));
-  if (jobs <= 1) {
-    for (std::size_t i = 0; i < inputs.size(); ++i) {
-      done(check_one(checker, inputs[i], options[i]));
-      idle();
-    }
-    return;
-  }
-  const std::size_t window = 4 * static_cast<std::size_t>(jobs);
-  std::vector<std::optional<FileReport>> slots(window);  // file i waits in slot i % window
-  std::mutex mutex;
-  std::condition_variable finished, room;
-  std::size_t claimed = 0, handed = 0;
-  const auto work = [&] {
-    for (;;) {
-      std::size_t i = 0;
-      {
-        std::unique_lock lock(mutex);
-        room.wait(lock, [&] { return claimed >= inputs.size() || claimed < handed + window; });
-        if (claimed >= inputs.size()) return;
-        i = claimed++;
-      }
-      FileReport report = check_one(checker, inputs[i], options[i]);
-      {
-        const std::lock_guard lock(mutex);
-        slots[i % window] = std::move(report);
-      }
-      finished.notify_one();
-    }
-  };
-  std::vector<std::jthread> workers;
-  for (unsigned w = 0; w < jobs; ++w) workers.emplace_back(work);
-  // If handing a result over throws, the workers must stop before they are joined.
-  const auto stop = [&] {
-    {
-      const std::lock_guard lock(mutex);
-      claimed = inputs.size();
-    }
-    room.notify_all();
-  };
-  struct OnExit {
-    std::function<void()> run;
-    ~OnExit() { run(); }
-  } const stop_on_exit{stop};
-  while (handed < inputs.size()) {
-    std::optional<FileReport> report;
-    {
-      std::unique_lock lock(mutex);
-      auto& slot = slots[handed % window];
-      if (!slot) {
-        lock.unlock();
-        idle();
-        lock.lock();
-        finished.wait(lock, [&] { return slot.has_value(); });
-      }
-      report.swap(slot);
-      ++handed;
-    }
-    room.notify_all();
-    done(std::move(*report));
-  }
+  in_order<FileReport>(
+      inputs.size(), jobs, [&](std::size_t i) { return check_one(checker, inputs[i], options[i]); }, done, idle);
 }
 
 int run(const po::variables_map& vm) {
