@@ -1,150 +1,153 @@
 // The schemas against the fact table of Microsoft's Unattended Windows Setup
 // Reference (../shared/reference/settings.json): same settings, same passes,
-// same kinds and values. Every difference must be a recorded decision: the
-// setting is named in xsd/DECISIONS.md. Skipped when ../shared is absent.
+// same kinds, values and limits, and the reference's example values accepted.
+// Every difference is recorded in the table "Differences from the fact
+// table, setting by setting" of xsd/DECISIONS.md, under the setting's full
+// path with what differs and why, and every row there must name a
+// difference that still exists. Skipped when ../shared is absent.
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
-
-#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include <unattend/schema.hpp>
 #include <unattend/validator.hpp>
 
 #include "placement.hpp"
-#include "test_support.hpp"
+#include "reference.hpp"
 
 namespace unattend {
 namespace {
 
-namespace fs = std::filesystem;
 using nlohmann::json;
+namespace reference = test::reference;
 
-const fs::path reference_file = fs::path(UNATTEND_SHARED_DIR) / "reference" / "settings.json";
+std::string text_of(const std::optional<std::int64_t>& n) { return n ? std::to_string(*n) : "none"; }
 
-std::string read(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : " ") + item;
+  return out.empty() ? "none" : out;
 }
+
+// The facts in which `s` differs from the reference record, each as
+// "FACT: detail" (the form of the table in xsd/DECISIONS.md).
+std::vector<std::string> differences(const json& record, const SettingInfo* s) {
+  if (s == nullptr) return {"declared: not in the schema"};
+  std::vector<std::string> out;
+  if (!record["passes"].empty()) {
+    std::vector<std::string> passes;
+    for (const Pass p : s->passes) passes.emplace_back(to_string(p));
+    const auto theirs = record["passes"].get<std::vector<std::string>>();
+    if (passes != theirs) out.push_back("passes: schema " + joined(passes) + ", reference " + joined(theirs));
+  }
+  const std::string kind(to_string(s->kind));
+  if (reference::kind_of(record) != kind) out.push_back("kind: schema " + kind + ", reference " + reference::kind_of(record));
+  const json value = record.value("value", json::object());
+  if (value.contains("allowed_values") && s->kind == SettingKind::enumeration) {
+    const auto theirs = value["allowed_values"].get<std::set<std::string>>();
+    const std::set<std::string> ours(s->values.begin(), s->values.end());
+    std::vector<std::string> added, lacking;
+    std::set_difference(ours.begin(), ours.end(), theirs.begin(), theirs.end(), std::back_inserter(added));
+    std::set_difference(theirs.begin(), theirs.end(), ours.begin(), ours.end(), std::back_inserter(lacking));
+    if (!added.empty() || !lacking.empty()) {
+      out.push_back("values: schema adds " + joined(added) + ", lacks " + joined(lacking));
+    }
+  }
+  // A limit the schema sets and the reference does not state is a
+  // difference too: it rejects values the reference allows.
+  const json range = value.value("range", json::object());
+  const auto limit = [&](const char* name) -> std::optional<std::int64_t> {
+    if (!range.contains(name)) return std::nullopt;
+    return range[name].get<std::int64_t>();
+  };
+  if (s->kind == SettingKind::integer || range.contains("min") || range.contains("max")) {
+    if (s->min != limit("min")) out.push_back("min: schema " + text_of(s->min) + ", reference " + text_of(limit("min")));
+    if (s->max != limit("max")) out.push_back("max: schema " + text_of(s->max) + ", reference " + text_of(limit("max")));
+  }
+  const std::optional<std::int64_t> length =
+      value.contains("max_length") ? std::optional<std::int64_t>(value["max_length"].get<std::int64_t>()) : std::nullopt;
+  const std::optional<std::int64_t> our_length =
+      s->max_length ? std::optional<std::int64_t>(static_cast<std::int64_t>(*s->max_length)) : std::nullopt;
+  if (our_length != length) out.push_back("max_length: schema " + text_of(our_length) + ", reference " + text_of(length));
+  if (record.value("list_item", false) && !s->list_item) out.push_back("list_item: schema no, reference yes");
+  return out;
+}
+
+const std::set<std::string> known_facts = {"declared", "passes", "kind",     "values",   "min",
+                                           "max",      "max_length", "list_item", "example"};
 
 class Reference : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!fs::exists(reference_file)) GTEST_SKIP() << reference_file << " not found: reference cross-check skipped";
-    records = json::parse(read(reference_file))["records"];
-    decisions = read(fs::path(UNATTEND_SOURCE_DIR) / "xsd" / "DECISIONS.md");
-  }
-
-  // The records that are elements. Two kinds of page are not: `Key` pages
-  // are the item's wcm:keyValue attribute, and the `Value` page of an item
-  // written with its value as text (container_with_text_in_example) is that
-  // text; such an item is compared with its Value page's facts.
-  template <typename F>
-  void for_each_setting_record(F f) {
-    std::map<std::string, const json*> by_id;
-    for (const auto& record : records) by_id[record["id"].get<std::string>()] = &record;
-    for (const auto& record : records) {
-      if (record["node_kind"] == "component" || record.value("xml_form", "element") != "element") continue;
-      const std::string id = record["id"].get<std::string>();
-      const std::string parent = id.substr(0, id.rfind('/'));
-      if (record["name"] == "Value" && by_id.count(parent) != 0 &&
-          by_id[parent]->value("container_with_text_in_example", false)) {
-        continue;
-      }
-      std::string path;
-      for (const auto& step : record["path"]) path += (path.empty() ? "" : "/") + step.get<std::string>();
-      const json* facts = &record;
-      if (record.value("container_with_text_in_example", false) && by_id.count(id + "/Value") != 0) {
-        json merged = *by_id[id + "/Value"];
-        merged["passes"] = record["passes"];
-        merged["list_item"] = record.value("list_item", false);
-        f(merged, record["component"].get<std::string>(), path);
-        continue;
-      }
-      f(*facts, record["component"].get<std::string>(), path);
+    if (!reference::present()) GTEST_SKIP() << reference::settings_file << " not found: reference cross-check skipped";
+    records = reference::records();
+    for (const auto& d : reference::recorded_differences()) {
+      EXPECT_FALSE(d.why.empty()) << "DECISIONS.md:" << d.line << ": no reason given";
+      EXPECT_EQ(known_facts.count(d.fact()), 1u) << "DECISIONS.md:" << d.line << ": unknown fact '" << d.fact() << "'";
+      EXPECT_TRUE(recorded.emplace(d.path + "\t" + d.what, d.line).second)
+          << "DECISIONS.md:" << d.line << ": recorded twice";
     }
   }
 
-  // Explained: DECISIONS.md names the setting (the item, for the `Value`
-  // pages whose value became the item's text).
-  bool explained(const std::string& path) const {
-    std::string name = path.substr(path.rfind('/') + 1);
-    if (name == "Value" && path.find('/') != std::string::npos) {
-      const std::string parent = path.substr(0, path.rfind('/'));
-      name = parent.substr(parent.rfind('/') + 1);
+  // Each found difference must be recorded; `found` collects them so that
+  // check_nothing_stale() can tell the recorded ones that no longer occur.
+  void expect_recorded(const std::string& path, const std::string& what) {
+    found.insert(path + "\t" + what);
+    if (recorded.count(path + "\t" + what) == 0) unrecorded.push_back(path + "\t" + what);
+  }
+
+  // The recorded differences of `fact`s that no longer occur.
+  void expect_nothing_stale(const std::set<std::string>& facts) {
+    std::vector<std::string> stale;
+    for (const auto& [entry, line] : recorded) {
+      const std::string what = entry.substr(entry.find('\t') + 1);
+      if (facts.count(what.substr(0, what.find_first_of(": "))) != 0 && found.count(entry) == 0) {
+        stale.push_back("DECISIONS.md:" + std::to_string(line) + ": " + entry);
+      }
     }
-    return decisions.find("`" + name) != std::string::npos || decisions.find(name + "`") != std::string::npos;
+    EXPECT_TRUE(stale.empty()) << stale.size() << " recorded differences no longer occur; remove them:\n"
+                               << ::testing::PrintToString(stale);
+    EXPECT_TRUE(unrecorded.empty()) << unrecorded.size()
+                                    << " differences from the reference are not recorded in the table of xsd/DECISIONS.md:\n"
+                                    << [&] {
+                                         std::string all;
+                                         for (const auto& u : unrecorded) all += "| `" + u.substr(0, u.find('\t')) + "` | `" + u.substr(u.find('\t') + 1) + "` | WHY |\n";
+                                         return all;
+                                       }();
   }
 
   json records;
-  std::string decisions;
+  std::map<std::string, std::size_t> recorded;  // path TAB what -> line
+  std::set<std::string> found;
+  std::vector<std::string> unrecorded;
 };
-
-std::string kind_of(const json& record) {
-  if (record["node_kind"] == "container") return "container";
-  const std::string kind = record["value"].value("kind", "string");
-  return kind == "other" ? "string" : kind;
-}
 
 TEST_F(Reference, SchemasAgreeWithTheReference) {
   const Schema& schema = Schema::instance();
   std::size_t compared = 0;
-  std::size_t agreeing = 0;        // in every fact
-  std::size_t passes_and_kind = 0;  // in passes and kind
-  std::vector<std::string> unexplained;
-  for_each_setting_record([&](const json& record, const std::string& component, const std::string& path) {
+  std::size_t agreeing = 0;         // in every fact
+  std::size_t passes_and_kind = 0;  // declared, same passes and kind
+  reference::for_each_setting(records, [&](const json& record, const std::string& component, const std::string& path) {
     ++compared;
-    std::vector<std::string> differences;
-    const SettingInfo* s = schema.find_setting(component, path);
-    if (s == nullptr) {
-      differences.push_back("not declared");
-    } else {
-      if (!record["passes"].empty()) {
-        std::vector<std::string> passes;
-        for (const Pass p : s->passes) passes.emplace_back(to_string(p));
-        if (passes != record["passes"].get<std::vector<std::string>>()) differences.push_back("passes differ");
-      }
-      if (kind_of(record) != to_string(s->kind)) {
-        differences.push_back("kind " + std::string(to_string(s->kind)) + ", reference " + kind_of(record));
-      }
-      const json value = record.value("value", json::object());
-      if (value.contains("allowed_values") && s->kind == SettingKind::enumeration) {
-        const auto theirs = value["allowed_values"].get<std::set<std::string>>();
-        if (theirs != std::set<std::string>(s->values.begin(), s->values.end())) differences.push_back("values differ");
-      }
-      if (value.contains("range")) {
-        const json range = value["range"];
-        if (range.contains("min") && s->min != range["min"].get<std::int64_t>()) differences.push_back("min differs");
-        if (range.contains("max") && s->max != range["max"].get<std::int64_t>()) differences.push_back("max differs");
-      }
-      if (value.contains("max_length") && s->max_length != value["max_length"].get<std::size_t>()) {
-        differences.push_back("max_length differs");
-      }
-      if (record.value("list_item", false) && !s->list_item) differences.push_back("not a list item");
-    }
-    const bool core_agrees = std::none_of(differences.begin(), differences.end(), [](const std::string& d) {
-      return d == "not declared" || d == "passes differ" || d.rfind("kind ", 0) == 0;
-    });
-    passes_and_kind += core_agrees ? 1 : 0;
-    if (differences.empty()) {
-      ++agreeing;
-    } else if (!explained(path)) {
-      for (const auto& d : differences) unexplained.push_back(component + "/" + path + ": " + d);
-    }
+    const auto found_here = differences(record, schema.find_setting(component, path));
+    agreeing += found_here.empty() ? 1 : 0;
+    passes_and_kind += std::none_of(found_here.begin(), found_here.end(), [](const std::string& d) {
+                         return d.rfind("declared:", 0) == 0 || d.rfind("passes:", 0) == 0 || d.rfind("kind:", 0) == 0;
+                       })
+                           ? 1
+                           : 0;
+    for (const auto& d : found_here) expect_recorded(component + "/" + path, d);
   });
   EXPECT_GE(compared, 1100u);
   EXPECT_GE(passes_and_kind * 100, compared * 99) << passes_and_kind << " of " << compared << " agree in passes and kind";
   std::cout << "[ reference] " << compared << " settings compared: " << passes_and_kind
             << " agree in passes and kind, " << agreeing << " in every fact\n";
-  EXPECT_TRUE(unexplained.empty()) << ::testing::PrintToString(unexplained);
+  expect_nothing_stale({"declared", "passes", "kind", "values", "min", "max", "max_length", "list_item"});
   RecordProperty("agreeing", static_cast<int>(agreeing));
   RecordProperty("compared", static_cast<int>(compared));
 }
@@ -153,23 +156,20 @@ TEST_F(Reference, SchemasAcceptTheReferenceExampleValues) {
   const Schema& schema = Schema::instance();
   const Validator validator;
   std::size_t tried = 0;
-  std::vector<std::string> unexplained;
-  for_each_setting_record([&](const json& record, const std::string& component, const std::string& path) {
+  reference::for_each_setting(records, [&](const json& record, const std::string& component, const std::string& path) {
     const SettingInfo* s = schema.find_setting(component, path);
     if (s == nullptr || s->kind == SettingKind::container || !record.contains("value")) return;
     for (const auto& example : record["value"].value("example_values", json::array())) {
       const std::string value = example.get<std::string>();
       ++tried;
       const auto placed = test::place(*s, test::escape(value));
-      const auto diagnostics = validator.validate(placed.document, "t.xml");
-      if (!diagnostics.empty() && !explained(path)) {
-        unexplained.push_back(component + "/" + path + " = '" + value + "': " + diagnostics.front().message);
+      if (!validator.validate(placed.document, "t.xml").empty()) {
+        expect_recorded(component + "/" + path, "example: '" + value + "' rejected");
       }
     }
   });
   EXPECT_GE(tried, 700u);
-  EXPECT_TRUE(unexplained.empty()) << unexplained.size() << " example values rejected:\n"
-                                   << ::testing::PrintToString(unexplained);
+  expect_nothing_stale({"example"});
 }
 
 }  // namespace
