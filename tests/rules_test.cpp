@@ -1,8 +1,12 @@
 // The checker's rules, tested the way clang-tidy tests its checks: every file
 // in tests/rules/ is an answer file annotated with the diagnostics it must
-// produce. A comment `<!-- expect: UA5002 -->` (several codes may follow)
-// expects those codes on its own line; every diagnostic must be expected and
-// every expectation met, so a test file also proves the absence of noise.
+// produce. A comment `<!-- expect: UA3009 error col 21 "at most 50; found '100'" -->`
+// expects, on its own line, a diagnostic with that code and severity, at that
+// column (`col N` may be left out where a column says nothing), whose message
+// contains the quoted fragment; a line may hold several such comments. Every
+// diagnostic must be expected and every expectation met, so a test file also
+// proves the absence of noise. The format is documented in
+// docs/rules/README.md ("Testing a rule").
 //
 // Besides, every code the checker knows has a page docs/rules/CODE.md and is
 // expected by at least one test file, so removing a rule fails a test.
@@ -13,6 +17,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -47,63 +52,101 @@ std::vector<fs::path> rule_files() {
   return files;
 }
 
-using Expectations = std::multiset<std::pair<std::size_t, std::string>>;  // line, code
+struct Expectation {
+  std::size_t line = 0;
+  std::string code;
+  std::string severity;
+  std::optional<std::size_t> column;
+  std::string fragment;
+};
 
-// Reads the `expect:` comments. NUL bytes are dropped first so that files in
-// UTF-16 (ASCII text in two-byte units) can be annotated too.
-Expectations expectations_of(std::string bytes) {
+std::string describe(const Expectation& e) {
+  return "line " + std::to_string(e.line) + ": <!-- expect: " + e.code + " " + e.severity +
+         (e.column ? " col " + std::to_string(*e.column) : "") + " \"" + e.fragment + "\" -->";
+}
+
+// The annotation that expects `d` exactly: what a test file should say.
+std::string describe(const Diagnostic& d) {
+  return describe(Expectation{d.line, d.code, std::string(to_string(d.severity)), d.column, d.message});
+}
+
+bool meets(const Diagnostic& d, const Expectation& e) {
+  return d.line == e.line && d.code == e.code && to_string(d.severity) == e.severity &&
+         (!e.column || d.column == *e.column) && d.message.find(e.fragment) != std::string::npos;
+}
+
+// Reads the `expect:` comments; a malformed one fails the test. NUL bytes
+// are dropped first so that files in UTF-16 or UTF-32 (ASCII text in wider
+// units) can be annotated too.
+std::vector<Expectation> expectations_of(std::string bytes, const std::string& file) {
   std::erase(bytes, '\0');
-  Expectations expected;
+  std::vector<Expectation> expected;
   std::istringstream in(bytes);
   std::string line;
   for (std::size_t number = 1; std::getline(in, line); ++number) {
     for (std::size_t at = line.find("<!-- expect:"); at != std::string::npos; at = line.find("<!-- expect:", at + 1)) {
       const std::size_t end = line.find("-->", at);
-      std::istringstream codes(line.substr(at + 12, end == std::string::npos ? std::string::npos : end - at - 12));
-      for (std::string code; codes >> code;) expected.emplace(number, code);
+      const std::string text = line.substr(at + 12, end == std::string::npos ? std::string::npos : end - at - 12);
+      std::istringstream words(text);
+      Expectation e;
+      e.line = number;
+      std::string word;
+      words >> e.code >> e.severity >> word;
+      if (word == "col") {
+        std::size_t column = 0;
+        words >> column >> word;
+        e.column = column;
+      }
+      const auto open = text.find('"');
+      const auto close = text.rfind('"');
+      const bool severity_ok = e.severity == "error" || e.severity == "warning" || e.severity == "info";
+      if (end == std::string::npos || e.code.rfind("UA", 0) != 0 || !severity_ok || (e.column && *e.column == 0) ||
+          open == std::string::npos || close <= open + 1 || word.empty() || word[0] != '"') {
+        ADD_FAILURE() << file << ":" << number << ": not <!-- expect: CODE SEVERITY [col N] \"FRAGMENT\" -->: " << text;
+        continue;
+      }
+      e.fragment = text.substr(open + 1, close - open - 1);
+      expected.push_back(e);
     }
   }
   return expected;
 }
 
-std::string describe(const Expectations& items) {
-  std::string out;
-  for (const auto& [line, code] : items) out += "  line " + std::to_string(line) + ": " + code + "\n";
-  return out;
-}
-
 TEST(RuleFiles, EachFileGetsExactlyTheAnnotatedDiagnostics) {
   const Checker checker;
-  std::size_t files = 0;
+  std::size_t files = 0, expectations = 0;
   for (const fs::path& file : rule_files()) {
     ++files;
+    const std::string name = file.filename().string();
     const std::string bytes = read_bytes(file);
-    const Expectations expected = expectations_of(bytes);
-    const auto diagnostics = checker.check(bytes, file.filename().string());
-    Expectations actual;
-    std::string messages;
-    for (const auto& d : diagnostics) {
-      actual.emplace(d.line, d.code);
-      messages += "  " + format(d) + "\n";
+    std::vector<Expectation> missing = expectations_of(bytes, name);
+    expectations += missing.size();
+    std::string unexpected, all;
+    for (const auto& d : checker.check(bytes, name)) {
+      all += "  " + describe(d) + "\n";
+      const auto met = std::find_if(missing.begin(), missing.end(), [&](const Expectation& e) { return meets(d, e); });
+      if (met == missing.end()) {
+        unexpected += "  " + describe(d) + "\n";
+      } else {
+        missing.erase(met);
+      }
     }
-    Expectations missing, unexpected;
-    std::set_difference(expected.begin(), expected.end(), actual.begin(), actual.end(),
-                        std::inserter(missing, missing.end()));
-    std::set_difference(actual.begin(), actual.end(), expected.begin(), expected.end(),
-                        std::inserter(unexpected, unexpected.end()));
-    EXPECT_TRUE(missing.empty() && unexpected.empty())
-        << file.filename().string() << "\nexpected but not reported:\n"
-        << describe(missing) << "reported but not expected:\n"
-        << describe(unexpected) << "all diagnostics:\n"
-        << messages;
+    std::string unmet;
+    for (const auto& e : missing) unmet += "  " + describe(e) + "\n";
+    EXPECT_TRUE(unmet.empty() && unexpected.empty())
+        << name << "\nexpected but not reported:\n"
+        << unmet << "reported but not expected:\n"
+        << unexpected << "all diagnostics, as annotations would expect them:\n"
+        << all;
   }
-  EXPECT_GT(files, 0u);
+  EXPECT_GE(files, 87u);         // the files of tests/rules when the format changed
+  EXPECT_GE(expectations, 175u);  // and the diagnostics they expected
 }
 
 TEST(RuleFiles, EveryRuleHasAPageAndATest) {
   std::set<std::string> tested;
   for (const fs::path& file : rule_files()) {
-    for (const auto& [line, code] : expectations_of(read_bytes(file))) tested.insert(code);
+    for (const auto& e : expectations_of(read_bytes(file), file.filename().string())) tested.insert(e.code);
   }
   for (const RuleInfo& rule : all_rules()) {
     const std::string code(rule.code);
