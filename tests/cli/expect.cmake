@@ -1,10 +1,15 @@
 # cmake -DEXPECT_EXIT=N [-DEXPECT_OUTPUT=regex] [-DREJECT_OUTPUT=regex] [-DSTDIN=file]
-#       [-DSCRATCH=dir [-DEXISTING=name] [-DEXPECT_EMPTY=ON]]
+#       [-DSCRATCH=dir [-DEXISTING=name] [-DEXPECT_EMPTY=ON]
+#        [-DWRITTEN=name [-DSAME_AS=file] [-DIMAGE=regex -DISOINFO=path]]]
 #       -P expect.cmake -- PROGRAM ARGS...
 # Runs the program and checks its exit code and combined output.
 # SCRATCH: run in this directory, created empty and removed afterwards.
-# EXISTING: a file created in it beforehand, which must be left untouched.
+# EXISTING: a file created in it beforehand, which must be left untouched,
+#   unless it is the WRITTEN file, which must then have been replaced.
 # EXPECT_EMPTY: the program must leave the directory empty (EXISTING aside).
+# WRITTEN: a file the program must write there; SAME_AS: it must hold the
+#   bytes of that file; IMAGE: it must be an ISO 9660 image whose description
+#   and Rock Ridge file list (isoinfo -d, isoinfo -R -f) match the regex.
 set(command)
 set(take OFF)
 foreach(i RANGE ${CMAKE_ARGC})
@@ -32,10 +37,32 @@ execute_process(COMMAND ${command} ${input_option} ${directory_option}
 set(all "${out}${err}")
 set(problems)
 if(DEFINED SCRATCH)
-  if(DEFINED EXISTING)
+  if(DEFINED EXISTING AND EXISTS "${SCRATCH}/${EXISTING}")
     file(READ "${SCRATCH}/${EXISTING}" kept)
-    if(NOT kept STREQUAL "old content\n")
+    if(EXISTING STREQUAL "${WRITTEN}" AND kept STREQUAL "old content\n")
+      list(APPEND problems "${EXISTING} was not replaced")
+    elseif(NOT EXISTING STREQUAL "${WRITTEN}" AND NOT kept STREQUAL "old content\n")
       list(APPEND problems "${EXISTING} was changed")
+    endif()
+  elseif(DEFINED EXISTING)
+    list(APPEND problems "${EXISTING} was removed")
+  endif()
+  if(DEFINED WRITTEN AND NOT EXISTS "${SCRATCH}/${WRITTEN}")
+    list(APPEND problems "${WRITTEN} was not written")
+  elseif(DEFINED WRITTEN)
+    if(DEFINED SAME_AS)
+      file(READ "${SCRATCH}/${WRITTEN}" written HEX)
+      file(READ "${SAME_AS}" expected HEX)
+      if(NOT written STREQUAL expected)
+        list(APPEND problems "${WRITTEN} does not hold the bytes of ${SAME_AS}")
+      endif()
+    endif()
+    if(DEFINED IMAGE)
+      execute_process(COMMAND ${ISOINFO} -d -i "${SCRATCH}/${WRITTEN}" OUTPUT_VARIABLE description ERROR_VARIABLE ignored)
+      execute_process(COMMAND ${ISOINFO} -R -f -i "${SCRATCH}/${WRITTEN}" OUTPUT_VARIABLE listing ERROR_VARIABLE ignored)
+      if(NOT "${description}${listing}" MATCHES "${IMAGE}")
+        list(APPEND problems "${WRITTEN} is not an image matching '${IMAGE}':\n${description}${listing}")
+      endif()
     endif()
   endif()
   file(GLOB left RELATIVE "${SCRATCH}" "${SCRATCH}/*" "${SCRATCH}/.*")
