@@ -97,6 +97,7 @@ TEST(Reading, SettingsListsEveryLeafInDocumentOrder) {
 
 TEST(Reading, ValueAndEditorReadWhatSettingsNames) {
   AnswerFile file = load_ok(sample);
+  EXPECT_EQ(file.settings().size(), 9u);
   for (const Setting& s : file.settings()) {
     EXPECT_EQ(file.value(s.pass, s.component, s.path), s.value) << s.path;
     EXPECT_EQ(file.edit(s.pass, s.component).get(s.path), s.value) << s.path;
@@ -183,6 +184,7 @@ TEST(Architecture, AnEditKeepsTheArchitectureTheFileUses) {
   // A component the pass lacks takes the architecture of the file's others.
   file.set(Pass::specialize, Deployment{});
   file.edit(Pass::windowsPE, "Microsoft-Windows-International-Core-WinPE").set("UILanguage", "en-US");
+  EXPECT_GE(file.components().size(), 3u);
   for (const ComponentEntry& c : file.components()) {
     EXPECT_EQ(c.architecture, Architecture::x86) << c.name << " in " << to_string(c.pass);
   }

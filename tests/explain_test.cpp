@@ -141,12 +141,15 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(Explain, FirstLogonCommandsWithoutAutologonWaitForALogon) {
   const std::string text = without(complete(), "<AutoLogon>");
   const Outcome outcome = explain(text, "cut.xml");
+  std::size_t first_logon = 0;
   for (const Command& c : outcome.commands) {
     if (c.list == "FirstLogonCommands") {
+      ++first_logon;
       EXPECT_FALSE(c.runs);
       EXPECT_NE(c.when.find("never without an interactive logon"), std::string::npos) << c.when;
     }
   }
+  EXPECT_GT(first_logon, 0u) << "no first-logon command was looked at";
   const auto codes = test::codes_of(Checker().check(text, "cut.xml"));
   EXPECT_NE(std::find(codes.begin(), codes.end(), "UA10003"), codes.end());
 }
@@ -197,11 +200,14 @@ TEST(Explain, AuditModeRunsTheAuditPassesInsteadOfOobe) {
   ASSERT_TRUE(outcome.autologon.has_value());
   EXPECT_EQ(outcome.autologon->signs_in, Tristate::no);
   EXPECT_EQ(outcome.autologon->blocked, LogonBlocked::audit_mode);
+  std::size_t first_logon = 0;
   for (const Command& c : outcome.commands) {
     if (c.list == "FirstLogonCommands") {
+      ++first_logon;
       EXPECT_FALSE(c.runs) << c.when;
     }
   }
+  EXPECT_GT(first_logon, 0u) << "no first-logon command was looked at";
 }
 
 TEST(Explain, ANotWellFormedFileHasNoTimeline) {
@@ -217,6 +223,8 @@ TEST(Explain, ExamplesAndGoldenFilesDoNotStop) {
   for (const auto& entry : fs::directory_iterator(fs::path(UNATTEND_SOURCE_DIR) / "tests" / "generate")) {
     if (entry.path().extension() == ".xml") files.push_back(entry.path());
   }
+  // lima-like.xml and the golden files of Generate.EachFeatureMatchesItsGoldenFile (at least 10).
+  EXPECT_GE(files.size(), 11u);
   for (const fs::path& file : files) {
     const Outcome outcome = explain_file(file);
     for (const Stop& stop : outcome.stops) {
