@@ -1,7 +1,6 @@
 #include "outline.hpp"
 
 #include <algorithm>
-#include <ranges>
 
 #include <unattend/detail/join.hpp>
 
@@ -31,90 +30,149 @@ bool Element::holds(std::size_t at) const {
   return open_end != npos && !empty && at >= open_end && (close_begin == npos || at <= close_begin);
 }
 
-std::unique_ptr<Element> scan(std::string_view text) {
-  auto root = std::make_unique<Element>();
-  root->open_end = 0;
-  Element* current = root.get();
+namespace {
+
+// One pass over the text with one cursor, keeping the chain of open elements.
+class Scanner {
+ public:
+  explicit Scanner(std::string_view text) : text_(text), root_(std::make_unique<Element>()), current_(root_.get()) {
+    root_->open_end = 0;
+  }
+
+  std::unique_ptr<Element> run() {
+    while ((i_ = text_.find('<', i_)) != npos) markup();
+    return std::move(root_);
+  }
+
+ private:
+  // The markup that starts at the cursor's '<'.
+  void markup() {
+    if (at("<!--")) {
+      skip_to("-->");
+    } else if (at("<![CDATA[")) {
+      skip_to("]]>");
+    } else if (at("<?") || at("<!")) {
+      skip_to(">");
+    } else if (at("</")) {
+      end_tag();
+    } else {
+      start_tag();
+    }
+  }
+
+  bool at(std::string_view markup) const { return text_.substr(i_, markup.size()) == markup; }
+
+  void skip_to(std::string_view end) {
+    const auto found = text_.find(end, i_);
+    i_ = found == npos ? text_.size() : found + end.size();
+  }
+
+  std::size_t skip_name(std::size_t j) const {
+    while (j < text_.size() && name_char(text_[j])) ++j;
+    return j;
+  }
+
+  std::size_t skip_space(std::size_t j) const {
+    while (j < text_.size() && space(text_[j])) ++j;
+    return j;
+  }
+
+  void end_tag() {
+    const std::size_t begin = i_;
+    const std::size_t end = skip_name(i_ + 2);
+    const std::string name = local(text_.substr(i_ + 2, end - i_ - 2));
+    const auto gt = text_.find('>', end);
+    i_ = gt == npos ? text_.size() : gt + 1;
+    close(name, begin);
+  }
+
+  // Closes the nearest open element of that name; those opened inside it stay unclosed.
+  void close(const std::string& name, std::size_t begin) {
+    std::size_t up = 1;
+    for (Element* e = current_; e != root_.get(); e = e->parent, ++up) {
+      if (e->name != name) continue;
+      e->close_begin = begin;
+      e->close_end = i_;
+      current_ = e->parent;
+      depth_ -= up;
+      return;
+    }
+  }
+
+  void start_tag() {
+    auto element = std::make_unique<Element>();
+    element->open_begin = i_;
+    std::size_t j = skip_name(i_ + 1);
+    element->name = local(text_.substr(i_ + 1, j - i_ - 1));
+    element->name_end = j;
+    j = read_attributes(*element, j);
+    i_ = element->open_end != npos ? element->open_end : j;
+    if (!element->name.empty()) add(std::move(element));
+  }
+
+  // Attributes until '>' or '/>'; a '<' means the tag was left unterminated.
+  // Returns where reading stopped.
+  std::size_t read_attributes(Element& element, std::size_t j) const {
+    while (j < text_.size()) {
+      j = skip_space(j);
+      if (j >= text_.size() || text_[j] == '<') break;
+      if (text_[j] == '>' || text_.substr(j, 2) == "/>") {
+        element.empty = text_[j] == '/';
+        element.open_end = j + (element.empty ? 2 : 1);
+        break;
+      }
+      j = read_attribute(element, j);
+    }
+    return j;
+  }
+
+  std::size_t read_attribute(Element& element, std::size_t j) const {
+    const std::size_t name_begin = j;
+    j = skip_name(j);
+    std::string name(text_.substr(name_begin, j - name_begin));
+    j = skip_space(j);
+    std::string value;
+    if (j < text_.size() && text_[j] == '=') j = read_value(skip_space(j + 1), value);
+    if (name.empty()) {
+      ++j;  // a stray character
+    } else {
+      element.attributes.emplace_back(std::move(name), std::move(value));
+    }
+    return j;
+  }
+
+  // A quoted value, unterminated ones running to the end; nothing when unquoted.
+  std::size_t read_value(std::size_t j, std::string& value) const {
+    if (j >= text_.size() || (text_[j] != '"' && text_[j] != '\'')) return j;
+    const auto close = text_.find(text_[j], j + 1);
+    const std::size_t stop = close == npos ? text_.size() : close;
+    value = text_.substr(j + 1, stop - j - 1);
+    return close == npos ? text_.size() : close + 1;
+  }
+
+  void add(std::unique_ptr<Element> element) {
+    element->parent = current_;
+    Element* added = element.get();
+    current_->children.push_back(std::move(element));
+    if (!added->empty && added->open_end != npos && depth_ < max_depth) {
+      current_ = added;
+      ++depth_;
+    }
+  }
+
+  std::string_view text_;
+  std::unique_ptr<Element> root_;
+  Element* current_;
   // Elements deeper than the checker's limit are kept as leaves of the last
   // level: every walk of the tree (outline, lookups, its destruction) is
   // recursive, and 260,000 nested elements would overflow the stack.
-  std::size_t depth = 0;
-  std::size_t i = 0;
-  const auto skip_to = [&](std::string_view end) {
-    const auto at = text.find(end, i);
-    i = at == npos ? text.size() : at + end.size();
-  };
-  while ((i = text.find('<', i)) != npos) {
-    if (text.substr(i, 4) == "<!--") {
-      skip_to("-->");
-    } else if (text.substr(i, 9) == "<![CDATA[") {
-      skip_to("]]>");
-    } else if (text.substr(i, 2) == "<?" || text.substr(i, 2) == "<!") {
-      skip_to(">");
-    } else if (text.substr(i, 2) == "</") {
-      const std::size_t begin = i;
-      std::size_t end = i + 2;
-      while (end < text.size() && name_char(text[end])) ++end;
-      const std::string name = local(text.substr(i + 2, end - i - 2));
-      const auto gt = text.find('>', end);
-      i = gt == npos ? text.size() : gt + 1;
-      // Close the nearest open element of that name; those opened inside it stay unclosed.
-      std::size_t up = 1;
-      for (Element* e = current; e != root.get(); e = e->parent, ++up) {
-        if (e->name != name) continue;
-        e->close_begin = begin;
-        e->close_end = i;
-        current = e->parent;
-        depth -= up;
-        break;
-      }
-    } else {
-      auto element = std::make_unique<Element>();
-      element->open_begin = i;
-      std::size_t j = i + 1;
-      while (j < text.size() && name_char(text[j])) ++j;
-      element->name = local(text.substr(i + 1, j - i - 1));
-      element->name_end = j;
-      // Attributes until '>' or '/>'; a '<' means the tag was left unterminated.
-      while (j < text.size()) {
-        while (j < text.size() && space(text[j])) ++j;
-        if (j >= text.size() || text[j] == '<') break;
-        if (text[j] == '>' || text.substr(j, 2) == "/>") {
-          element->empty = text[j] == '/';
-          element->open_end = j + (element->empty ? 2 : 1);
-          break;
-        }
-        const std::size_t name_begin = j;
-        while (j < text.size() && name_char(text[j])) ++j;
-        std::string name(text.substr(name_begin, j - name_begin));
-        while (j < text.size() && space(text[j])) ++j;
-        std::string value;
-        if (j < text.size() && text[j] == '=') {
-          ++j;
-          while (j < text.size() && space(text[j])) ++j;
-          if (j < text.size() && (text[j] == '"' || text[j] == '\'')) {
-            const auto close = text.find(text[j], j + 1);
-            const std::size_t stop = close == npos ? text.size() : close;
-            value = text.substr(j + 1, stop - j - 1);
-            j = close == npos ? text.size() : close + 1;
-          }
-        }
-        if (name.empty()) ++j;  // a stray character
-        else element->attributes.emplace_back(std::move(name), std::move(value));
-      }
-      i = element->open_end != npos ? element->open_end : j;
-      if (element->name.empty()) continue;
-      element->parent = current;
-      Element* added = element.get();
-      current->children.push_back(std::move(element));
-      if (!added->empty && added->open_end != npos && depth < max_depth) {
-        current = added;
-        ++depth;
-      }
-    }
-  }
-  return root;
-}
+  std::size_t depth_ = 0;
+  std::size_t i_ = 0;  // the cursor
+};
+
+}  // namespace
+
+std::unique_ptr<Element> scan(std::string_view text) { return Scanner(text).run(); }
 
 Place place_of(const Element& element) {
   Place place;
@@ -124,7 +182,10 @@ Place place_of(const Element& element) {
       place.component = e;
       place.component_name = e->attribute("name");
       place.pass = e->parent->attribute("pass");
-      place.path = detail::join(std::ranges::reverse_view(names), "/");
+      // Reversed in place rather than through std::ranges::reverse_view,
+      // which clang 14 (scripts/tidy) cannot compile with GCC 12's library.
+      std::reverse(names.begin(), names.end());
+      place.path = detail::join(names, "/");
       return place;
     }
     names.push_back(e->name);
