@@ -1,6 +1,7 @@
 // The YAML form of a spec (docs/spec.md). Every key is known, every value has
 // its type, and every mistake names its line.
 #include <functional>
+#include <map>
 #include <set>
 
 #include <yaml-cpp/yaml.h>
@@ -202,16 +203,200 @@ std::vector<SpecComponent> read_components(const Reader& r, const YAML::Node& no
   return out;
 }
 
-const std::set<std::string> top_level_keys = {
-    "architecture", "image-index",  "image-name",     "product-key",   "firmware",
-    "disk",         "efi-size",     "recovery-size",  "locale",        "keyboard",
-    "ui-language",  "formats",      "system-locale",
-    "time-zone",    "computer-name", "users",         "admin-password-file", "autologon",
-    "ssh-authorized-keys", "bypass-hardware-checks", "skip-oobe", "workgroup", "domain",
-    "join-credentials-file", "remote-desktop", "windows-pe", "specialize", "first-logon",
-    "components",   "drivers",      "files",          "label",         "media-scripts",
-    "account-lockout", "architectures", "target", "password-expiry", "winrm", "openssh-msi",
-    "home-location", "virtio-guest-tools"};
+// How each top-level key is read into the spec. The key has been checked against
+// the table already, so each reader only judges its value.
+using KeyReader = void (*)(const Reader&, const YAML::Node&, const std::string& key, Spec&);
+
+template <auto field>
+void read_string(const Reader& r, const YAML::Node& v, const std::string& key, Spec& spec) {
+  spec.*field = r.string(v, key);
+}
+
+template <auto field>
+void read_strings(const Reader& r, const YAML::Node& v, const std::string& key, Spec& spec) {
+  spec.*field = r.strings(v, key);
+}
+
+template <auto field>
+void read_boolean(const Reader& r, const YAML::Node& v, const std::string& key, Spec& spec) {
+  spec.*field = r.boolean(v, key);
+}
+
+template <auto field, std::int64_t min, std::int64_t max>
+void read_integer(const Reader& r, const YAML::Node& v, const std::string& key, Spec& spec) {
+  spec.*field = r.integer(v, key, min, max);
+}
+
+void read_architecture(const Reader& r, const YAML::Node& v, const std::string& key, Spec& spec) {
+  spec.architecture = r.one_of(v, key, {"amd64", "arm64", "x86"});
+}
+
+void read_firmware(const Reader& r, const YAML::Node& v, const std::string& key, Spec& spec) {
+  spec.firmware = r.one_of(v, key, {"uefi", "bios"});
+}
+
+void read_winrm(const Reader& r, const YAML::Node& v, const std::string& key, Spec& spec) {
+  spec.winrm = r.one_of(v, key, {"ntlm", "basic"});
+}
+
+void read_account_lockout(const Reader& r, const YAML::Node& v, const std::string& key, Spec& spec) {
+  spec.account_lockout_off = {r.one_of(v, key, {"off", "default"}).value == "off", r.origin(v, key)};
+}
+
+void read_components_key(const Reader& r, const YAML::Node& v, const std::string&, Spec& spec) {
+  spec.components = read_components(r, v);
+}
+
+void read_target(const Reader& r, const YAML::Node& v, const std::string& key, Spec& spec) {
+  spec.target = r.string(v, key);
+  if (parse_target(spec.target->value)) return;
+  const std::string found = spec.target->value;
+  spec.target.reset();
+  throw SpecError(r.origin(v, key), "'target' must be one of " + target_list() + "; found '" + found + "'" +
+                                        suggestion(found, {target_names().begin(), target_names().end()}));
+}
+
+void read_disk(const Reader& r, const YAML::Node& v, const std::string& key, Spec& spec) {
+  if (v.IsScalar() && v.Scalar() == "none") {
+    spec.disk.reset();
+    spec.available_partition = {true, r.origin(v, key)};
+  } else {
+    spec.disk = r.integer(v, key, 0, 127);
+  }
+}
+
+void read_users(const Reader& r, const YAML::Node& v, const std::string& key, Spec& spec) {
+  if (!v.IsSequence()) throw SpecError(r.origin(v, key), "'users' must be a list");
+  // One user's mistake does not hide the users after it.
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    try {
+      spec.users.push_back(read_user(r, v[i], "users[" + std::to_string(i) + "]"));
+    } catch (const SpecError& e) {
+      r.keep(e);
+    }
+  }
+}
+
+// A count, or {user: NAME, count: N}.
+void read_autologon(const Reader& r, const YAML::Node& v, const std::string& key, Spec& spec) {
+  if (!v.IsMap()) {
+    spec.autologon = r.integer(v, key, 0, 999);
+    return;
+  }
+  spec.autologon = {1, r.origin(v, key)};
+  r.mapping(v, key, {"user", "count"}, [&](const std::string& k, const YAML::Node& value) {
+    if (k == "user") spec.autologon_user = r.string(value, key + ".user");
+    else spec.autologon = r.integer(value, key + ".count", 1, 999);
+  });
+}
+
+void read_architectures(const Reader& r, const YAML::Node& v, const std::string& key, Spec& spec) {
+  for (const auto& a : r.strings(v, key)) {
+    if (a.value != "amd64" && a.value != "arm64" && a.value != "x86") {
+      r.keep(SpecError(a.origin, "'" + a.origin.key + "' must be one of amd64, arm64, x86; found '" + a.value + "'" +
+                                     suggestion(a.value, {"amd64", "arm64", "x86"})));
+      continue;
+    }
+    const bool twice = std::any_of(spec.architectures.begin(), spec.architectures.end(),
+                                   [&](const auto& before) { return before.value == a.value; });
+    if (twice) r.keep(SpecError(a.origin, "'" + a.value + "' is listed twice"));
+    else spec.architectures.push_back(a);
+  }
+}
+
+void read_label(const Reader& r, const YAML::Node& v, const std::string& key, Spec& spec) {
+  spec.label = r.string(v, key);
+  const std::string& l = spec.label.value;
+  if (l.empty() || l.size() > 32 ||
+      l.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") != std::string::npos) {
+    throw SpecError(spec.label.origin, "'label' must be 1 to 32 of A-Z a-z 0-9 _ -; found '" + l + "'");
+  }
+}
+
+void read_password_expiry(const Reader& r, const YAML::Node& v, const std::string& key, Spec& spec) {
+  SpecValue<std::string> expiry = r.string(v, key);
+  if (expiry.value != "unlimited") {
+    const std::string wanted = "'password-expiry' must be unlimited or a number of days (1 to 999)";
+    // net accounts takes digits only: "+30" is a number to stoll, not to net.
+    if (expiry.value.find_first_not_of("0123456789") != std::string::npos) {
+      throw SpecError(expiry.origin, wanted + "; found '" + expiry.value + "'");
+    }
+    (void)r.integer(v, key, 1, 999, wanted);
+  }
+  spec.password_expiry = expiry;
+}
+
+const std::map<std::string, KeyReader> key_readers = {
+    {"architecture", read_architecture},
+    {"target", read_target},
+    {"image-index", read_integer<&Spec::image_index, 1, 1000>},
+    {"image-name", read_string<&Spec::image_name>},
+    {"product-key", read_string<&Spec::product_key>},
+    {"firmware", read_firmware},
+    {"disk", read_disk},
+    {"efi-size", read_integer<&Spec::efi_size, 100, 4096>},
+    {"recovery-size", read_integer<&Spec::recovery_size, 0, 65536>},
+    {"locale", read_string<&Spec::locale>},
+    {"keyboard", read_string<&Spec::keyboard>},
+    {"ui-language", read_string<&Spec::ui_language>},
+    {"formats", read_string<&Spec::formats>},
+    {"system-locale", read_string<&Spec::system_locale>},
+    {"time-zone", read_string<&Spec::time_zone>},
+    {"computer-name", read_string<&Spec::computer_name>},
+    {"users", read_users},
+    {"admin-password-file", read_string<&Spec::admin_password_file>},
+    {"autologon", read_autologon},
+    {"account-lockout", read_account_lockout},
+    {"architectures", read_architectures},
+    {"ssh-authorized-keys", read_string<&Spec::ssh_authorized_keys>},
+    {"bypass-hardware-checks", read_boolean<&Spec::bypass_hardware_checks>},
+    {"skip-oobe", read_boolean<&Spec::skip_oobe>},
+    {"workgroup", read_string<&Spec::workgroup>},
+    {"domain", read_string<&Spec::domain>},
+    {"join-credentials-file", read_string<&Spec::join_credentials_file>},
+    {"remote-desktop", read_boolean<&Spec::remote_desktop>},
+    {"windows-pe", read_strings<&Spec::windows_pe_commands>},
+    {"specialize", read_strings<&Spec::specialize_commands>},
+    {"first-logon", read_strings<&Spec::first_logon_commands>},
+    {"components", read_components_key},
+    {"drivers", read_string<&Spec::drivers>},
+    {"files", read_strings<&Spec::files>},
+    {"label", read_label},
+    {"media-scripts", read_strings<&Spec::media_scripts>},
+    {"password-expiry", read_password_expiry},
+    {"winrm", read_winrm},
+    {"openssh-msi", read_string<&Spec::openssh_msi>},
+    {"home-location", read_integer<&Spec::home_location, 2, 999999>},
+    {"virtio-guest-tools", read_boolean<&Spec::virtio_guest_tools>},
+};
+
+std::set<std::string> keys_of(const std::map<std::string, KeyReader>& readers) {
+  std::set<std::string> keys;
+  for (const auto& entry : readers) keys.insert(entry.first);
+  return keys;
+}
+
+const std::set<std::string> top_level_keys = keys_of(key_readers);
+
+YAML::Node load_yaml(std::string_view yaml, const std::string& display_name) {
+  try {
+    return YAML::Load(std::string(yaml));
+  } catch (const YAML::Exception& e) {
+    throw SpecError({display_name, static_cast<std::size_t>(e.mark.line + 1),
+                     static_cast<std::size_t>(e.mark.column + 1), ""},
+                    "not valid YAML: " + e.msg);
+  }
+}
+
+// Keys that each make sense alone but not together.
+void keep_conflicts(const Reader& r, const Spec& spec) {
+  const auto refuse = [&](const SpecOrigin& origin, const std::string& message) { r.keep(SpecError(origin, message)); };
+  if (spec.image_index && spec.image_name) refuse(spec.image_name->origin, "give image-index or image-name, not both");
+  if (!spec.architectures.empty() && !spec.architecture.origin.key.empty()) {
+    refuse(spec.architectures.front().origin, "give architecture or architectures, not both");
+  }
+  if (spec.workgroup && spec.domain) refuse(spec.domain->origin, "give workgroup or domain, not both");
+}
 
 }  // namespace
 
@@ -220,138 +405,18 @@ const std::set<std::string>& spec_keys() { return top_level_keys; }
 Spec parse_spec(std::string_view yaml, const std::string& display_name, const std::filesystem::path& base_directory,
                 SpecMistakes mistakes) {
   const Reader r(display_name);
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(yaml));
-  } catch (const YAML::Exception& e) {
-    throw SpecError({display_name, static_cast<std::size_t>(e.mark.line + 1),
-                     static_cast<std::size_t>(e.mark.column + 1), ""},
-                    "not valid YAML: " + e.msg);
-  }
+  const YAML::Node root = load_yaml(yaml, display_name);
   Spec spec;
   spec.base_directory = base_directory;
   spec.source = display_name;
   if (root.IsNull()) return spec;
   try {
-  r.mapping(root, "", top_level_keys, [&](const std::string& key, const YAML::Node& v) {
-    if (key == "architecture") spec.architecture = r.one_of(v, key, {"amd64", "arm64", "x86"});
-    else if (key == "target") {
-      spec.target = r.string(v, key);
-      if (!parse_target(spec.target->value)) {
-        const std::string found = spec.target->value;
-        spec.target.reset();
-        throw SpecError(r.origin(v, key), "'target' must be one of " + target_list() + "; found '" + found + "'" +
-                                              suggestion(found, {target_names().begin(), target_names().end()}));
-      }
-    } else if (key == "image-index") spec.image_index = r.integer(v, key, 1, 1000);
-    else if (key == "image-name") spec.image_name = r.string(v, key);
-    else if (key == "product-key") spec.product_key = r.string(v, key);
-    else if (key == "firmware") spec.firmware = r.one_of(v, key, {"uefi", "bios"});
-    else if (key == "disk") {
-      if (v.IsScalar() && v.Scalar() == "none") {
-        spec.disk.reset();
-        spec.available_partition = {true, r.origin(v, key)};
-      } else {
-        spec.disk = r.integer(v, key, 0, 127);
-      }
-    } else if (key == "efi-size") spec.efi_size = r.integer(v, key, 100, 4096);
-    else if (key == "recovery-size") spec.recovery_size = r.integer(v, key, 0, 65536);
-    else if (key == "locale") spec.locale = r.string(v, key);
-    else if (key == "keyboard") spec.keyboard = r.string(v, key);
-    else if (key == "ui-language") spec.ui_language = r.string(v, key);
-    else if (key == "formats") spec.formats = r.string(v, key);
-    else if (key == "system-locale") spec.system_locale = r.string(v, key);
-    else if (key == "time-zone") spec.time_zone = r.string(v, key);
-    else if (key == "computer-name") spec.computer_name = r.string(v, key);
-    else if (key == "users") {
-      if (!v.IsSequence()) throw SpecError(r.origin(v, key), "'users' must be a list");
-      // One user's mistake does not hide the users after it.
-      for (std::size_t i = 0; i < v.size(); ++i) {
-        try {
-          spec.users.push_back(read_user(r, v[i], "users[" + std::to_string(i) + "]"));
-        } catch (const SpecError& e) {
-          r.keep(e);
-        }
-      }
-    } else if (key == "admin-password-file") spec.admin_password_file = r.string(v, key);
-    else if (key == "autologon") {
-      // A count, or {user: NAME, count: N}.
-      if (v.IsMap()) {
-        spec.autologon = {1, r.origin(v, key)};
-        r.mapping(v, key, {"user", "count"}, [&](const std::string& k, const YAML::Node& value) {
-          if (k == "user") spec.autologon_user = r.string(value, key + ".user");
-          else spec.autologon = r.integer(value, key + ".count", 1, 999);
-        });
-      } else {
-        spec.autologon = r.integer(v, key, 0, 999);
-      }
-    }
-    else if (key == "account-lockout") {
-      spec.account_lockout_off = {r.one_of(v, key, {"off", "default"}).value == "off", r.origin(v, key)};
-    }
-    else if (key == "architectures") {
-      for (const auto& a : r.strings(v, key)) {
-        if (a.value != "amd64" && a.value != "arm64" && a.value != "x86") {
-          r.keep(SpecError(a.origin, "'" + a.origin.key + "' must be one of amd64, arm64, x86; found '" + a.value + "'" +
-                                         suggestion(a.value, {"amd64", "arm64", "x86"})));
-          continue;
-        }
-        const bool twice = std::any_of(spec.architectures.begin(), spec.architectures.end(),
-                                       [&](const auto& before) { return before.value == a.value; });
-        if (twice) r.keep(SpecError(a.origin, "'" + a.value + "' is listed twice"));
-        else spec.architectures.push_back(a);
-      }
-    }
-    else if (key == "ssh-authorized-keys") spec.ssh_authorized_keys = r.string(v, key);
-    else if (key == "bypass-hardware-checks") spec.bypass_hardware_checks = r.boolean(v, key);
-    else if (key == "skip-oobe") spec.skip_oobe = r.boolean(v, key);
-    else if (key == "workgroup") spec.workgroup = r.string(v, key);
-    else if (key == "domain") spec.domain = r.string(v, key);
-    else if (key == "join-credentials-file") spec.join_credentials_file = r.string(v, key);
-    else if (key == "remote-desktop") spec.remote_desktop = r.boolean(v, key);
-    else if (key == "windows-pe") spec.windows_pe_commands = r.strings(v, key);
-    else if (key == "specialize") spec.specialize_commands = r.strings(v, key);
-    else if (key == "first-logon") spec.first_logon_commands = r.strings(v, key);
-    else if (key == "components") spec.components = read_components(r, v);
-    else if (key == "drivers") spec.drivers = r.string(v, key);
-    else if (key == "files") spec.files = r.strings(v, key);
-    else if (key == "label") {
-      spec.label = r.string(v, key);
-      const std::string& l = spec.label.value;
-      if (l.empty() || l.size() > 32 ||
-          l.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") != std::string::npos) {
-        throw SpecError(spec.label.origin, "'label' must be 1 to 32 of A-Z a-z 0-9 _ -; found '" + l + "'");
-      }
-    }
-    else if (key == "media-scripts") spec.media_scripts = r.strings(v, key);
-    else if (key == "password-expiry") {
-      SpecValue<std::string> expiry = r.string(v, key);
-      if (expiry.value != "unlimited") {
-        const std::string wanted = "'password-expiry' must be unlimited or a number of days (1 to 999)";
-        // net accounts takes digits only: "+30" is a number to stoll, not to net.
-        if (expiry.value.find_first_not_of("0123456789") != std::string::npos) {
-          throw SpecError(expiry.origin, wanted + "; found '" + expiry.value + "'");
-        }
-        (void)r.integer(v, key, 1, 999, wanted);
-      }
-      spec.password_expiry = expiry;
-    }
-    else if (key == "winrm") spec.winrm = r.one_of(v, key, {"ntlm", "basic"});
-    else if (key == "openssh-msi") spec.openssh_msi = r.string(v, key);
-    else if (key == "home-location") spec.home_location = r.integer(v, key, 2, 999999);
-    else if (key == "virtio-guest-tools") spec.virtio_guest_tools = r.boolean(v, key);
-  });
+    r.mapping(root, "", top_level_keys,
+              [&](const std::string& key, const YAML::Node& v) { key_readers.at(key)(r, v, key, spec); });
   } catch (const SpecError& e) {
     r.keep(e);  // the spec is not a mapping
   }
-  const auto refuse = [&](const SpecOrigin& origin, const std::string& message, std::string add = {}) {
-    r.keep(SpecError(origin, message, std::move(add)));
-  };
-  if (spec.image_index && spec.image_name) refuse(spec.image_name->origin, "give image-index or image-name, not both");
-  if (!spec.architectures.empty() && !spec.architecture.origin.key.empty()) {
-    refuse(spec.architectures.front().origin, "give architecture or architectures, not both");
-  }
-  if (spec.workgroup && spec.domain) refuse(spec.domain->origin, "give workgroup or domain, not both");
+  keep_conflicts(r, spec);
   spec.problems = r.problems();
   if (!spec.problems.empty() && mistakes == SpecMistakes::throw_now) throw SpecError(spec.problems);
   return spec;
