@@ -37,92 +37,148 @@ std::size_t element_children(const Node& node) {
                                                 [](const auto& c) { return !c->name.empty(); }));
 }
 
+// The component that `node` is or belongs to, when it is one the reference knows.
+const Node* component_of(const Node& node) {
+  const Node* component = node.name == "component" ? &node : node.parent;
+  if (component == nullptr || component->name != "component" || component->component == nullptr) return nullptr;
+  return component;
+}
+
+// The one pass the reference allows for `node` (its component, or one of its settings); nullopt when not exactly one.
+std::optional<Pass> only_valid_pass(const Node& node, const Node& component) {
+  const std::vector<Pass>* passes = &node == &component ? &component.component->passes
+                                    : node.setting != nullptr ? &node.setting->passes
+                                                              : nullptr;
+  if (passes == nullptr || passes->size() != 1) return std::nullopt;
+  return passes->front();
+}
+
+// What is cut out of the wrong pass, and the text it becomes in the right one.
+struct Cut {
+  bool whole = false;     // the whole component moves, not one setting
+  std::size_t begin = 0;  // with the white space before it
+  std::size_t end = 0;
+  std::string content;       // what joins a component of the same name in the target pass
+  std::string as_component;  // what joins the target pass where it has no such component
+};
+
+std::optional<Cut> cut_of(const Source& src, const Node& node, const Node& component) {
+  const std::string_view bytes = src.bytes();
+  const auto comp = src.extent(component);
+  const auto item = src.extent(node);
+  if (!comp || !item || comp->empty) return std::nullopt;
+  const std::string ws_item(src.white_space_before(item->open_begin));
+  const std::string ws_comp(src.white_space_before(comp->open_begin));
+  const std::string ws_comp_close(src.white_space_before(comp->close_begin));
+  Cut cut;
+  cut.whole = &node == &component || element_children(component) == 1;
+  const Source::Extent& moved = cut.whole ? *comp : *item;
+  cut.begin = moved.open_begin - (cut.whole ? ws_comp : ws_item).size();
+  cut.end = moved.close_end;
+  // The setting, or all of the component's content.
+  cut.content = cut.whole
+                    ? std::string(bytes.substr(comp->open_end, comp->close_begin - comp->open_end - ws_comp_close.size()))
+                    : ws_item + std::string(bytes.substr(item->open_begin, item->close_end - item->open_begin));
+  cut.as_component = ws_comp + std::string(bytes.substr(comp->open_begin, comp->open_end - comp->open_begin)) +
+                     cut.content + ws_comp_close + "</component>";
+  return cut;
+}
+
+struct TargetPlace {
+  const Node* settings = nullptr;  // the first <settings> of the target pass
+  const Node* before = nullptr;    // the last <settings> of an earlier pass
+};
+
+TargetPlace find_target(const Node& root, const std::string& target) {
+  TargetPlace place;
+  for (const auto& child : root.children) {
+    if (child->name != "settings") continue;
+    const std::string pass = attribute_of(*child, "pass");
+    if (pass == target && place.settings == nullptr) place.settings = child.get();
+    if (pass_index(pass) < pass_index(target)) place.before = child.get();
+  }
+  return place;
+}
+
+// The last component in `settings` with the name and processorArchitecture of `component`.
+const Node* same_component(const Node& settings, const Node& component) {
+  const Node* same = nullptr;
+  for (const auto& c : settings.children) {
+    if (c->name == "component" && ascii_lower(attribute_of(*c, "name")) == ascii_lower(attribute_of(component, "name")) &&
+        attribute_of(*c, "processorArchitecture") == attribute_of(component, "processorArchitecture")) {
+      same = c.get();
+    }
+  }
+  return same;
+}
+
+// Whether moving would give a setting that `same` already has twice: not a safe repair.
+bool gives_twice(const Node& same, const Node& node, const Node& component, bool whole) {
+  return std::any_of(same.children.begin(), same.children.end(), [&](const auto& c) {
+    if (!whole) return c->name == node.name;
+    return std::any_of(component.children.begin(), component.children.end(),
+                       [&](const auto& m) { return m->name == c->name; });
+  });
+}
+
+// `text` after the last child of `parent`, or after its start tag when it has none.
+std::optional<TextEdit> append(const Source& src, const Node& parent, const std::string& text) {
+  const auto at = src.extent(parent.children.empty() ? parent : *parent.children.back());
+  if (!at || (parent.children.empty() && at->empty)) return std::nullopt;
+  return TextEdit{parent.children.empty() ? at->open_end : at->close_end, 0, text};
+}
+
+// Into the target pass's <settings>: into its component of the same name, or as a component of its own.
+std::optional<TextEdit> into_settings(const Source& src, const Node& settings, const Node& node, const Node& component,
+                                      const Cut& cut) {
+  const Node* same = same_component(settings, component);
+  if (same == nullptr) return append(src, settings, cut.as_component);
+  if (gives_twice(*same, node, component, cut.whole)) return std::nullopt;
+  return append(src, *same, cut.content);
+}
+
+// A new <settings> for the target pass, after those of the earlier passes; `from` is the one the cut leaves.
+std::optional<TextEdit> new_settings(const Source& src, const Node& root, const Node* before,
+                                     const Source::Extent& from, const std::string& target, const Cut& cut) {
+  const std::string ws_settings(src.white_space_before(from.open_begin));
+  std::string text = ws_settings + "<settings pass=\"" + target + "\">" + cut.as_component +
+                     std::string(src.white_space_before(from.close_begin)) + "</settings>";
+  if (before != nullptr) {
+    const auto at = src.extent(*before);
+    if (!at) return std::nullopt;
+    return TextEdit{at->close_end, 0, std::move(text)};
+  }
+  const auto at = src.extent(root);
+  if (!at || at->empty) return std::nullopt;
+  return TextEdit{at->open_end, 0, std::move(text)};
+}
+
 class WrongPass final : public Repairer {
  public:
   std::optional<Repair> propose(const Context& context, const Diagnostic& finding) const override {
     const Node* node = node_at(context, finding);
     if (node == nullptr) return std::nullopt;
-    const Node* component = node->name == "component" ? node : node->parent;
-    if (component == nullptr || component->name != "component" || component->component == nullptr) return std::nullopt;
+    const Node* component = component_of(*node);
+    if (component == nullptr) return std::nullopt;
     const Node* settings = component->parent;
     if (settings == nullptr || settings->name != "settings" || settings->parent == nullptr) return std::nullopt;
-    const std::vector<Pass>& passes = node == component ? component->component->passes
-                                      : node->setting != nullptr ? node->setting->passes
-                                                                 : std::vector<Pass>{};
-    if (passes.size() != 1) return std::nullopt;
-    const std::string target(to_string(passes.front()));
+    const auto pass = only_valid_pass(*node, *component);
+    if (!pass) return std::nullopt;
+    const std::string target(to_string(*pass));
 
     const Source& src = context.source;
-    const std::string_view bytes = src.bytes();
-    const auto comp = src.extent(*component);
-    const auto item = src.extent(*node);
     const auto from = src.extent(*settings);
-    if (!comp || !item || !from || comp->empty) return std::nullopt;
-    const std::string ws_item(src.white_space_before(item->open_begin));
-    const std::string ws_comp(src.white_space_before(comp->open_begin));
-    const std::string ws_comp_close(src.white_space_before(comp->close_begin));
-    const bool whole = node == component || element_children(*component) == 1;
-    const Source::Extent& cut = whole ? *comp : *item;
-    const std::size_t cut_begin = cut.open_begin - (whole ? ws_comp : ws_item).size();
-    // What joins a component of the same name in the target pass: the setting, or all of the component's content.
-    const std::string content =
-        whole ? std::string(bytes.substr(comp->open_end, comp->close_begin - comp->open_end - ws_comp_close.size()))
-              : ws_item + std::string(bytes.substr(item->open_begin, item->close_end - item->open_begin));
-    const std::string as_component = ws_comp + std::string(bytes.substr(comp->open_begin, comp->open_end - comp->open_begin)) +
-                                     content + ws_comp_close + "</component>";
-
+    const auto cut = cut_of(src, *node, *component);
+    if (!from || !cut) return std::nullopt;
     const Node& root = *settings->parent;
-    const Node* target_settings = nullptr;
-    const Node* before_target = nullptr;  // the last settings of an earlier pass
-    for (const auto& child : root.children) {
-      if (child->name != "settings") continue;
-      const std::string pass = attribute_of(*child, "pass");
-      if (pass == target && target_settings == nullptr) target_settings = child.get();
-      if (pass_index(pass) < pass_index(target)) before_target = child.get();
-    }
-    TextEdit insert;
-    if (target_settings != nullptr) {
-      const Node* same = nullptr;
-      for (const auto& c : target_settings->children) {
-        if (c->name == "component" && ascii_lower(attribute_of(*c, "name")) == ascii_lower(attribute_of(*component, "name")) &&
-            attribute_of(*c, "processorArchitecture") == attribute_of(*component, "processorArchitecture")) {
-          same = c.get();
-        }
-      }
-      if (same != nullptr) {
-        // Settings it already has would then be given twice: not a safe repair.
-        for (const auto& c : same->children) {
-          if (!whole && c->name == node->name) return std::nullopt;
-          for (const auto& m : component->children) {
-            if (whole && m->name == c->name) return std::nullopt;
-          }
-        }
-        const auto at = src.extent(same->children.empty() ? *same : *same->children.back());
-        if (!at || (same->children.empty() && at->empty)) return std::nullopt;
-        insert = {same->children.empty() ? at->open_end : at->close_end, 0, content};
-      } else {
-        const auto at = src.extent(target_settings->children.empty() ? *target_settings : *target_settings->children.back());
-        if (!at || (target_settings->children.empty() && at->empty)) return std::nullopt;
-        insert = {target_settings->children.empty() ? at->open_end : at->close_end, 0, as_component};
-      }
-    } else {
-      const std::string ws_settings(src.white_space_before(from->open_begin));
-      const std::string text = ws_settings + "<settings pass=\"" + target + "\">" + as_component +
-                               std::string(src.white_space_before(from->close_begin)) + "</settings>";
-      if (before_target != nullptr) {
-        const auto at = src.extent(*before_target);
-        if (!at) return std::nullopt;
-        insert = {at->close_end, 0, text};
-      } else {
-        const auto at = src.extent(root);
-        if (!at || at->empty) return std::nullopt;
-        insert = {at->open_end, 0, text};
-      }
-    }
-    if (insert.offset >= cut_begin && insert.offset <= cut.close_end) return std::nullopt;
-    const std::string what = whole ? "component " + attribute_of(*component, "name") : "<" + node->name + ">";
+    const TargetPlace place = find_target(root, target);
+    const auto insert = place.settings != nullptr ? into_settings(src, *place.settings, *node, *component, *cut)
+                                                  : new_settings(src, root, place.before, *from, target, *cut);
+    // An insertion inside what is cut would be lost with it.
+    if (!insert || (insert->offset >= cut->begin && insert->offset <= cut->end)) return std::nullopt;
+    const std::string what = cut->whole ? "component " + attribute_of(*component, "name") : "<" + node->name + ">";
     return make_repair(finding, "moved " + what + " from the " + node->pass() + " pass to " + target,
-                       {{cut_begin, cut.close_end - cut_begin, ""}, insert});
+                       {{cut->begin, cut->end - cut->begin, ""}, *insert});
   }
 
 };
