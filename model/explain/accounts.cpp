@@ -205,86 +205,120 @@ Tristate administrators_group(std::string_view groups) {
   return open ? Tristate::unknown : Tristate::no;
 }
 
+namespace {
+
+// The built-in Administrator, when the pass sets its password.
+void add_builtin_administrator(const Index& index, Pass pass, Outcome& out) {
+  for (const char* path : {"UserAccounts/AdministratorPassword", "OfflineUserAccounts/OfflineAdministratorPassword"}) {
+    const Node* admin = index.first(to_string(pass), shell, path);
+    if (admin == nullptr) continue;
+    Account account{"Administrator", AccountKind::builtin_administrator, pass, {}, Tristate::yes, false, admin->start.line};
+    const Node* value = admin->child("Value");
+    account.password = value != nullptr && !value->value().empty();
+    out.accounts.push_back(std::move(account));
+  }
+}
+
+void add_domain_accounts(const Index& index, Pass pass, Outcome& out) {
+  for (const Node* list : index.all(to_string(pass), shell, "UserAccounts/DomainAccounts/DomainAccountList")) {
+    const std::string domain = list->child("Domain") != nullptr ? list->child("Domain")->value() : "";
+    for (const Node* item : list->children_named("DomainAccount")) {
+      Account account = local_account(*item, AccountKind::domain, pass);
+      if (!domain.empty()) account.name = domain + "\\" + account.name;
+      account.password = false;
+      out.accounts.push_back(std::move(account));
+    }
+  }
+}
+
+void add_pass_accounts(const Index& index, Pass pass, Outcome& out) {
+  const std::string_view p = to_string(pass);
+  for (const Node* item : index.all(p, shell, "OfflineUserAccounts/OfflineLocalAccounts/LocalAccount")) {
+    out.accounts.push_back(local_account(*item, AccountKind::offline_local, pass));
+  }
+  for (const Node* item : index.all(p, shell, "UserAccounts/LocalAccounts/LocalAccount")) {
+    out.accounts.push_back(local_account(*item, AccountKind::local, pass));
+  }
+  add_builtin_administrator(index, pass, out);
+  add_domain_accounts(index, pass, out);
+}
+
+// "domain NAME", "domain (offline provisioning data)", "workgroup NAME" or "".
+std::string join_of(const Index& index) {
+  const std::string domain = index.value("specialize", join_component, "Identification/JoinDomain");
+  const std::string workgroup = index.value("specialize", join_component, "Identification/JoinWorkgroup");
+  const bool provisioned = !index.value("specialize", join_component, "Identification/Provisioning/AccountData").empty() ||
+                           !index.value("offlineServicing", join_component,
+                                        "OfflineIdentification/Provisioning/AccountData").empty();
+  if (!domain.empty()) return "domain " + domain;
+  if (provisioned) return "domain (offline provisioning data)";
+  if (!workgroup.empty()) return "workgroup " + workgroup;
+  return "";
+}
+
+Autologon read_autologon(const Node& autologon) {
+  Autologon a;
+  a.pass = parse_pass(autologon.pass()).value_or(Pass::oobeSystem);
+  a.line = autologon.start.line;
+  if (const Node* n = autologon.child("Username")) a.username = n->value();
+  if (const Node* n = autologon.child("Domain")) a.domain = n->value();
+  if (const Node* n = autologon.child("Enabled")) a.enabled = truthy(n->value());
+  a.logon_count = integer(autologon.child("LogonCount"));
+  a.password = has_password(autologon, "Password");
+  return a;
+}
+
+// Whether AutoLogon's Domain names this computer: none, ".", or the computer's
+// own name, which may stand for the local domain (specialize or offlineServicing).
+bool names_local_domain(const Index& index, const Autologon& a) {
+  std::string computer = ascii_lower(index.value("specialize", shell, "ComputerName"));
+  if (computer.empty()) computer = ascii_lower(index.value("offlineServicing", shell, "ComputerName"));
+  const std::string domain_lower = ascii_lower(a.domain);
+  return domain_lower.empty() || domain_lower == "." || domain_lower == computer;
+}
+
+// Whether the account AutoLogon names exists, and is an administrator, from the accounts found so far.
+void find_account(const Scope& scope, const Outcome& out, bool local_domain, bool domain_user, Autologon& a) {
+  if (is_builtin_administrator(a.username) && local_domain) {
+    a.account_exists = Tristate::yes;
+    a.administrator = Tristate::yes;
+    return;
+  }
+  if (domain_user || !out.join.empty()) {
+    a.account_exists = Tristate::unknown;
+    return;
+  }
+  const auto created = std::find_if(out.accounts.begin(), out.accounts.end(), [&](const Account& account) {
+    return (account.kind == AccountKind::local || account.kind == AccountKind::offline_local) &&
+           ascii_lower(account.name) == ascii_lower(a.username);
+  });
+  if (created != out.accounts.end()) {
+    a.account_exists = Tristate::yes;
+    a.administrator = created->administrator;
+  } else {
+    // A file that does not install Windows runs on an image whose accounts already exist.
+    a.account_exists = scope.installs() ? Tristate::no : Tristate::unknown;
+  }
+}
+
+}  // namespace
+
 void add_accounts(const Scope& scope, Outcome& out) {
   const Index& index = scope.index;
   for (const Pass pass : {Pass::offlineServicing, Pass::auditSystem, Pass::oobeSystem}) {
     if (!scope.runs(pass)) continue;
     // Reseal Mode=Audit: the oobeSystem accounts wait for the run that leaves audit mode.
     if (pass == Pass::oobeSystem && scope.audit_mode) continue;
-    const std::string_view p = to_string(pass);
-    for (const Node* item : index.all(p, shell, "OfflineUserAccounts/OfflineLocalAccounts/LocalAccount")) {
-      out.accounts.push_back(local_account(*item, AccountKind::offline_local, pass));
-    }
-    for (const Node* item : index.all(p, shell, "UserAccounts/LocalAccounts/LocalAccount")) {
-      out.accounts.push_back(local_account(*item, AccountKind::local, pass));
-    }
-    for (const char* path : {"UserAccounts/AdministratorPassword", "OfflineUserAccounts/OfflineAdministratorPassword"}) {
-      if (const Node* admin = index.first(p, shell, path)) {
-        Account account{"Administrator", AccountKind::builtin_administrator, pass, {}, Tristate::yes, false, admin->start.line};
-        const Node* value = admin->child("Value");
-        account.password = value != nullptr && !value->value().empty();
-        out.accounts.push_back(std::move(account));
-      }
-    }
-    for (const Node* list : index.all(p, shell, "UserAccounts/DomainAccounts/DomainAccountList")) {
-      const std::string domain = list->child("Domain") != nullptr ? list->child("Domain")->value() : "";
-      for (const Node* item : list->children_named("DomainAccount")) {
-        Account account = local_account(*item, AccountKind::domain, pass);
-        if (!domain.empty()) account.name = domain + "\\" + account.name;
-        account.password = false;
-        out.accounts.push_back(std::move(account));
-      }
-    }
+    add_pass_accounts(index, pass, out);
   }
-
-  const std::string domain = index.value("specialize", join_component, "Identification/JoinDomain");
-  const std::string workgroup = index.value("specialize", join_component, "Identification/JoinWorkgroup");
-  const bool provisioned = !index.value("specialize", join_component, "Identification/Provisioning/AccountData").empty() ||
-                           !index.value("offlineServicing", join_component,
-                                        "OfflineIdentification/Provisioning/AccountData").empty();
-  if (!domain.empty()) {
-    out.join = "domain " + domain;
-  } else if (provisioned) {
-    out.join = "domain (offline provisioning data)";
-  } else if (!workgroup.empty()) {
-    out.join = "workgroup " + workgroup;
-  }
+  out.join = join_of(index);
 
   const Node* autologon = applying_autologon(scope);
   if (autologon == nullptr) return;
-  Autologon a;
-  a.pass = parse_pass(autologon->pass()).value_or(Pass::oobeSystem);
-  a.line = autologon->start.line;
-  if (const Node* n = autologon->child("Username")) a.username = n->value();
-  if (const Node* n = autologon->child("Domain")) a.domain = n->value();
-  if (const Node* n = autologon->child("Enabled")) a.enabled = truthy(n->value());
-  a.logon_count = integer(autologon->child("LogonCount"));
-  a.password = has_password(*autologon, "Password");
-
-  // The computer's own name may stand for the local domain (specialize or offlineServicing).
-  std::string computer = ascii_lower(index.value("specialize", shell, "ComputerName"));
-  if (computer.empty()) computer = ascii_lower(index.value("offlineServicing", shell, "ComputerName"));
-  const std::string domain_lower = ascii_lower(a.domain);
-  const bool local_domain = domain_lower.empty() || domain_lower == "." || domain_lower == computer;
+  Autologon a = read_autologon(*autologon);
+  const bool local_domain = names_local_domain(index, a);
   const bool domain_user = !local_domain || a.username.find_first_of("@\\") != std::string::npos;
-  if (is_builtin_administrator(a.username) && local_domain) {
-    a.account_exists = Tristate::yes;
-    a.administrator = Tristate::yes;
-  } else if (domain_user || !out.join.empty()) {
-    a.account_exists = Tristate::unknown;
-  } else {
-    const auto created = std::find_if(out.accounts.begin(), out.accounts.end(), [&](const Account& account) {
-      return (account.kind == AccountKind::local || account.kind == AccountKind::offline_local) &&
-             ascii_lower(account.name) == ascii_lower(a.username);
-    });
-    if (created != out.accounts.end()) {
-      a.account_exists = Tristate::yes;
-      a.administrator = created->administrator;
-    } else {
-      // A file that does not install Windows runs on an image whose accounts already exist.
-      a.account_exists = scope.installs() ? Tristate::no : Tristate::unknown;
-    }
-  }
+  find_account(scope, out, local_domain, domain_user, a);
   a.resets_count = resets_autologon_count(scope.document);
   sign_in(scope, out, *autologon, domain_user, a);
   out.autologon = std::move(a);
