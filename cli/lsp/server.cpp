@@ -8,6 +8,7 @@
 #include <istream>
 #include <ostream>
 #include <set>
+#include <stdexcept>
 
 #include <unattend/config.hpp>
 #include <unattend/error.hpp>
@@ -47,6 +48,16 @@ constexpr int symbol_module = 2;
 constexpr int symbol_property = 7;
 constexpr int message_error = 1;  // MessageType
 constexpr int message_warning = 2;
+
+// A request that fails: answered with this error instead of a result.
+class RpcError : public std::runtime_error {
+ public:
+  RpcError(int code, const std::string& message) : std::runtime_error(message), code_(code) {}
+  int code() const { return code_; }
+
+ private:
+  int code_;
+};
 
 std::string lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -223,13 +234,10 @@ std::vector<json> Server::handle(const json& message) {
     } else if (shut_down_ && method != "shutdown") {
       out.push_back(error(id, invalid_request, "the server is shut down"));
     } else {
-      json result = request(method, params);
-      if (result.is_object() && result.contains("__error")) {
-        out.push_back(error(id, result["__error"], result["message"]));
-      } else {
-        out.push_back({{"jsonrpc", "2.0"}, {"id", id}, {"result", result}});
-      }
+      out.push_back({{"jsonrpc", "2.0"}, {"id", id}, {"result", request(method, params)}});
     }
+  } catch (const RpcError& e) {
+    if (is_request) out.push_back(error(message["id"], e.code(), e.what()));
   } catch (const json::exception& e) {
     if (is_request) out.push_back(error(message["id"], invalid_params, std::string("invalid params: ") + e.what()));
   } catch (const std::exception& e) {
@@ -238,88 +246,110 @@ std::vector<json> Server::handle(const json& message) {
   return out;
 }
 
-json Server::request(const std::string& method, const json& params) {
-  if (method == "initialize") {
-    // How the files are used and which Windows they install: the same
-    // choices as check --usage, --target and --arch.
-    // Built apart and kept only when every value is good: a refused
-    // initialize leaves nothing of what it gave.
-    CheckOptions options;
-    ConfigMode config_mode = ConfigMode::nearest;
-    std::string config_file;
-    const auto found = params.find("initializationOptions");
-    if (found != params.end() && found->is_object()) {
-      const json& given = *found;
-      const auto word = [&](const char* key) -> std::optional<std::string> {
-        const auto at = given.find(key);
-        if (at == given.end() || at->is_null()) return std::nullopt;
-        return at->is_string() ? at->get<std::string>() : std::string();  // a non-string is refused as a bad name
-      };
-      if (const auto usage = word("usage")) {
-        options.setup.usage = {parse_usage(*usage), "option"};
-        if (!options.setup.usage.value) {
-          return {{"__error", invalid_params}, {"message", "initializationOptions.usage: media, sysprep or upgrade"}};
-        }
-      }
-      if (const auto target = word("target")) {
-        options.setup.target = {parse_target(*target), "option"};
-        if (!options.setup.target.value) {
-          return {{"__error", invalid_params}, {"message", "initializationOptions.target: one of " + target_list()}};
-        }
-      }
-      if (const auto arch = word("arch")) {
-        if (!is_architecture(*arch)) {
-          return {{"__error", invalid_params}, {"message", "initializationOptions.arch: one of " + architecture_list()}};
-        }
-        options.setup.arch = {*arch, "option"};
-      }
-      // config: a file to read instead of the nearest .unattend.yaml (check
-      // --config), or false for none (check --no-config).
-      if (const auto config = given.find("config"); config != given.end() && !config->is_null()) {
-        if (config->is_boolean() && !config->get<bool>()) {
-          config_mode = ConfigMode::none;
-        } else if (config->is_string() && !config->get<std::string>().empty()) {
-          config_mode = ConfigMode::fixed;
-          config_file = config->get<std::string>();
-          try {
-            (void)load_config(config_file);
-          } catch (const Error& e) {
-            return {{"__error", invalid_params}, {"message", std::string("initializationOptions.config: ") + e.what()}};
-          }
-        } else {
-          return {{"__error", invalid_params}, {"message", "initializationOptions.config: a file name, or false for none"}};
-        }
-      }
-    }
-    options_ = options;
-    // Snippets only for a client that says it takes them (LSP: the default is no).
-    const json* snippet_support = &params;
-    for (const char* key : {"capabilities", "textDocument", "completion", "completionItem", "snippetSupport"}) {
-      snippet_support = snippet_support->is_object() && snippet_support->contains(key) ? &(*snippet_support)[key] : nullptr;
-      if (snippet_support == nullptr) break;
-    }
-    snippets_ = snippet_support != nullptr && snippet_support->is_boolean() && snippet_support->get<bool>();
-    config_mode_ = config_mode;
-    config_file_ = config_file;
-    initialized_ = true;
-    return {{"capabilities",
-             {{"positionEncoding", "utf-16"},
-              {"textDocumentSync", {{"openClose", true}, {"change", 2}}},
-              {"completionProvider", {{"triggerCharacters", {"<", "\"", ">"}}}},
-              {"hoverProvider", true},
-              {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}},
-              {"documentSymbolProvider", true}}},
-            {"serverInfo", {{"name", "unattend"}}}};
+namespace {
+
+// What initializationOptions ask for, read apart from the server: a refused
+// initialize leaves nothing of what it gave.
+struct Initialization {
+  CheckOptions options;
+  Server::ConfigMode config_mode = Server::ConfigMode::nearest;
+  std::string config_file;
+};
+
+// A word of initializationOptions; nullopt when absent or null.
+std::optional<std::string> word(const json& given, const char* key) {
+  const auto at = given.find(key);
+  if (at == given.end() || at->is_null()) return std::nullopt;
+  return at->is_string() ? at->get<std::string>() : std::string();  // a non-string is refused as a bad name
+}
+
+// How the files are used and which Windows they install: the same choices as
+// check --usage, --target and --arch.
+void read_setup_options(const json& given, CheckOptions& options) {
+  if (const auto usage = word(given, "usage")) {
+    options.setup.usage = {parse_usage(*usage), "option"};
+    if (!options.setup.usage.value) throw RpcError(invalid_params, "initializationOptions.usage: media, sysprep or upgrade");
   }
+  if (const auto target = word(given, "target")) {
+    options.setup.target = {parse_target(*target), "option"};
+    if (!options.setup.target.value) throw RpcError(invalid_params, "initializationOptions.target: one of " + target_list());
+  }
+  if (const auto arch = word(given, "arch")) {
+    if (!is_architecture(*arch)) throw RpcError(invalid_params, "initializationOptions.arch: one of " + architecture_list());
+    options.setup.arch = {*arch, "option"};
+  }
+}
+
+// config: a file to read instead of the nearest .unattend.yaml (check
+// --config), or false for none (check --no-config).
+void read_config_option(const json& given, Initialization& init) {
+  const auto config = given.find("config");
+  if (config == given.end() || config->is_null()) return;
+  if (config->is_boolean() && !config->get<bool>()) {
+    init.config_mode = Server::ConfigMode::none;
+    return;
+  }
+  if (!config->is_string() || config->get<std::string>().empty()) {
+    throw RpcError(invalid_params, "initializationOptions.config: a file name, or false for none");
+  }
+  init.config_mode = Server::ConfigMode::fixed;
+  init.config_file = config->get<std::string>();
+  try {
+    (void)load_config(init.config_file);
+  } catch (const Error& e) {
+    throw RpcError(invalid_params, std::string("initializationOptions.config: ") + e.what());
+  }
+}
+
+Initialization read_initialization(const json& params) {
+  Initialization init;
+  const auto found = params.find("initializationOptions");
+  if (found == params.end() || !found->is_object()) return init;
+  read_setup_options(*found, init.options);
+  read_config_option(*found, init);
+  return init;
+}
+
+// Snippets only for a client that says it takes them (LSP: the default is no).
+bool takes_snippets(const json& params) {
+  const json* snippet_support = &params;
+  for (const char* key : {"capabilities", "textDocument", "completion", "completionItem", "snippetSupport"}) {
+    snippet_support = snippet_support->is_object() && snippet_support->contains(key) ? &(*snippet_support)[key] : nullptr;
+    if (snippet_support == nullptr) return false;
+  }
+  return snippet_support->is_boolean() && snippet_support->get<bool>();
+}
+
+}  // namespace
+
+json Server::initialize(const json& params) {
+  Initialization init = read_initialization(params);
+  options_ = std::move(init.options);
+  snippets_ = takes_snippets(params);
+  config_mode_ = init.config_mode;
+  config_file_ = std::move(init.config_file);
+  initialized_ = true;
+  return {{"capabilities",
+           {{"positionEncoding", "utf-16"},
+            {"textDocumentSync", {{"openClose", true}, {"change", 2}}},
+            {"completionProvider", {{"triggerCharacters", {"<", "\"", ">"}}}},
+            {"hoverProvider", true},
+            {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}},
+            {"documentSymbolProvider", true}}},
+          {"serverInfo", {{"name", "unattend"}}}};
+}
+
+json Server::request(const std::string& method, const json& params) {
+  if (method == "initialize") return initialize(params);
   if (method == "shutdown") {
     shut_down_ = true;
     return nullptr;
   }
   static const std::set<std::string> document_methods = {"textDocument/completion", "textDocument/hover",
                                                          "textDocument/codeAction", "textDocument/documentSymbol"};
-  if (document_methods.count(method) == 0) return {{"__error", method_not_found}, {"message", "unknown method " + method}};
+  if (document_methods.count(method) == 0) throw RpcError(method_not_found, "unknown method " + method);
   const std::string uri = params.at("textDocument").at("uri").get<std::string>();
-  if (documents_.count(uri) == 0) return {{"__error", invalid_params}, {"message", "unknown document " + uri}};
+  if (documents_.count(uri) == 0) throw RpcError(invalid_params, "unknown document " + uri);
   if (method == "textDocument/completion") return completion(uri, params.at("position"));
   if (method == "textDocument/hover") return hover(uri, params.at("position"));
   if (method == "textDocument/codeAction") return code_actions(uri, params);
@@ -485,13 +515,62 @@ json Server::element_items(const Element& parent, bool with_lt) const {
   return items;
 }
 
+namespace {
+
+// The name of the attribute whose quoted value `tag` (from '<' to the cursor) ends in; "" when there is none.
+std::string attribute_being_valued(std::string_view tag) {
+  const std::size_t eq = tag.rfind('=');
+  if (eq == npos) return "";  // a quote with no attribute before it: <a "
+  std::size_t name_end = eq;
+  while (name_end > 0 && (tag[name_end - 1] == ' ')) --name_end;
+  std::size_t name_begin = name_end;
+  while (name_begin > 0 && tag[name_begin - 1] != ' ' && tag[name_begin - 1] != '\t' && tag[name_begin - 1] != '\n') --name_begin;
+  return std::string(tag.substr(name_begin, name_end - name_begin));
+}
+
+// The values an attribute of the answer file's own elements takes.
+json attribute_value_items(const std::string& attribute) {
+  if (attribute == "pass") return value_items(pass_names(), completion_value);
+  if (attribute == "processorArchitecture") return value_items({"amd64", "x86", "arm64", "wow64"}, completion_value);
+  if (attribute == "versionScope") return value_items({"nonSxS"}, completion_value);
+  if (attribute == "language") return value_items({"neutral"}, completion_value);
+  if (attribute == "publicKeyToken") return value_items({"31bf3856ad364e35"}, completion_value);
+  if (attribute.ends_with(":action")) return value_items({"add", "modify", "remove"}, completion_value);
+  if (attribute == "name") {
+    std::vector<std::string> names;
+    for (const ComponentInfo& c : Schema::instance().components()) names.push_back(c.name);
+    return value_items(names, completion_module);
+  }
+  return json::array();
+}
+
+// The values a leaf setting takes, for its content.
+json leaf_value_items(const SettingInfo& s) {
+  if (s.kind == SettingKind::enumeration) return value_items(s.values, completion_value);
+  if (s.kind == SettingKind::boolean) return value_items({"true", "false"}, completion_value);
+  if (s.path == "TimeZone") {
+    const auto& ids = windows_time_zone_ids();
+    return value_items(std::vector<std::string>(ids.begin(), ids.end()), completion_value);
+  }
+  return json::array();
+}
+
+// Whether `at` is in white space between elements: only blanks from the last '>' (at `gt`) to the next '<'.
+bool between_elements(std::string_view content, std::size_t at, std::size_t gt) {
+  const std::size_t text_begin = gt == npos ? 0 : gt + 1;
+  const std::size_t next_lt = content.find('<', at);
+  const auto blank = [](std::string_view t) { return t.find_first_not_of(" \t\r\n") == std::string_view::npos; };
+  return blank(content.substr(text_begin, at - text_begin)) &&
+         blank(content.substr(at, (next_lt == npos ? content.size() : next_lt) - at));
+}
+
+}  // namespace
+
 json Server::completion(const std::string& uri, const json& position) const {
   const std::string& content = text(uri);
   const LineIndex index(content);
   const std::size_t at = offset_of(index, position);
   const auto root = scan(content);
-  const Schema& schema = Schema::instance();
-  json items = json::array();
 
   // Inside a start tag: an attribute value, or the element name after '<'.
   const std::size_t lt = at == 0 ? npos : content.rfind('<', at - 1);
@@ -500,55 +579,22 @@ json Server::completion(const std::string& uri, const json& position) const {
   if (in_tag) {
     const std::string_view tag(content.data() + lt, at - lt);
     const std::size_t quotes = static_cast<std::size_t>(std::count(tag.begin(), tag.end(), '"'));
-    if (quotes % 2 == 1) {
-      const std::size_t eq = tag.rfind('=');
-      if (eq == npos) return items;  // a quote with no attribute before it: <a "
-      std::size_t name_end = eq;
-      while (name_end > 0 && (tag[name_end - 1] == ' ')) --name_end;
-      std::size_t name_begin = name_end;
-      while (name_begin > 0 && tag[name_begin - 1] != ' ' && tag[name_begin - 1] != '\t' && tag[name_begin - 1] != '\n') --name_begin;
-      const std::string attribute(tag.substr(name_begin, name_end - name_begin));
-      if (attribute == "pass") return value_items(pass_names(), completion_value);
-      if (attribute == "processorArchitecture") return value_items({"amd64", "x86", "arm64", "wow64"}, completion_value);
-      if (attribute == "versionScope") return value_items({"nonSxS"}, completion_value);
-      if (attribute == "language") return value_items({"neutral"}, completion_value);
-      if (attribute == "publicKeyToken") return value_items({"31bf3856ad364e35"}, completion_value);
-      if (attribute.ends_with(":action")) return value_items({"add", "modify", "remove"}, completion_value);
-      if (attribute == "name") {
-        std::vector<std::string> names;
-        for (const ComponentInfo& c : schema.components()) names.push_back(c.name);
-        return value_items(names, completion_module);
-      }
-      return items;
-    }
-    if (tag.find_first_of(" \t\r\n") != npos || tag.starts_with("</")) return items;
+    if (quotes % 2 == 1) return attribute_value_items(attribute_being_valued(tag));
+    if (tag.find_first_of(" \t\r\n") != npos || tag.starts_with("</")) return json::array();
     // An element name after '<': what the enclosing element may hold.
     return element_items(element_at(*root, lt), false);
   }
   const Element& element = element_at(*root, at);
   const Place place = place_of(element);
-  const SettingInfo* s = place.component == nullptr || place.path.empty() ? nullptr
-                                                                          : schema.find_setting(place.component_name, place.path);
-  if (s == nullptr || !s->children.empty()) {
-    // Between elements, on an empty line or in white space: what the element
-    // may hold, as after '<', with the '<'.
-    const std::size_t text_begin = gt == npos ? 0 : gt + 1;
-    const std::size_t next_lt = content.find('<', at);
-    const auto blank = [](std::string_view t) { return t.find_first_not_of(" \t\r\n") == std::string_view::npos; };
-    if (blank(std::string_view(content).substr(text_begin, at - text_begin)) &&
-        blank(std::string_view(content).substr(at, (next_lt == npos ? content.size() : next_lt) - at))) {
-      return element_items(element, true);
-    }
-    return items;
-  }
+  const SettingInfo* s = place.component == nullptr || place.path.empty()
+                             ? nullptr
+                             : Schema::instance().find_setting(place.component_name, place.path);
   // In a leaf's content: the values of the setting whose text this is.
-  if (s->kind == SettingKind::enumeration) return value_items(s->values, completion_value);
-  if (s->kind == SettingKind::boolean) return value_items({"true", "false"}, completion_value);
-  if (s->path == "TimeZone") {
-    const auto& ids = windows_time_zone_ids();
-    return value_items(std::vector<std::string>(ids.begin(), ids.end()), completion_value);
-  }
-  return items;
+  if (s != nullptr && s->children.empty()) return leaf_value_items(*s);
+  // Between elements, on an empty line or in white space: what the element
+  // may hold, as after '<', with the '<'.
+  if (between_elements(content, at, gt)) return element_items(element, true);
+  return json::array();
 }
 
 json Server::hover(const std::string& uri, const json& position) const {
@@ -720,6 +766,75 @@ std::string method_of(const json& message) {
 
 }  // namespace
 
+namespace {
+
+// The messages read ahead of the one being answered: what has arrived is read
+// before any of it is answered, up to 64 MiB (or 4,096 messages), so that a
+// $/cancelRequest behind its request is seen in time.
+class ReadAhead {
+ public:
+  ReadAhead(std::istream& in, std::function<bool()> waiting) : in_(in), waiting_(std::move(waiting)) {}
+
+  // The next message to answer; Kind::end at the end of input.
+  Incoming next() {
+    if (queue_.empty()) {
+      if (ended_) return {};
+      take();
+    }
+    while (!ended_ && queued_ < max_bytes && queue_.size() < max_messages && waiting_()) {
+      take();
+      if (queue_.back().kind == Incoming::Kind::end) ended_ = true;
+    }
+    Incoming next = std::move(queue_.front());
+    queue_.pop_front();
+    queued_ -= next.size;
+    if (const auto id = cancel_id(next)) cancelled_.erase(cancelled_.find(*id));
+    return next;
+  }
+
+  // Whether a $/cancelRequest read ahead names this request id.
+  bool cancelled(const json& id) const { return cancelled_.count(id.dump()) != 0; }
+  // Nothing more waiting: the burst is over.
+  bool idle() const { return queue_.empty() && !waiting_(); }
+
+ private:
+  static constexpr std::size_t max_bytes = 64 * 1024 * 1024;
+  static constexpr std::size_t max_messages = 4096;
+
+  static std::optional<std::string> cancel_id(const Incoming& i) {
+    if (i.kind != Incoming::Kind::message || method_of(i.value) != "$/cancelRequest" || !i.value.contains("params") ||
+        !i.value["params"].is_object() || !i.value["params"].contains("id")) {
+      return std::nullopt;
+    }
+    return i.value["params"]["id"].dump();
+  }
+
+  // The byte count and the cancelled ids are kept up to date as messages come
+  // and go, so that a long queue is not walked per message.
+  void take() {
+    queue_.push_back(read_message(in_));
+    queued_ += queue_.back().size;
+    if (const auto id = cancel_id(queue_.back())) cancelled_.insert(*id);
+  }
+
+  std::istream& in_;
+  std::function<bool()> waiting_;
+  std::deque<Incoming> queue_;
+  std::size_t queued_ = 0;                // body bytes in the queue
+  std::multiset<std::string> cancelled_;  // ids named by the $/cancelRequest messages in the queue
+  bool ended_ = false;
+};
+
+// A request the editor cancelled is answered with RequestCancelled, unworked;
+// initialize and shutdown are always worked.
+bool cancelled_request(const json& message, const ReadAhead& messages) {
+  const std::string method = method_of(message);
+  return message.is_object() && message.contains("id") && !method.empty() && method != "initialize" &&
+         method != "shutdown" && messages.cancelled(message["id"]);
+}
+
+}  // namespace
+
 int serve(std::istream& in, std::ostream& out, const std::string& rule_pages, const std::function<bool()>& more_input) {
   Server server(rule_pages);
   server.set_deferring(true);
@@ -728,61 +843,27 @@ int serve(std::istream& in, std::ostream& out, const std::string& rule_pages, co
     out << "Content-Length: " << body.size() << "\r\n\r\n" << body;
     out.flush();
   };
-  const auto waiting = [&] { return in.rdbuf()->in_avail() > 0 || (more_input && more_input()); };
-  // What has arrived is read before any of it is answered, up to 64 MiB (or
-  // 4,096 messages), so that a $/cancelRequest behind its request is seen in time: a
-  // request the editor cancelled is answered with RequestCancelled, unworked.
-  constexpr std::size_t read_ahead = 64 * 1024 * 1024;
-  std::deque<Incoming> queue;
-  std::size_t queued = 0;                 // body bytes in the queue
-  std::multiset<std::string> cancelled;  // ids named by the $/cancelRequest messages in the queue
-  const auto cancel_id = [](const Incoming& i) -> std::optional<std::string> {
-    if (i.kind != Incoming::Kind::message || method_of(i.value) != "$/cancelRequest" || !i.value.contains("params") ||
-        !i.value["params"].is_object() || !i.value["params"].contains("id")) {
-      return std::nullopt;
-    }
-    return i.value["params"]["id"].dump();
+  const auto send_all = [&](const std::vector<json>& replies) {
+    for (const json& reply : replies) send(reply);
   };
-  // Kept up to date as messages come and go, so that a long queue is not walked per message.
-  const auto take = [&] {
-    queue.push_back(read_message(in));
-    queued += queue.back().size;
-    if (const auto id = cancel_id(queue.back())) cancelled.insert(*id);
-  };
-  bool ended = false;
+  ReadAhead messages(in, [&] { return in.rdbuf()->in_avail() > 0 || (more_input && more_input()); });
   for (;;) {
-    if (queue.empty()) {
-      if (ended) return server.exit_code();
-      take();
-    }
-    while (!ended && queued < read_ahead && queue.size() < 4096 && waiting()) {
-      take();
-      if (queue.back().kind == Incoming::Kind::end) ended = true;
-    }
-    Incoming next = std::move(queue.front());
-    queue.pop_front();
-    queued -= next.size;
-    if (const auto id = cancel_id(next)) cancelled.erase(cancelled.find(*id));
+    const Incoming next = messages.next();
     if (next.kind == Incoming::Kind::end) return server.exit_code();  // end of input without exit
     const json& message = next.value;
-    const std::string method = next.kind == Incoming::Kind::message ? method_of(message) : std::string();
     if (next.kind == Incoming::Kind::refused) {
       send(message);
-    } else if (message.is_object() && message.contains("id") && !method.empty() && method != "initialize" &&
-               method != "shutdown" && cancelled.count(message["id"].dump()) != 0) {
+    } else if (cancelled_request(message, messages)) {
       send(Server::error(message["id"], request_cancelled, "cancelled by the client"));
     } else {
       // Before the end, what is stale is checked and said.
-      if (method == "shutdown" || method == "exit") {
-        for (const json& reply : server.flush()) send(reply);
-      }
-      for (const json& reply : server.handle(message)) send(reply);
+      const std::string method = method_of(message);
+      if (method == "shutdown" || method == "exit") send_all(server.flush());
+      send_all(server.handle(message));
       if (server.exited()) return server.exit_code();
     }
-    // Nothing more waiting: the burst is over, check what it changed.
-    if (queue.empty() && !waiting()) {
-      for (const json& reply : server.flush()) send(reply);
-    }
+    // The burst is over: check what it changed.
+    if (messages.idle()) send_all(server.flush());
   }
 }
 

@@ -43,8 +43,14 @@ class Server {
   int exit_code() const { return exit_code_.value_or(1); }
   bool shut_down() const { return shut_down_; }
 
+  // Which .unattend.yaml applies: the nearest to each file (as for `unattend
+  // check`), the one initializationOptions.config names, or none (config: false).
+  enum class ConfigMode { nearest, fixed, none };
+
  private:
+  // A request's result; a request that fails throws RpcError (server.cpp).
   nlohmann::json request(const std::string& method, const nlohmann::json& params);
+  nlohmann::json initialize(const nlohmann::json& params);
   void notification(const std::string& method, const nlohmann::json& params, std::vector<nlohmann::json>& out);
   nlohmann::json diagnostics(const std::string& uri, std::vector<nlohmann::json>* out);
   // The options `uri` is checked with; nullopt when its .unattend.yaml excludes it.
@@ -62,9 +68,7 @@ class Server {
   std::string rule_pages_;
   Checker checker_;
   CheckOptions options_;  // usage, target, arch from initializationOptions (docs/editors.md)
-  // Which .unattend.yaml applies: the nearest to each file (as for `unattend
-  // check`), the one initializationOptions.config names, or none (config: false).
-  enum class ConfigMode { nearest, fixed, none } config_mode_ = ConfigMode::nearest;
+  ConfigMode config_mode_ = ConfigMode::nearest;
   std::string config_file_;
   std::set<std::string> told_;
   bool snippets_ = false;  // the client takes snippet completions
