@@ -167,145 +167,210 @@ void apply_users(const po::variables_map& vm, Spec& spec) {
   }
 }
 
-// Each option's mistake is kept in spec.problems, as a spec file's are, so
-// that generate reports all of them in one run.
-void apply_options(const po::variables_map& vm, Spec& spec) {
-  const auto has = [&](const char* name) { return vm.count(name) != 0 && !vm[name].defaulted(); };
-  const auto attempt = [&](const auto& apply) {
+// Puts the command line's options over the spec. The groups run in the order
+// of the options' list, so that of two usage errors the same one is reported
+// as before. Each option's mistake is kept in spec.problems, as a spec file's
+// are, so that generate reports all of them in one run.
+class OptionsOverSpec {
+ public:
+  OptionsOverSpec(const po::variables_map& vm, Spec& spec) : vm_(vm), spec_(spec) {}
+
+  void apply() {
+    accounts();
+    image();
+    disk();
+    languages();
+    architecture();
+    join();
+    commands();
+    architectures();
+    sizes_and_switches();
+    password_expiry();
+    remote_access();
+    media();
+  }
+
+ private:
+  bool has(const char* name) const { return vm_.count(name) != 0 && !vm_[name].defaulted(); }
+
+  template <typename Apply>
+  void attempt(const Apply& apply) {
     try {
       apply();
     } catch (const SpecError& e) {
-      spec.problems.insert(spec.problems.end(), e.problems().begin(), e.problems().end());
+      spec_.problems.insert(spec_.problems.end(), e.problems().begin(), e.problems().end());
     }
-  };
-  const auto one_of = [&](const char* name, std::initializer_list<std::string_view> allowed) {
-    const std::string v = vm[name].as<std::string>();
+  }
+
+  SpecValue<std::string> one_of(const char* name, std::initializer_list<std::string_view> allowed) const {
+    const std::string v = vm_[name].as<std::string>();
     for (auto a : allowed) {
       if (a == v) return SpecValue<std::string>{v, option(name)};
     }
     const std::string list = detail::join(allowed, ", ");
     throw SpecError(option(name), "'" + v + "' is not one of " + list);
-  };
-  if (has("computer-name")) spec.computer_name = value<std::string>(vm, "computer-name");
-  apply_users(vm, spec);
-  if (has("admin-password-file")) spec.admin_password_file = file_value(vm, "admin-password-file");
-  attempt([&] { if (has("autologon")) spec.autologon = number(vm, "autologon", 0, 999); });
-  if (has("autologon-user")) spec.autologon_user = value<std::string>(vm, "autologon-user");
-  attempt([&] {
-    if (has("account-lockout")) {
-      spec.account_lockout_off = {one_of("account-lockout", {"off", "default"}).value == "off", option("account-lockout")};
-    }
-  });
-  if (has("ssh-authorized-keys")) spec.ssh_authorized_keys = file_value(vm, "ssh-authorized-keys");
-  if (has("image-index") + has("image-name") > 1) throw UsageError("give --image-index or --image-name");
-  attempt([&] {
-    if (has("image-index")) {
-      spec.image_index = number(vm, "image-index", 1, 1000);
-      spec.image_name.reset();
-    }
-  });
-  if (has("image-name")) {
-    spec.image_name = value<std::string>(vm, "image-name");
-    spec.image_index.reset();
   }
-  if (has("product-key")) spec.product_key = value<std::string>(vm, "product-key");
-  if (has("target")) {
-    spec.target = value<std::string>(vm, "target");
-    if (!parse_target(spec.target->value)) throw UsageError("--target: one of " + target_list() + ", not '" + spec.target->value + "'");
-  }
-  attempt([&] { if (has("firmware")) spec.firmware = one_of("firmware", {"uefi", "bios"}); });
-  if (has("disk") && vm["no-disk-config"].as<bool>()) throw UsageError("give --disk or --no-disk-config");
-  attempt([&] {
-    if (has("disk")) {
-      spec.disk = number(vm, "disk", 0, 127);
-      spec.available_partition = {false, {}};
-    }
-  });
-  if (vm["no-disk-config"].as<bool>()) {
-    spec.disk.reset();
-    spec.available_partition = {true, option("no-disk-config")};
-  }
-  if (has("locale")) spec.locale = value<std::string>(vm, "locale");
-  if (has("keyboard")) spec.keyboard = value<std::string>(vm, "keyboard");
-  if (has("ui-language")) spec.ui_language = value<std::string>(vm, "ui-language");
-  if (has("formats")) spec.formats = value<std::string>(vm, "formats");
-  if (has("system-locale")) spec.system_locale = value<std::string>(vm, "system-locale");
-  if (has("time-zone")) spec.time_zone = value<std::string>(vm, "time-zone");
-  attempt([&] {
-    if (!has("architecture")) return;
-    spec.architecture = one_of("architecture", {"amd64", "arm64", "x86"});
-    spec.architectures.clear();  // one architecture replaces the spec's list
-  });
-  if (vm["bypass-hardware-checks"].as<bool>()) spec.bypass_hardware_checks = {true, option("bypass-hardware-checks")};
-  if (has("workgroup") && has("domain")) throw UsageError("give --workgroup or --domain");
-  if (has("workgroup")) {
-    spec.workgroup = value<std::string>(vm, "workgroup");
-    spec.domain.reset();
-  }
-  if (has("domain")) {
-    spec.domain = value<std::string>(vm, "domain");
-    spec.workgroup.reset();
-  }
-  if (has("join-credentials-file")) spec.join_credentials_file = file_value(vm, "join-credentials-file");
-  if (has("first-logon")) spec.first_logon_commands = values(vm, "first-logon");
-  if (has("specialize")) spec.specialize_commands = values(vm, "specialize");
-  if (has("windows-pe")) spec.windows_pe_commands = values(vm, "windows-pe");
-  if (has("media-scripts")) spec.media_scripts = values(vm, "media-scripts");
-  if (has("architectures")) {
-    if (has("architecture")) throw UsageError("give --architecture or --architectures");
+
+  void accounts() {
+    if (has("computer-name")) spec_.computer_name = value<std::string>(vm_, "computer-name");
+    apply_users(vm_, spec_);
+    if (has("admin-password-file")) spec_.admin_password_file = file_value(vm_, "admin-password-file");
+    attempt([&] { if (has("autologon")) spec_.autologon = number(vm_, "autologon", 0, 999); });
+    if (has("autologon-user")) spec_.autologon_user = value<std::string>(vm_, "autologon-user");
     attempt([&] {
-      spec.architectures.clear();
-      spec.architecture = {"amd64", {}};  // the list replaces the spec's one architecture
-      for (const auto& a : values(vm, "architectures")) {
-        if (a.value != "amd64" && a.value != "arm64" && a.value != "x86") {
-          throw SpecError(a.origin, "'" + a.value + "' is not one of amd64, arm64, x86");
-        }
-        const bool twice = std::any_of(spec.architectures.begin(), spec.architectures.end(),
-                                       [&](const auto& before) { return before.value == a.value; });
-        if (twice) throw SpecError(a.origin, "'" + a.value + "' is given twice");
-        spec.architectures.push_back(a);
+      if (has("account-lockout")) {
+        spec_.account_lockout_off = {one_of("account-lockout", {"off", "default"}).value == "off", option("account-lockout")};
       }
     });
+    if (has("ssh-authorized-keys")) spec_.ssh_authorized_keys = file_value(vm_, "ssh-authorized-keys");
   }
-  attempt([&] { if (has("efi-size")) spec.efi_size = number(vm, "efi-size", 100, 4096); });
-  attempt([&] { if (has("recovery-size")) spec.recovery_size = number(vm, "recovery-size", 0, 65536); });
-  attempt([&] { if (has("skip-oobe")) spec.skip_oobe = flag(vm, "skip-oobe"); });
-  attempt([&] { if (has("remote-desktop")) spec.remote_desktop = flag(vm, "remote-desktop"); });
-  attempt([&] { if (has("virtio-guest-tools")) spec.virtio_guest_tools = flag(vm, "virtio-guest-tools"); });
-  attempt([&] {
-    if (!has("password-expiry")) return;
-    const std::string v = vm["password-expiry"].as<std::string>();
-    if (v != "unlimited" && (v.empty() || v.size() > 3 || v.find_first_not_of("0123456789") != std::string::npos ||
-                             std::stoi(v) < 1)) {
-      throw SpecError(option("password-expiry"), "must be unlimited or a number of days (1 to 999); found '" + v + "'");
+
+  void image() {
+    if (has("image-index") + has("image-name") > 1) throw UsageError("give --image-index or --image-name");
+    attempt([&] {
+      if (has("image-index")) {
+        spec_.image_index = number(vm_, "image-index", 1, 1000);
+        spec_.image_name.reset();
+      }
+    });
+    if (has("image-name")) {
+      spec_.image_name = value<std::string>(vm_, "image-name");
+      spec_.image_index.reset();
     }
-    spec.password_expiry = value<std::string>(vm, "password-expiry");
-  });
-  attempt([&] { if (has("winrm")) spec.winrm = one_of("winrm", {"ntlm", "basic"}); });
-  if (has("openssh-msi")) spec.openssh_msi = file_value(vm, "openssh-msi");
-  attempt([&] { if (has("home-location")) spec.home_location = number(vm, "home-location", 2, 999999); });
-  if (has("drivers")) spec.drivers = file_value(vm, "drivers");
-  if (has("files")) {
-    // SRC is relative to where the command runs; DEST is a path on the image.
-    spec.files.clear();
-    for (const auto& f : values(vm, "files")) {
-      const auto equals = f.value.rfind('=');
-      const std::string source = std::filesystem::absolute(f.value.substr(0, equals)).string();
-      spec.files.push_back({equals == std::string::npos ? source + "=" + std::filesystem::path(f.value).filename().string()
-                                                        : source + f.value.substr(equals),
-                            f.origin});
+    if (has("product-key")) spec_.product_key = value<std::string>(vm_, "product-key");
+    if (has("target")) {
+      spec_.target = value<std::string>(vm_, "target");
+      if (!parse_target(spec_.target->value)) throw UsageError("--target: one of " + target_list() + ", not '" + spec_.target->value + "'");
+    }
+    attempt([&] { if (has("firmware")) spec_.firmware = one_of("firmware", {"uefi", "bios"}); });
+  }
+
+  void disk() {
+    if (has("disk") && vm_["no-disk-config"].as<bool>()) throw UsageError("give --disk or --no-disk-config");
+    attempt([&] {
+      if (has("disk")) {
+        spec_.disk = number(vm_, "disk", 0, 127);
+        spec_.available_partition = {false, {}};
+      }
+    });
+    if (vm_["no-disk-config"].as<bool>()) {
+      spec_.disk.reset();
+      spec_.available_partition = {true, option("no-disk-config")};
     }
   }
-  attempt([&] {
-    if (!has("label")) return;
-    const std::string l = vm["label"].as<std::string>();
-    if (l.empty() || l.size() > 32 ||
-        l.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") != std::string::npos) {
-      throw SpecError(option("label"), "must be 1 to 32 of A-Z a-z 0-9 _ -; found '" + l + "'");
+
+  void languages() {
+    if (has("locale")) spec_.locale = value<std::string>(vm_, "locale");
+    if (has("keyboard")) spec_.keyboard = value<std::string>(vm_, "keyboard");
+    if (has("ui-language")) spec_.ui_language = value<std::string>(vm_, "ui-language");
+    if (has("formats")) spec_.formats = value<std::string>(vm_, "formats");
+    if (has("system-locale")) spec_.system_locale = value<std::string>(vm_, "system-locale");
+    if (has("time-zone")) spec_.time_zone = value<std::string>(vm_, "time-zone");
+  }
+
+  void architecture() {
+    attempt([&] {
+      if (!has("architecture")) return;
+      spec_.architecture = one_of("architecture", {"amd64", "arm64", "x86"});
+      spec_.architectures.clear();  // one architecture replaces the spec's list
+    });
+    if (vm_["bypass-hardware-checks"].as<bool>()) spec_.bypass_hardware_checks = {true, option("bypass-hardware-checks")};
+  }
+
+  void join() {
+    if (has("workgroup") && has("domain")) throw UsageError("give --workgroup or --domain");
+    if (has("workgroup")) {
+      spec_.workgroup = value<std::string>(vm_, "workgroup");
+      spec_.domain.reset();
     }
-    spec.label = value<std::string>(vm, "label");
-  });
-}
+    if (has("domain")) {
+      spec_.domain = value<std::string>(vm_, "domain");
+      spec_.workgroup.reset();
+    }
+    if (has("join-credentials-file")) spec_.join_credentials_file = file_value(vm_, "join-credentials-file");
+  }
+
+  void commands() {
+    if (has("first-logon")) spec_.first_logon_commands = values(vm_, "first-logon");
+    if (has("specialize")) spec_.specialize_commands = values(vm_, "specialize");
+    if (has("windows-pe")) spec_.windows_pe_commands = values(vm_, "windows-pe");
+    if (has("media-scripts")) spec_.media_scripts = values(vm_, "media-scripts");
+  }
+
+  void architectures() {
+    if (has("architectures")) {
+      if (has("architecture")) throw UsageError("give --architecture or --architectures");
+      attempt([&] {
+        spec_.architectures.clear();
+        spec_.architecture = {"amd64", {}};  // the list replaces the spec's one architecture
+        for (const auto& a : values(vm_, "architectures")) {
+          if (a.value != "amd64" && a.value != "arm64" && a.value != "x86") {
+            throw SpecError(a.origin, "'" + a.value + "' is not one of amd64, arm64, x86");
+          }
+          const bool twice = std::any_of(spec_.architectures.begin(), spec_.architectures.end(),
+                                         [&](const auto& before) { return before.value == a.value; });
+          if (twice) throw SpecError(a.origin, "'" + a.value + "' is given twice");
+          spec_.architectures.push_back(a);
+        }
+      });
+    }
+  }
+
+  void sizes_and_switches() {
+    attempt([&] { if (has("efi-size")) spec_.efi_size = number(vm_, "efi-size", 100, 4096); });
+    attempt([&] { if (has("recovery-size")) spec_.recovery_size = number(vm_, "recovery-size", 0, 65536); });
+    attempt([&] { if (has("skip-oobe")) spec_.skip_oobe = flag(vm_, "skip-oobe"); });
+    attempt([&] { if (has("remote-desktop")) spec_.remote_desktop = flag(vm_, "remote-desktop"); });
+    attempt([&] { if (has("virtio-guest-tools")) spec_.virtio_guest_tools = flag(vm_, "virtio-guest-tools"); });
+  }
+
+  void password_expiry() {
+    attempt([&] {
+      if (!has("password-expiry")) return;
+      const std::string v = vm_["password-expiry"].as<std::string>();
+      if (v != "unlimited" && (v.empty() || v.size() > 3 || v.find_first_not_of("0123456789") != std::string::npos ||
+                               std::stoi(v) < 1)) {
+        throw SpecError(option("password-expiry"), "must be unlimited or a number of days (1 to 999); found '" + v + "'");
+      }
+      spec_.password_expiry = value<std::string>(vm_, "password-expiry");
+    });
+  }
+
+  void remote_access() {
+    attempt([&] { if (has("winrm")) spec_.winrm = one_of("winrm", {"ntlm", "basic"}); });
+    if (has("openssh-msi")) spec_.openssh_msi = file_value(vm_, "openssh-msi");
+    attempt([&] { if (has("home-location")) spec_.home_location = number(vm_, "home-location", 2, 999999); });
+    if (has("drivers")) spec_.drivers = file_value(vm_, "drivers");
+  }
+
+  void media() {
+    if (has("files")) {
+      // SRC is relative to where the command runs; DEST is a path on the image.
+      spec_.files.clear();
+      for (const auto& f : values(vm_, "files")) {
+        const auto equals = f.value.rfind('=');
+        const std::string source = std::filesystem::absolute(f.value.substr(0, equals)).string();
+        spec_.files.push_back({equals == std::string::npos ? source + "=" + std::filesystem::path(f.value).filename().string()
+                                                          : source + f.value.substr(equals),
+                              f.origin});
+      }
+    }
+    attempt([&] {
+      if (!has("label")) return;
+      const std::string l = vm_["label"].as<std::string>();
+      if (l.empty() || l.size() > 32 ||
+          l.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") != std::string::npos) {
+        throw SpecError(option("label"), "must be 1 to 32 of A-Z a-z 0-9 _ -; found '" + l + "'");
+      }
+      spec_.label = value<std::string>(vm_, "label");
+    });
+  }
+
+  const po::variables_map& vm_;
+  Spec& spec_;
+};
+
+void apply_options(const po::variables_map& vm, Spec& spec) { OptionsOverSpec(vm, spec).apply(); }
 
 int run(const po::variables_map& vm) {
   if (vm.count("output") == 0 && vm.count("package") == 0) throw UsageError("generate needs -o FILE or --package OUT.iso");
