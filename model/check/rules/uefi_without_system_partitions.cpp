@@ -24,6 +24,71 @@ bool guid_like(std::string_view text) {
   return true;
 }
 
+// What one Setup component lays out.
+struct SetupDisks {
+  std::vector<const Node*> disks;
+  std::string install_disk;  // ImageInstall's DiskID
+  bool any_efi = false;      // some disk gets an EFI system partition
+};
+
+SetupDisks disks_of(const Node& component) {
+  SetupDisks found;
+  for_each_below(component, [&](const Node& node) {
+    if (is_setup(node, "DiskConfiguration/Disk")) found.disks.push_back(&node);
+    if (is_setup(node, "ImageInstall/OSImage/InstallTo/DiskID")) found.install_disk = node.value();
+    if (is_setup(node, "DiskConfiguration/Disk/CreatePartitions/CreatePartition") && partition_type(node) == "efi") {
+      found.any_efi = true;
+    }
+  });
+  return found;
+}
+
+// The partitions a wiped disk gets.
+struct Layout {
+  bool efi = false;
+  bool msr = false;
+  bool gpt_type = false;  // a ModifyPartition gives a GUID TypeID
+
+  bool gpt() const { return efi || msr || gpt_type; }
+};
+
+Layout layout_of(const Node& disk, const Node& create) {
+  Layout layout;
+  for (const Node* partition : create.children_named("CreatePartition")) {
+    const std::string type = partition_type(*partition);
+    layout.efi = layout.efi || type == "efi";
+    layout.msr = layout.msr || type == "msr";
+  }
+  const Node* modify = disk.child("ModifyPartitions");
+  if (modify == nullptr) return layout;
+  for (const Node* partition : modify->children_named("ModifyPartition")) {
+    if (const Node* id = partition->child("TypeID"); id != nullptr && guid_like(id->value())) layout.gpt_type = true;
+  }
+  return layout;
+}
+
+void check_disk(const Node& disk, const SetupDisks& setup, Findings& findings) {
+  const Node* create = disk.child("CreatePartitions");
+  if (create == nullptr || !truthy(disk.child("WillWipeDisk"))) return;  // existing partitions: unknown
+  const Layout layout = layout_of(disk, *create);
+  if (!layout.gpt()) return;  // MBR layout
+  const Node* id = disk.child("DiskID");
+  const std::string number = id != nullptr ? id->value() : std::string{};
+  const std::string which = number.empty() ? "this disk" : "disk " + number;
+  if (!layout.efi && !setup.any_efi && (setup.install_disk.empty() || setup.install_disk == number)) {
+    findings.add(*create, "the partitions created on " + which +
+                              " are a GPT (UEFI) layout without an EFI system partition: a UEFI computer cannot "
+                              "boot Windows from it; add a CreatePartition with Type EFI (and format it FAT32)");
+  }
+  if (!layout.msr) {
+    findings.add(create->start, Severity::warning,
+                 "the partitions created on " + which +
+                     " are a GPT (UEFI) layout without a Microsoft Reserved (MSR) partition; Windows installs "
+                     "without it, but Microsoft's layout requires one on every GPT disk (16 MB, after the EFI "
+                     "partition), and later disk operations expect it");
+  }
+}
+
 class UefiWithoutSystemPartitions final : public Rule {
  public:
   void check(const CheckContext& context, Findings& findings) const override {
@@ -31,48 +96,8 @@ class UefiWithoutSystemPartitions final : public Rule {
     // hold one component per architecture, each with its own layout.
     context.document.for_each([&](const Node& component) {
       if (component.component == nullptr || component.component->name != "Microsoft-Windows-Setup") return;
-      std::vector<const Node*> disks;
-      std::string install_disk;
-      bool any_efi = false;
-      for_each_below(component, [&](const Node& node) {
-        if (is_setup(node, "DiskConfiguration/Disk")) disks.push_back(&node);
-        if (is_setup(node, "ImageInstall/OSImage/InstallTo/DiskID")) install_disk = node.value();
-        if (is_setup(node, "DiskConfiguration/Disk/CreatePartitions/CreatePartition") &&
-            partition_type(node) == "efi") {
-          any_efi = true;
-        }
-      });
-      for (const Node* disk : disks) {
-        const Node* create = disk->child("CreatePartitions");
-        if (create == nullptr || !truthy(disk->child("WillWipeDisk"))) continue;  // existing partitions: unknown
-        bool efi = false, msr = false, gpt_type = false;
-        for (const Node* partition : create->children_named("CreatePartition")) {
-          const std::string type = partition_type(*partition);
-          efi = efi || type == "efi";
-          msr = msr || type == "msr";
-        }
-        if (const Node* modify = disk->child("ModifyPartitions")) {
-          for (const Node* partition : modify->children_named("ModifyPartition")) {
-            if (const Node* id = partition->child("TypeID"); id != nullptr && guid_like(id->value())) gpt_type = true;
-          }
-        }
-        if (!efi && !msr && !gpt_type) continue;  // MBR layout
-        const Node* id = disk->child("DiskID");
-        const std::string number = id != nullptr ? id->value() : std::string{};
-        const std::string which = number.empty() ? "this disk" : "disk " + number;
-        if (!efi && !any_efi && (install_disk.empty() || install_disk == number)) {
-          findings.add(*create, "the partitions created on " + which +
-                                    " are a GPT (UEFI) layout without an EFI system partition: a UEFI computer cannot "
-                                    "boot Windows from it; add a CreatePartition with Type EFI (and format it FAT32)");
-        }
-        if (!msr) {
-          findings.add(create->start, Severity::warning,
-                       "the partitions created on " + which +
-                           " are a GPT (UEFI) layout without a Microsoft Reserved (MSR) partition; Windows installs "
-                           "without it, but Microsoft's layout requires one on every GPT disk (16 MB, after the EFI "
-                           "partition), and later disk operations expect it");
-        }
-      }
+      const SetupDisks setup = disks_of(component);
+      for (const Node* disk : setup.disks) check_disk(*disk, setup, findings);
     });
   }
 };

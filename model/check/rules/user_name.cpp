@@ -3,6 +3,7 @@
 // period, or the name of a built-in group. AutoLogon's Username is held to the
 // same character rules, but may name a domain account (user@domain,
 // DOMAIN\user) and the built-in Administrator.
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -53,6 +54,37 @@ const char* kind_of(const SettingInfo& s, Kind& kind) {
   return nullptr;
 }
 
+// The forbidden characters `name` holds, each once, in order; a qualified
+// name's '@' or '\' separates the domain and is not counted.
+std::string forbidden_in(const std::string& name, bool qualified) {
+  std::string seen;
+  for (const char c : name) {
+    const bool bad = forbidden.find(c) != std::string_view::npos || static_cast<unsigned char>(c) < 0x20;
+    if (bad && !(qualified && (c == '@' || c == '\\')) && seen.find(c) == std::string::npos) seen += c;
+  }
+  return seen;
+}
+
+// Why Windows cannot create or sign in with the name; empty when it can.
+std::vector<std::string> problems_of(const std::string& name, Kind kind) {
+  // A domain account in AutoLogon: user@domain or DOMAIN\user.
+  const bool qualified = kind == Kind::autologon && name.find_first_of("@\\") != std::string::npos;
+  std::vector<std::string> problems;
+  const std::string seen = forbidden_in(name, qualified);
+  if (!seen.empty()) problems.push_back("contains " + join(seen, ", ", [](char c) { return shown(c); }));
+  if (name.find_first_not_of(". ") == std::string::npos) {
+    problems.push_back("is only dots and spaces");
+  } else if (name.back() == '.' && !qualified) {
+    problems.push_back("ends with a period");
+  }
+  const std::size_t length = code_points(name);
+  if (length > 20 && !qualified) problems.push_back("is " + std::to_string(length) + " characters long");
+  const std::string lower = ascii_lower(name);
+  const bool group = std::find(group_names.begin(), group_names.end(), lower) != group_names.end();
+  if (kind == Kind::local_account && group) problems.push_back("is the name of a built-in group");
+  return problems;
+}
+
 class UserName final : public Rule {
  public:
   void check(const CheckContext& context, Findings& findings) const override {
@@ -62,37 +94,9 @@ class UserName final : public Rule {
       if (what == nullptr) return;
       const std::string name = node.value();
       if (name.empty()) return;
-
-      // A domain account in AutoLogon: user@domain or DOMAIN\user.
-      const bool qualified = kind == Kind::autologon && name.find_first_of("@\\") != std::string::npos;
-      std::vector<std::string> problems;
-      std::string seen;
-      for (const char c : name) {
-        const bool bad = forbidden.find(c) != std::string_view::npos || static_cast<unsigned char>(c) < 0x20;
-        if (bad && !(qualified && (c == '@' || c == '\\')) && seen.find(c) == std::string::npos) seen += c;
-      }
-      if (!seen.empty()) {
-        const std::string list = join(seen, ", ", [](char c) { return shown(c); });
-        problems.push_back("contains " + list);
-      }
-      if (name.find_first_not_of(". ") == std::string::npos) {
-        problems.push_back("is only dots and spaces");
-      } else if (name.back() == '.' && !qualified) {
-        problems.push_back("ends with a period");
-      }
-      const std::size_t length = code_points(name);
-      if (length > 20 && !qualified) {
-        problems.push_back("is " + std::to_string(length) + " characters long");
-      }
-      const std::string lower = ascii_lower(name);
-      for (const std::string_view group : group_names) {
-        if (kind == Kind::local_account && lower == group) {
-          problems.push_back("is the name of a built-in group");
-        }
-      }
+      const auto problems = problems_of(name, kind);
       if (problems.empty()) return;
-      const std::string text = join(problems, " and ");
-      findings.add(node, std::string(what) + " '" + name + "' " + text +
+      findings.add(node, std::string(what) + " '" + name + "' " + join(problems, " and ") +
                              "; a user name holds at most 20 characters, none of \" / \\ [ ] : ; | = , + * ? < > @" +
                              std::string(placeholder(name) ? placeholder_note : ""));
     });
