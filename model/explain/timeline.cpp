@@ -174,51 +174,76 @@ void account_steps(const Outcome& out, Pass pass, std::vector<Step>& steps) {
   }
 }
 
+// What the pass's note says, given what this file does.
+std::string pass_note(const Scope& scope, Pass pass, const PassRule& rule) {
+  std::string note(rule.note);
+  if (rule.runs == Runs::audit && scope.audit_mode) note = "this file sends Windows to audit mode (Reseal Mode=Audit)";
+  if (pass == Pass::oobeSystem && scope.audit_mode) {
+    note = "Reseal Mode=Audit: Setup ignores the other oobeSystem settings and starts audit mode";
+  }
+  if (!scope.index.has_pass(to_string(pass))) note += " (no settings in this file)";
+  return note;
+}
+
+// The disk and image of Windows PE; an upgrade keeps the disk as it is.
+void windows_pe_steps(const Scope& scope, std::vector<Step>& steps) {
+  const Index& index = scope.index;
+  if (scope.usage == Usage::upgrade) {
+    const Node* at = index.first("windowsPE", "Microsoft-Windows-Setup", "UpgradeData/Upgrade");
+    steps.push_back({at != nullptr ? at->start.line : 0,
+                     "upgrades the running Windows in place: its disk and partitions stay as they are"});
+  } else {
+    disk_steps(index, steps);
+  }
+  image_steps(index, steps);
+}
+
+void join_steps(const Index& index, const Outcome& out, std::vector<Step>& steps) {
+  if (out.join.empty()) return;
+  const Node* at = index.first("specialize", "Microsoft-Windows-UnattendedJoin", "Identification");
+  steps.push_back({at != nullptr ? at->start.line : 0, "joins " + out.join});
+}
+
+void command_steps(const Outcome& out, Pass pass, std::vector<Step>& steps) {
+  for (const Command& c : out.commands) {
+    if (c.pass != pass) continue;
+    const std::string order = c.order ? " #" + std::to_string(*c.order) : "";
+    std::string what = "runs " + c.list + order + " as " + runs_as_text(c) + ": " + c.command;
+    if (!c.runs) what = "will not run (" + c.when + "): " + c.list + order;
+    steps.push_back({c.line, what});
+  }
+}
+
+void stop_steps(const Outcome& out, Pass pass, std::vector<Step>& steps) {
+  for (const Stop& st : out.stops) {
+    if (st.pass != pass) continue;
+    steps.push_back({st.line, "stops at the '" + st.page + "' page" + (st.when == "always" ? "" : " (" + st.when + ")") +
+                                  ": " + st.why});
+  }
+}
+
+PassSteps pass_steps(const Scope& scope, const Outcome& out, Pass pass) {
+  const Index& index = scope.index;
+  const std::string p(to_string(pass));
+  const PassRule& rule = pass_rule(scope.usage, pass);
+  PassSteps ps{pass, scope.runs(pass), pass_note(scope, pass, rule), {}};
+  for (const Simple& s : simple) {
+    for (const Node* node : index.all(p, s.component, s.path)) ps.steps.push_back({node->start.line, std::string(s.what) + node->value()});
+  }
+  if (pass == Pass::windowsPE) windows_pe_steps(scope, ps.steps);
+  driver_steps(index, p, ps.steps);
+  account_steps(out, pass, ps.steps);
+  if (pass == Pass::specialize) join_steps(index, out, ps.steps);
+  command_steps(out, pass, ps.steps);
+  stop_steps(out, pass, ps.steps);
+  std::stable_sort(ps.steps.begin(), ps.steps.end(), [](const Step& a, const Step& b) { return a.line < b.line; });
+  return ps;
+}
+
 }  // namespace
 
 void add_steps(const Scope& scope, Outcome& out) {
-  const Index& index = scope.index;
-  for (const Pass pass : all_passes) {
-    const std::string p(to_string(pass));
-    const PassRule& rule = pass_rule(scope.usage, pass);
-    PassSteps ps{pass, scope.runs(pass), std::string(rule.note), {}};
-    if (rule.runs == Runs::audit && scope.audit_mode) ps.note = "this file sends Windows to audit mode (Reseal Mode=Audit)";
-    if (pass == Pass::oobeSystem && scope.audit_mode) {
-      ps.note = "Reseal Mode=Audit: Setup ignores the other oobeSystem settings and starts audit mode";
-    }
-    if (!index.has_pass(p)) ps.note += " (no settings in this file)";
-
-    for (const Simple& s : simple) {
-      for (const Node* node : index.all(p, s.component, s.path)) ps.steps.push_back({node->start.line, std::string(s.what) + node->value()});
-    }
-    if (pass == Pass::windowsPE && scope.usage == Usage::upgrade) {
-      const Node* at = index.first(p, "Microsoft-Windows-Setup", "UpgradeData/Upgrade");
-      ps.steps.push_back({at != nullptr ? at->start.line : 0,
-                          "upgrades the running Windows in place: its disk and partitions stay as they are"});
-    } else if (pass == Pass::windowsPE) {
-      disk_steps(index, ps.steps);
-    }
-    if (pass == Pass::windowsPE) image_steps(index, ps.steps);
-    driver_steps(index, p, ps.steps);
-    account_steps(out, pass, ps.steps);
-    if (pass == Pass::specialize && !out.join.empty()) {
-      const Node* at = index.first(p, "Microsoft-Windows-UnattendedJoin", "Identification");
-      ps.steps.push_back({at != nullptr ? at->start.line : 0, "joins " + out.join});
-    }
-    for (const Command& c : out.commands) {
-      if (c.pass != pass) continue;
-      std::string what = "runs " + c.list + (c.order ? " #" + std::to_string(*c.order) : "") + " as " + runs_as_text(c) + ": " + c.command;
-      if (!c.runs) what = "will not run (" + c.when + "): " + c.list + (c.order ? " #" + std::to_string(*c.order) : "");
-      ps.steps.push_back({c.line, what});
-    }
-    for (const Stop& st : out.stops) {
-      if (st.pass != pass) continue;
-      ps.steps.push_back({st.line, "stops at the '" + st.page + "' page" + (st.when == "always" ? "" : " (" + st.when + ")") +
-                                       ": " + st.why});
-    }
-    std::stable_sort(ps.steps.begin(), ps.steps.end(), [](const Step& a, const Step& b) { return a.line < b.line; });
-    out.passes.push_back(std::move(ps));
-  }
+  for (const Pass pass : all_passes) out.passes.push_back(pass_steps(scope, out, pass));
 }
 
 }  // namespace outcome

@@ -75,45 +75,64 @@ std::vector<Step> edit_script(const std::vector<std::string_view>& a, const std:
 // misspelt or not: detail::looks_secret) shown as "***". The scan takes the
 // text as it is, well-formed or not: a diff of a broken file must not show
 // its passwords either.
-std::string masked_secrets(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  std::vector<std::string> open;  // local names of the open elements
-  std::size_t secret_depth = 0;   // how many of them look secret
-  std::size_t i = 0;
-  const auto local = [](std::string_view name) {
+class SecretMasker {
+ public:
+  explicit SecretMasker(std::string_view text) : text_(text) { out_.reserve(text.size()); }
+
+  std::string run() {
+    while (i_ < text_.size()) {
+      if (text_[i_] != '<') {
+        character_data();
+      } else {
+        markup();
+      }
+    }
+    return std::move(out_);
+  }
+
+ private:
+  static std::string local(std::string_view name) {
     const auto colon = name.find(':');
     return std::string(colon == std::string_view::npos ? name : name.substr(colon + 1));
-  };
-  while (i < text.size()) {
-    if (text[i] != '<') {
-      const std::size_t end = std::min(text.find('<', i), text.size());
-      const std::string_view data = text.substr(i, end - i);
-      // PlainText says how the password is stored, not what it is.
-      const bool plain_text_flag = !open.empty() && open.back() == "PlainText";
-      if (secret_depth > 0 && !plain_text_flag && data.find_first_not_of(" \t\r\n") != std::string_view::npos) {
-        // Keep the blanks around it, so that the layout still shows.
-        const std::size_t first = data.find_first_not_of(" \t\r\n");
-        const std::size_t last = data.find_last_not_of(" \t\r\n");
-        out.append(data.substr(0, first)).append("***").append(data.substr(last + 1));
-      } else {
-        out.append(data);
-      }
-      i = end;
-      continue;
+  }
+
+  void character_data() {
+    const std::size_t end = std::min(text_.find('<', i_), text_.size());
+    const std::string_view data = text_.substr(i_, end - i_);
+    // PlainText says how the password is stored, not what it is.
+    const bool plain_text_flag = !open_.empty() && open_.back() == "PlainText";
+    if (secret_depth_ > 0 && !plain_text_flag && data.find_first_not_of(" \t\r\n") != std::string_view::npos) {
+      // Keep the blanks around it, so that the layout still shows.
+      const std::size_t first = data.find_first_not_of(" \t\r\n");
+      const std::size_t last = data.find_last_not_of(" \t\r\n");
+      out_.append(data.substr(0, first)).append("***").append(data.substr(last + 1));
+    } else {
+      out_.append(data);
     }
-    std::string_view rest = text.substr(i);
-    const std::size_t end = (rest.starts_with("<!--") ? rest.find("-->") : rest.starts_with("<![CDATA[") ? rest.find("]]>") : rest.find('>'));
-    if (rest.starts_with("<![CDATA[") && secret_depth > 0) {
-      out.append("<![CDATA[***]]>");
-      i = end == std::string_view::npos ? text.size() : i + end + 3;
-      continue;
+    i_ = end;
+  }
+
+  // A tag, comment, CDATA section or declaration, copied (a secret's CDATA masked).
+  void markup() {
+    const std::string_view rest = text_.substr(i_);
+    const bool comment = rest.starts_with("<!--");
+    const bool cdata = rest.starts_with("<![CDATA[");
+    const std::size_t end = comment ? rest.find("-->") : cdata ? rest.find("]]>") : rest.find('>');
+    if (cdata && secret_depth_ > 0) {
+      out_.append("<![CDATA[***]]>");
+      i_ = end == std::string_view::npos ? text_.size() : i_ + end + 3;
+      return;
     }
-    const std::size_t stop = end == std::string_view::npos ? text.size() : i + end + (rest.starts_with("<!--") || rest.starts_with("<![CDATA[") ? 3 : 1);
-    const std::string_view tag = text.substr(i, stop - i);
-    out.append(tag);
-    i = stop;
-    if (tag.size() < 2 || tag[1] == '?' || tag[1] == '!') continue;
+    const std::size_t stop = end == std::string_view::npos ? text_.size() : i_ + end + (comment || cdata ? 3 : 1);
+    const std::string_view tag = text_.substr(i_, stop - i_);
+    out_.append(tag);
+    i_ = stop;
+    if (tag.size() < 2 || tag[1] == '?' || tag[1] == '!') return;
+    track(tag);
+  }
+
+  // Follows the open elements through a start or end tag.
+  void track(std::string_view tag) {
     std::size_t name_end = tag[1] == '/' ? 2 : 1;
     const std::size_t name_begin = name_end;
     while (name_end < tag.size() && tag[name_end] != '>' && tag[name_end] != '/' &&
@@ -122,20 +141,31 @@ std::string masked_secrets(std::string_view text) {
     }
     const std::string name = local(tag.substr(name_begin, name_end - name_begin));
     if (tag[1] == '/') {
-      // Close the nearest open element of that name.
-      for (std::size_t k = open.size(); k-- > 0;) {
-        if (open[k] != name) continue;
-        for (std::size_t j = k; j < open.size(); ++j) secret_depth -= detail::looks_secret(open[j]) ? 1 : 0;
-        open.resize(k);
-        break;
-      }
+      close(name);
     } else if (!tag.ends_with("/>")) {
-      open.push_back(name);
-      secret_depth += detail::looks_secret(name) ? 1 : 0;
+      open_.push_back(name);
+      secret_depth_ += detail::looks_secret(name) ? 1 : 0;
     }
   }
-  return out;
-}
+
+  // Closes the nearest open element of that name.
+  void close(const std::string& name) {
+    for (std::size_t k = open_.size(); k-- > 0;) {
+      if (open_[k] != name) continue;
+      for (std::size_t j = k; j < open_.size(); ++j) secret_depth_ -= detail::looks_secret(open_[j]) ? 1 : 0;
+      open_.resize(k);
+      return;
+    }
+  }
+
+  std::string_view text_;
+  std::string out_;
+  std::vector<std::string> open_;  // local names of the open elements
+  std::size_t secret_depth_ = 0;   // how many of them look secret
+  std::size_t i_ = 0;
+};
+
+std::string masked_secrets(std::string_view text) { return SecretMasker(text).run(); }
 
 std::string range(std::size_t start, std::size_t count) {
   // Unified diff numbers lines from 1; an empty range names the line before it.

@@ -100,13 +100,10 @@ void check_user_names(Build& build) {
   }
 }
 
-}  // namespace
-
-void check_spec(Build& build) {
+// Windows account names are case-insensitive (reference: LocalAccount/Name):
+// alice and ALICE are one account, and the second LocalAccount fails Setup.
+void check_same_accounts(Build& build) {
   const Spec& spec = build.spec;
-  check_user_names(build);
-  // Windows account names are case-insensitive (reference: LocalAccount/Name):
-  // alice and ALICE are one account, and the second LocalAccount fails Setup.
   for (std::size_t i = 0; i < spec.users.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
       if (ascii_lower(spec.users[i].name.value) == ascii_lower(spec.users[j].name.value)) {
@@ -118,30 +115,43 @@ void check_spec(Build& build) {
       }
     }
   }
-  const bool first_logon_commands = !spec.first_logon_commands.empty() || !spec.media_scripts.empty() ||
-                                    spec.ssh_authorized_keys.has_value() || spec.autologon.value == 1 ||
-                                    spec.openssh_msi.has_value() || spec.virtio_guest_tools.value || spec.winrm.has_value() ||
-                                    spec.home_location.has_value();
-  const bool builtin = autologon_is_builtin_administrator(spec);
-  // Setting Username to Administrator enables the built-in account even
-  // without a password (reference: AutoLogon/Username): never a blank one here.
+}
+
+// Setting Username to Administrator enables the built-in account even
+// without a password (reference: AutoLogon/Username): never a blank one here.
+void check_builtin_autologon(Build& build, bool builtin) {
+  const Spec& spec = build.spec;
   if (spec.autologon.value > 0 && builtin && !spec.admin_password_file) {
     build.refuse(spec.autologon_user->origin,
                  "autologon as the built-in Administrator enables it, with a blank password unless "
                  "admin-password-file gives one", "admin-password-file: FILE");
   }
+}
+
+// The user autologon signs in as. A mistake in naming it is kept, and the account is then not known.
+struct LogonAccount {
   const SpecUser* account = nullptr;
   bool known = true;  // autologon names a user of the spec, or none
+};
+
+LogonAccount logon_account(Build& build) {
   try {
-    account = autologon_account(spec);
+    return {autologon_account(build.spec), true};
   } catch (const SpecError& e) {
     build.keep(e);
-    known = false;
+    return {nullptr, false};
   }
-  if (spec.domain && !spec.join_credentials_file) {
-    build.refuse(spec.domain->origin, "joining a domain needs the joining account", "join-credentials-file: FILE");
-  }
-  if (known && account == nullptr && !builtin) {
+}
+
+bool has_first_logon_commands(const Spec& spec) {
+  return !spec.first_logon_commands.empty() || !spec.media_scripts.empty() || spec.ssh_authorized_keys.has_value() ||
+         spec.autologon.value == 1 || spec.openssh_msi.has_value() || spec.virtio_guest_tools.value ||
+         spec.winrm.has_value() || spec.home_location.has_value();
+}
+
+void check_logon_account(Build& build, const LogonAccount& logon, bool builtin) {
+  const Spec& spec = build.spec;
+  if (logon.known && logon.account == nullptr && !builtin) {
     if (spec.autologon.value > 0) build.refuse(spec.autologon.origin, "autologon needs a user to sign in", "users:");
     for (const auto* key : {&spec.ssh_authorized_keys, &spec.openssh_msi}) {
       if (*key) build.refuse((*key)->origin, "the OpenSSH server needs an administrator to sign in with", "users:");
@@ -149,7 +159,8 @@ void check_spec(Build& build) {
   }
   // FirstLogonCommands run in the session of the account that logs on, and
   // only for an administrator (reference: FirstLogonCommands; UA10004).
-  if (account != nullptr && spec.autologon.value > 0 && first_logon_commands && !is_administrator(*account)) {
+  const SpecUser* account = logon.account;
+  if (account != nullptr && spec.autologon.value > 0 && has_first_logon_commands(spec) && !is_administrator(*account)) {
     build.refuse(account->groups.front().origin,
                  "autologon signs in '" + account->name.value +
                      "', who is not an administrator, and first-logon commands run only for an administrator "
@@ -159,6 +170,10 @@ void check_spec(Build& build) {
                      ": put the user in Administrators",
                  "", std::string(codes::first_logon_not_administrator.code));
   }
+}
+
+void check_firmware(Build& build) {
+  const Spec& spec = build.spec;
   const bool arm64 = spec.architecture.value == "arm64" ||
                      std::any_of(spec.architectures.begin(), spec.architectures.end(),
                                  [](const auto& a) { return a.value == "arm64"; });
@@ -173,6 +188,10 @@ void check_spec(Build& build) {
     build.refuse(spec.efi_size.origin, "efi-size sizes the EFI partition, which a BIOS disk does not have; "
                                        "remove it or use firmware: uefi");
   }
+}
+
+void check_partition_sizes(Build& build) {
+  const Spec& spec = build.spec;
   // WinRE needs at least 300 MB of free space (Microsoft: UEFI/GPT-based hard
   // drive partitions, recovery tools partition).
   if (spec.recovery_size.value > 0 && spec.recovery_size.value < 300) {
@@ -182,15 +201,18 @@ void check_spec(Build& build) {
   // Without a disk to partition, Setup installs to the first free partition
   // that fits (reference: ImageInstall/OSImage/InstallToAvailablePartition):
   // there is no layout to give a recovery or EFI size to.
-  if (!spec.disk) {
-    for (const auto* size : {&spec.recovery_size, &spec.efi_size}) {
-      if (!size->origin.key.empty() && size->value > 0) {
-        build.refuse(size->origin, "'" + size->origin.key + "' sizes a partition of the disk the file partitions, and "
-                                   "this spec partitions none: give disk: N or remove it");
-      }
+  if (spec.disk) return;
+  for (const auto* size : {&spec.recovery_size, &spec.efi_size}) {
+    if (!size->origin.key.empty() && size->value > 0) {
+      build.refuse(size->origin, "'" + size->origin.key + "' sizes a partition of the disk the file partitions, and "
+                                 "this spec partitions none: give disk: N or remove it");
     }
   }
-  // A script that is not on the medium fails at first logon, after the install.
+}
+
+// A script that is not on the medium fails at first logon, after the install.
+void check_media_scripts(Build& build) {
+  const Spec& spec = build.spec;
   for (const auto& script : spec.media_scripts) {
     const bool packaged = std::any_of(spec.files.begin(), spec.files.end(), [&](const auto& file) {
       // A folder entry carries the scripts below it.
@@ -202,6 +224,25 @@ void check_spec(Build& build) {
       build.refuse(script.origin, "'" + script.value + "' is not put on the medium", "files: SRC=" + script.value);
     }
   }
+}
+
+}  // namespace
+
+// The order of the checks is the order of their messages.
+void check_spec(Build& build) {
+  const Spec& spec = build.spec;
+  check_user_names(build);
+  check_same_accounts(build);
+  const bool builtin = autologon_is_builtin_administrator(spec);
+  check_builtin_autologon(build, builtin);
+  const LogonAccount logon = logon_account(build);
+  if (spec.domain && !spec.join_credentials_file) {
+    build.refuse(spec.domain->origin, "joining a domain needs the joining account", "join-credentials-file: FILE");
+  }
+  check_logon_account(build, logon, builtin);
+  check_firmware(build);
+  check_partition_sizes(build);
+  check_media_scripts(build);
 }
 
 void check_packaged(Build& build) {
