@@ -101,7 +101,7 @@ ordered_json to_json(const Outcome& o, std::size_t errors) {
   return doc;
 }
 
-void write_text(std::ostream& out, const Outcome& o, std::size_t errors) {
+void write_passes(std::ostream& out, const Outcome& o) {
   out << one(o.file) << ": what Windows Setup will do with this file\n";
   if (!o.passes.empty()) {
     out << "used as: " << to_string(o.usage.value) << " (" << o.usage.from << "); Windows: " << to_string(o.target.value)
@@ -113,6 +113,9 @@ void write_text(std::ostream& out, const Outcome& o, std::size_t errors) {
     out << "\n" << to_string(p.pass) << (p.runs ? "" : " (not run)") << ": " << one(p.note) << "\n";
     for (const Step& s : p.steps) out << "  " << (s.line == 0 ? std::string("   ") : std::to_string(s.line)) << "  " << one(s.what) << "\n";
   }
+}
+
+void write_accounts(std::ostream& out, const Outcome& o) {
   out << "\naccounts:";
   if (o.accounts.empty()) out << " none created by this file";
   out << "\n";
@@ -121,6 +124,9 @@ void write_text(std::ostream& out, const Outcome& o, std::size_t errors) {
         << ", " << (a.password ? "password set" : "no password") << "\n";
   }
   if (!o.join.empty()) out << "  joins " << one(o.join) << "\n";
+}
+
+void write_autologon(std::ostream& out, const Outcome& o) {
   out << "automatic logon: ";
   if (!o.autologon || !o.autologon->enabled) {
     out << "none: nothing signs in by itself\n";
@@ -132,11 +138,18 @@ void write_text(std::ostream& out, const Outcome& o, std::size_t errors) {
         << ", password " << (a.password ? "given" : "not given") << "\n";
     if (a.signs_in == Tristate::no) out << "  does not sign in: " << one(a.why_not) << "\n";
   }
+}
+
+void write_commands(std::ostream& out, const Outcome& o) {
   out << "commands, in the order they run:" << (o.commands.empty() ? " none" : "") << "\n";
   for (const unattend::Command& c : o.commands) {
     out << "  " << c.line << "  " << to_string(c.pass) << " " << c.list << (c.order ? " #" + std::to_string(*c.order) : "")
         << ", as " << one(runs_as_text(c)) << ", " << c.when << "\n";
   }
+}
+
+// Where Setup stops, or that it does not.
+void write_stops(std::ostream& out, const Outcome& o) {
   out << "\n";
   if (o.passes.empty()) {
     out << "the file is not a readable answer file: see unattend check\n";
@@ -149,6 +162,14 @@ void write_text(std::ostream& out, const Outcome& o, std::size_t errors) {
           << "; answered by " << join(s.answered_by, ", ") << "\n";
     }
   }
+}
+
+void write_text(std::ostream& out, const Outcome& o, std::size_t errors) {
+  write_passes(out, o);
+  write_accounts(out, o);
+  write_autologon(out, o);
+  write_commands(out, o);
+  write_stops(out, o);
   if (errors != 0) out << "unattend check finds " << errors << " error(s) in this file\n";
 }
 

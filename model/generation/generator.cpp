@@ -166,6 +166,14 @@ struct Place {
   std::vector<std::string> elements;  // below the component
 };
 
+// The value of the attribute that `prefix` (name=") starts in a start tag's line, when it has one.
+void note_attribute(const std::string& text, std::string_view prefix, std::string& value) {
+  const std::size_t at = text.find(prefix);
+  if (at == std::string::npos) return;
+  const std::size_t begin = text.find('"', at) + 1;
+  value = text.substr(begin, text.find('"', begin) - begin);
+}
+
 Place place_of(const std::string& xml, std::size_t line) {
   Place place;
   std::vector<std::string> stack;
@@ -188,13 +196,8 @@ Place place_of(const std::string& xml, std::size_t line) {
     const std::string name = text.substr(1, text.find_first_of(" />", 1) - 1);
     const bool closed = text.find("</") != std::string::npos || text.ends_with("/>");
     if (number == line || !closed) stack.push_back(name);
-    if (name == "settings" || name == "component") {
-      const std::size_t at = text.find(name == "settings" ? "pass=\"" : "name=\"");
-      if (at != std::string::npos) {
-        const std::size_t begin = text.find('"', at) + 1;
-        (name == "settings" ? place.pass : place.component) = text.substr(begin, text.find('"', begin) - begin);
-      }
-    }
+    if (name == "settings") note_attribute(text, "pass=\"", place.pass);
+    if (name == "component") note_attribute(text, "name=\"", place.component);
     if (number == line && closed) break;
   }
   const auto component = std::find(stack.begin(), stack.end(), "component");

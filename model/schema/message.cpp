@@ -142,6 +142,32 @@ std::string closest_name(const std::string& name, const std::vector<std::string>
   return best;
 }
 
+namespace {
+
+// An attribute that an element of a component does not take; `here` names the element's setting.
+Message component_attribute_message(const std::string& attribute, const std::string& element, const std::string& here) {
+  std::vector<std::string> w;
+  const bool wcm_like = match_pattern(attribute, pattern::foreign_attribute, w) && (w[1] == "action" || w[1] == "keyValue");
+  if (wcm_like && w[0] == "http://schemas.microsoft.com/WMIConfig/2002/State") {
+    return Message{&codes::action_on_non_list, "'" + element + "' (" + here + ") is not a list item: wcm:" +
+                                                   w[1] + " belongs on the items of a list"};
+  }
+  if (wcm_like) {
+    // The same text for every attribute bound to this namespace: the validator says it once per file.
+    return Message{&codes::wcm_namespace, "the wcm prefix is bound to '" + w[0] +
+                                              "'; it must be exactly http://schemas.microsoft.com/WMIConfig/2002/State, "
+                                              "or wcm:action and wcm:keyValue are not the attributes Setup reads "
+                                              "(reported once for the file)"};
+  }
+  std::vector<std::string> x;
+  const bool xml_attribute = match_pattern(attribute, pattern::foreign_attribute, x) &&
+                             x[0] == "http://www.w3.org/XML/1998/namespace";
+  return Message{&codes::component_content, "'" + element + "' (" + here + ") does not take the attribute '" +
+                                                (xml_attribute ? "xml:" + x[1] : attribute) + "'"};
+}
+
+}  // namespace
+
 std::optional<Message> component_message(const std::string& message, const SettingContext& where,
                                          std::set<std::string>& reported) {
   std::vector<std::string> m;
@@ -200,28 +226,7 @@ std::optional<Message> component_message(const std::string& message, const Setti
                    "'" + name + "' " + (integer ? "must be a whole number" : "has an invalid value") + "; found " +
                        shown(m[0])};
   }
-  if (match_pattern(message, pattern::attribute, m)) {
-    const std::string attribute = m[0];
-    const std::string element = m[1];
-    std::vector<std::string> w;
-    const bool wcm_like = match_pattern(attribute, pattern::foreign_attribute, w) && (w[1] == "action" || w[1] == "keyValue");
-    if (wcm_like && w[0] == "http://schemas.microsoft.com/WMIConfig/2002/State") {
-      return Message{&codes::action_on_non_list, "'" + element + "' (" + here + ") is not a list item: wcm:" +
-                                                     w[1] + " belongs on the items of a list"};
-    }
-    if (wcm_like) {
-      // The same text for every attribute bound to this namespace: the validator says it once per file.
-      return Message{&codes::wcm_namespace, "the wcm prefix is bound to '" + w[0] +
-                                                "'; it must be exactly http://schemas.microsoft.com/WMIConfig/2002/State, "
-                                                "or wcm:action and wcm:keyValue are not the attributes Setup reads "
-                                                "(reported once for the file)"};
-    }
-    std::vector<std::string> x;
-    const bool xml_attribute = match_pattern(attribute, pattern::foreign_attribute, x) &&
-                               x[0] == "http://www.w3.org/XML/1998/namespace";
-    return Message{&codes::component_content, "'" + element + "' (" + here + ") does not take the attribute '" +
-                                                  (xml_attribute ? "xml:" + x[1] : attribute) + "'"};
-  }
+  if (match_pattern(message, pattern::attribute, m)) return component_attribute_message(m[0], m[1], here);
   return Message{&codes::component_content, secret ? "invalid content in " + here : message + " (in " + here + ")"};
 }
 

@@ -386,9 +386,7 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
       for (const auto& [index, raw] : unattributed_) {
         if (out_[index].line == at.line && out_[index].column == at.column) all.push_back(index);
       }
-      for (auto index = all.rbegin(); index != all.rend(); ++index) {
-        out_.erase(out_.begin() + static_cast<std::ptrdiff_t>(*index));
-      }
+      erase_diagnostics(all);
       unattributed_.clear();
       return;
     }
@@ -404,30 +402,41 @@ class DocumentValidator final : public detail::UntrustedInputHandler {
         consequences.push_back(index);
         continue;
       }
-      if (depth_ == 1 && element != "unattend") {
-        d.code = codes::wrong_root.code;
-        d.message = "the root element is <" + element +
-                    ">; an answer file's root element is <unattend xmlns=\"urn:schemas-microsoft-com:unattend\">";
-      } else if (depth_ == 1 && !ours) {
-        d.code = codes::missing_namespace.code;
-        d.message = "<unattend> is not in the namespace urn:schemas-microsoft-com:unattend; add "
-                    "xmlns=\"urn:schemas-microsoft-com:unattend\" to it, or Setup ignores the file";
-      } else if ((element == "settings" || element == "component") && raw.rfind("no declaration", 0) != 0) {
-        const auto message = detail::attribute_message(raw, element, [&](const std::string& value) {
-          for (XMLSize_t i = 0; i < attrs.getLength(); ++i) {
-            if (to_utf8(attrs.getValue(i)) == value) return to_utf8(attrs.getQName(i));
-          }
-          return std::string{};
-        });
-        d.code = message.rule->code;
-        d.severity = message.rule->severity;
-        d.message = message.text;
-      }
+      reword(d, raw, element, ours, attrs);
     }
-    for (auto index = consequences.rbegin(); index != consequences.rend(); ++index) {
+    erase_diagnostics(consequences);
+    unattributed_.clear();
+  }
+
+  // Removes the diagnostics at these indexes (in ascending order) from out_.
+  void erase_diagnostics(const std::vector<std::size_t>& indexes) {
+    for (auto index = indexes.rbegin(); index != indexes.rend(); ++index) {
       out_.erase(out_.begin() + static_cast<std::ptrdiff_t>(*index));
     }
-    unattributed_.clear();
+  }
+
+  // Says Xerces's message `raw` about the root, or the attributes of
+  // <settings> or <component>, in the terms of an answer file.
+  void reword(Diagnostic& d, const std::string& raw, const std::string& element, bool ours, const Attributes& attrs) const {
+    if (depth_ == 1 && element != "unattend") {
+      d.code = codes::wrong_root.code;
+      d.message = "the root element is <" + element +
+                  ">; an answer file's root element is <unattend xmlns=\"urn:schemas-microsoft-com:unattend\">";
+    } else if (depth_ == 1 && !ours) {
+      d.code = codes::missing_namespace.code;
+      d.message = "<unattend> is not in the namespace urn:schemas-microsoft-com:unattend; add "
+                  "xmlns=\"urn:schemas-microsoft-com:unattend\" to it, or Setup ignores the file";
+    } else if ((element == "settings" || element == "component") && raw.rfind("no declaration", 0) != 0) {
+      const auto message = detail::attribute_message(raw, element, [&](const std::string& value) {
+        for (XMLSize_t i = 0; i < attrs.getLength(); ++i) {
+          if (to_utf8(attrs.getValue(i)) == value) return to_utf8(attrs.getQName(i));
+        }
+        return std::string{};
+      });
+      d.code = message.rule->code;
+      d.severity = message.rule->severity;
+      d.message = message.text;
+    }
   }
 
   void add_node(const XMLCh* uri, const XMLCh* local, const XMLCh* qname, const Attributes& attrs, Position at) {
