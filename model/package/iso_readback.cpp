@@ -142,7 +142,9 @@ std::vector<PackagedFile> check_tree(const Loaded& loaded, const std::vector<Ima
     files.push_back({entry.path, static_cast<std::uint64_t>(iso_file_get_size(file))});
   }
   if (loaded.nodes.size() != entries.size()) {
-    for (const auto& [path, node] : loaded.nodes) {
+    for (const auto& loaded_node : loaded.nodes) {
+      // Not a structured binding: clang 14 (scripts/tidy) cannot capture one in the lambda.
+      const auto& path = loaded_node.first;
       const bool expected = std::any_of(entries.begin(), entries.end(), [&](const ImageEntry& e) { return e.path == path; });
       if (!expected) throw Error(where + ": the " + std::string(name_of(tree)) + " tree holds an unexpected '" + path + "'");
     }
