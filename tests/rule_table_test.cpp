@@ -95,15 +95,23 @@ TEST(RuleTable, TheDocsIndexIsWhatTheTableGives) {
                                 "UNATTEND_UPDATE_SNAPSHOTS=1 rewrites its tables";
 }
 
-TEST(RuleTable, EveryRepairIsOfAKnownRuleAndFixable) {
+// The REPAIR rows decide what `fix` repairs; a rule's page must say so
+// (a line starting "**Fixable"), and no other page may.
+TEST(RuleTable, ThePagesOfTheRepairedRulesAndOnlyThoseSayFixable) {
+  std::size_t repaired = 0;
+  for (const RuleInfo& rule : all_rules()) {
+    const std::string code(rule.code);
+    const std::string page = read_text(source_dir / "docs" / "rules" / (code + ".md"));
+    const bool says = page.rfind("**Fixable", 0) == 0 || page.find("\n**Fixable") != std::string::npos;
+    EXPECT_EQ(says, fixable(code)) << "docs/rules/" << code << ".md";
+    repaired += fixable(code) ? 1 : 0;
+  }
   std::size_t rows = 0;
-#define UNATTEND_CHECK_REPAIR(rule, repairer)                     \
-  ++rows;                                                         \
-  EXPECT_NE(find_rule(codes::rule.code), nullptr) << #rule;       \
-  EXPECT_TRUE(fixable(codes::rule.code)) << codes::rule.code;
-  UNATTEND_REPAIRS(UNATTEND_CHECK_REPAIR)
-#undef UNATTEND_CHECK_REPAIR
-  EXPECT_GT(rows, 0u);
+#define UNATTEND_COUNT_REPAIR(rule, repairer) ++rows;
+  UNATTEND_REPAIRS(UNATTEND_COUNT_REPAIR)
+#undef UNATTEND_COUNT_REPAIR
+  EXPECT_GT(repaired, 0u);
+  EXPECT_LE(repaired, rows);  // several repairers may be tried on one rule
 }
 
 // A code string in the code outside the table would be a second place to
