@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <unattend/diagnostic.hpp>
+#include <unattend/error.hpp>
 #include <unattend/setup.hpp>
 
 namespace unattend {
@@ -46,14 +47,16 @@ struct CheckOptions {
 // Everything `unattend check` finds: schema validation (envelope, component
 // content, passes) plus the semantic rules, minus what the file or the options
 // silence. Diagnostics come sorted by position. Never throws for a bad answer
-// file; check_file throws unattend::Error when the file cannot be read.
+// file; throws unattend::Error when options name a rule that does not exist,
+// and check_file when the file cannot be read.
 // A Checker may be shared between threads.
 class Checker {
  public:
   Checker();
-  std::vector<Diagnostic> check(std::string_view bytes, std::string_view display_path,
-                                const CheckOptions& options = {}) const;
-  std::vector<Diagnostic> check_file(const std::filesystem::path& path, const CheckOptions& options = {}) const;
+  [[nodiscard]] std::vector<Diagnostic> check(std::string_view bytes, std::string_view display_path,
+                                              const CheckOptions& options = {}) const;
+  [[nodiscard]] std::vector<Diagnostic> check_file(const std::filesystem::path& path,
+                                                   const CheckOptions& options = {}) const;
 };
 
 }  // namespace unattend

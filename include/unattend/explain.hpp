@@ -21,6 +21,7 @@
 #include <vector>
 
 #include <unattend/diagnostic.hpp>
+#include <unattend/error.hpp>
 #include <unattend/pass.hpp>
 #include <unattend/setup.hpp>
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <unattend/error.hpp>
+
 #include "check/checked.hpp"
 #include "check/codes.hpp"
 #include "explain/outcome.hpp"
@@ -85,6 +87,19 @@ bool silenced(const Diagnostic& d, const detail::Document& document, const Check
   return false;
 }
 
+// Options name rules by code or name; one that names no rule is a caller's
+// mistake (a misspelt name would silently silence nothing), refused as the
+// command line and .unattend.yaml refuse it.
+void refuse_unknown_rules(const CheckOptions& options) {
+  const auto refuse = [](const std::string& rule, const char* field) {
+    if (find_rule(rule) == nullptr) {
+      throw Error(std::string("CheckOptions::") + field + ": no rule is called '" + rule + "'");
+    }
+  };
+  for (const std::string& rule : options.disabled) refuse(rule, "disabled");
+  for (const SeverityOverride& o : options.severity) refuse(o.rule, "severity");
+}
+
 }  // namespace
 
 bool can_be_silenced(std::string_view code) {
@@ -111,6 +126,7 @@ Checker::Checker() {
 
 std::vector<Diagnostic> Checker::check(std::string_view bytes, std::string_view display_path,
                                        const CheckOptions& options) const {
+  refuse_unknown_rules(options);
   detail::Validation validation = detail::validate_document(bytes, display_path);
   return detail::check_validated(validation, bytes, display_path, options);
 }
