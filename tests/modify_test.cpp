@@ -14,6 +14,7 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 
 #include <unattend/answer_file.hpp>
 #include <unattend/lists.hpp>
@@ -66,6 +67,17 @@ constexpr std::string_view hand_kept = R"(<?xml version="1.0" encoding="utf-8"?>
   </settings>
 </unattend>
 )";
+
+// What a tool does with a file it did not write: every architecture copy
+// the pass holds, or the component added when it holds none.
+template <typename Binding, typename Edit>
+void edit_every_copy(AnswerFile& file, Pass pass, Edit edit) {
+  if (file.architectures(pass, component_traits<Binding>::name).size() > 1) {
+    (void)file.modify_each<Binding>(pass, edit);
+  } else {
+    (void)file.modify<Binding>(pass, edit);
+  }
+}
 
 AnswerFile load_ok(std::string_view bytes) {
   LoadResult loaded = AnswerFile::load(bytes);
@@ -297,6 +309,74 @@ std::set<std::string> errors_of(const std::vector<Diagnostic>& diagnostics, bool
   return out;
 }
 
+// A file for x86 and amd64 machines holds a copy of each component per
+// architecture; an edit of one would leave the other stale.
+constexpr std::string_view two_architectures = R"(<?xml version="1.0" encoding="utf-8"?>
+<unattend xmlns="urn:schemas-microsoft-com:unattend">
+  <settings pass="specialize">
+    <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="x86" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+      <ComputerName>OLD-NAME</ComputerName>
+    </component>
+    <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+      <ComputerName>OLD-NAME</ComputerName>
+    </component>
+  </settings>
+</unattend>
+)";
+
+TEST(ModifyEach, EditsEveryArchitectureCopy) {
+  AnswerFile file = load_ok(two_architectures);
+  EXPECT_EQ(file.architectures(Pass::specialize, "Microsoft-Windows-Shell-Setup"),
+            (std::vector<Architecture>{Architecture::x86, Architecture::amd64}));
+  EXPECT_EQ(file.modify_each<ShellSetup>(Pass::specialize, [](ShellSetup& s) { s.ComputerName("BUILD-07"); }), 2u);
+  for (const Architecture a : {Architecture::x86, Architecture::amd64}) {
+    EXPECT_EQ(file.value(Pass::specialize, "Microsoft-Windows-Shell-Setup", "ComputerName", a), "BUILD-07")
+        << to_string(a);
+  }
+  EXPECT_EQ(file.modify_each<ShellSetup>(Pass::specialize, [](ShellSetup& s) { s.ComputerName("BUILD-07"); }), 0u)
+      << "nothing changed";
+  EXPECT_EQ(file.modify_each<ShellSetup>(Pass::oobeSystem, [](ShellSetup& s) { s.ComputerName("X"); }), 0u)
+      << "a pass without the component is left alone";
+  EXPECT_TRUE(file.architectures(Pass::oobeSystem, "Microsoft-Windows-Shell-Setup").empty());
+}
+
+// Before, modify without an architecture edited the first copy and said true.
+TEST(ModifyEach, ModifyWithoutAnArchitectureRefusesToPickACopy) {
+  AnswerFile file = load_ok(two_architectures);
+  const std::string before = file.to_xml();
+  try {
+    file.modify<ShellSetup>(Pass::specialize, [](ShellSetup& s) { s.ComputerName("BUILD-07"); });
+    FAIL() << "modify picked one of two copies";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "Microsoft-Windows-Shell-Setup has a copy for each of x86, amd64 in the specialize pass: give the "
+              "architecture to edit one, or edit them all with modify_each");
+  }
+  EXPECT_EQ(file.to_xml(), before);
+  EXPECT_TRUE(file.modify<ShellSetup>(Pass::specialize, [](ShellSetup& s) { s.ComputerName("BUILD-07"); },
+                                      Architecture::amd64));
+  EXPECT_EQ(file.value(Pass::specialize, "Microsoft-Windows-Shell-Setup", "ComputerName", Architecture::x86),
+            "OLD-NAME");
+}
+
+TEST(ModifyEach, AFailedCopyPutsBackTheCopiesEditedBeforeIt) {
+  AnswerFile file = load_ok(two_architectures);
+  const std::string before = file.to_xml();
+  int calls = 0;
+  EXPECT_THROW(file.modify_each<ShellSetup>(Pass::specialize,
+                                            [&](ShellSetup& s) {
+                                              if (++calls == 2) throw std::runtime_error("second copy");
+                                              s.ComputerName("BUILD-07");
+                                            }),
+               std::runtime_error);
+  EXPECT_EQ(calls, 2);
+  EXPECT_EQ(file.to_xml(), before);
+  // The loaded lines survive the undo.
+  std::vector<unsigned> loaded_lines;
+  for (const Setting& s : file.settings()) loaded_lines.push_back(s.line);
+  EXPECT_EQ(loaded_lines, (std::vector<unsigned>{5, 8}));
+}
+
 TEST(Lists, AppendedItemsAreNumberedAfterTheHighest) {
   AnswerFile file = load_ok(hand_kept);
   const std::set<std::string> errors_before = errors_of(file.check());
@@ -429,15 +509,15 @@ TEST(ModifyCorpus, TheTrialEditSavesOrRefusesAndNeverThrowsForUnknownElements) {
     const std::set<std::string> errors_before = errors_of(file.check());
     const std::set<std::string> all_errors_before = errors_of(file.check(), true);
     try {
-      file.modify<ShellSetup>(Pass::specialize, [](ShellSetup& shell) {
+      edit_every_copy<ShellSetup>(file, Pass::specialize, [](ShellSetup& shell) {
         shell.ComputerName("BUILD-07");
         shell.TimeZone("W. Europe Standard Time");
       });
-      file.modify<ShellSetup>(Pass::oobeSystem, [](ShellSetup& shell) {
+      edit_every_copy<ShellSetup>(file, Pass::oobeSystem, [](ShellSetup& shell) {
         append_command(ensure(shell.FirstLogonCommands()).SynchronousCommand(), "cmd /c echo first logon");
         append_local_account(ensure(ensure(shell.UserAccounts()).LocalAccounts()).LocalAccount(), "builder", "s3cret!");
       });
-      file.modify<PnpWinPE>(Pass::windowsPE, [](PnpWinPE& pnp) {
+      edit_every_copy<PnpWinPE>(file, Pass::windowsPE, [](PnpWinPE& pnp) {
         append_driver_path(ensure(pnp.DriverPaths()).PathAndCredentials(), R"(\\server\drivers)");
       });
     } catch (const Error& e) {

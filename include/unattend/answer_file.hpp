@@ -169,6 +169,9 @@ class AnswerFile {
                                    std::optional<Architecture> architecture = std::nullopt) const;
   bool contains(Pass pass, std::string_view component, std::optional<Architecture> architecture = std::nullopt) const;
   bool remove(Pass pass, std::string_view component, std::optional<Architecture> architecture = std::nullopt);
+  // The architectures of the copies of `component` in `pass`, in document
+  // order: a file written for x86 and amd64 machines has two.
+  std::vector<Architecture> architectures(Pass pass, std::string_view component) const;
 
   // A component of the file through its generated binding, e.g.
   // get<xml::shell_setup::Microsoft_Windows_Shell_Setup>(Pass::oobeSystem).
@@ -207,9 +210,20 @@ class AnswerFile {
   // parsed by its binding at all (a value of the wrong type), when the edit
   // adds an element the file holds but the binding did not read (C++/Tree
   // stops at the first element it does not expect: it would be there twice),
-  // or when `edit` throws (its exception is passed on).
+  // or when `edit` throws (its exception is passed on). Without an
+  // architecture, a pass that holds several copies of the component (x86 and
+  // amd64) is refused with unattend::Error naming them: give the
+  // architecture, or edit every copy with modify_each.
   template <typename Binding, typename Edit>
   bool modify(Pass pass, Edit&& edit, std::optional<Architecture> architecture = std::nullopt);
+
+  // modify() on every copy of the component in `pass`, one per architecture
+  // (`edit` runs once for each); returns how many copies changed. A pass
+  // without the component is left alone (0): modify() adds one. All or
+  // nothing: when the edit of one copy throws, the copies edited before it
+  // are put back as they were, and the exception is passed on.
+  template <typename Binding, typename Edit>
+  std::size_t modify_each(Pass pass, Edit&& edit);
 
   // Turns every plaintext password (PlainText true) into its encoded form;
   // returns one line per password changed, naming its element, never its value.

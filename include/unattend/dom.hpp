@@ -7,11 +7,14 @@
 // Elements returned here belong to the AnswerFile: edits through them are
 // edits of the file, and set()/remove() on their component invalidate them.
 
+#include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include <xercesc/dom/DOMDocument.hpp>
 #include <xercesc/dom/DOMElement.hpp>
@@ -59,6 +62,13 @@ struct DomAccess {
   // modify's write-back (model/edit/merge.cpp): `before` and `after`
   // serialize the binding before and after the edit (`before` only when the
   // component `existed`); only their difference reaches the file.
+  // modify() without an architecture: throws unless the pass holds at most
+  // one copy of the component.
+  static void require_one_copy(const AnswerFile& file, Pass pass, std::string_view component);
+  // A copy of the whole document, and putting it back (modify_each's undo).
+  using Snapshot = std::shared_ptr<xercesc::DOMDocument>;
+  static Snapshot snapshot(const AnswerFile& file);
+  static void restore(AnswerFile& file, const Snapshot& snapshot);
   static bool merge_component(AnswerFile& file, Pass pass, std::string_view component,
                               std::optional<Architecture> architecture, bool existed, const Serialize& before,
                               const Serialize& after);
@@ -91,6 +101,7 @@ void AnswerFile::set(Pass pass, const Binding& value, std::optional<Architecture
 template <typename Binding, typename Edit>
 bool AnswerFile::modify(Pass pass, Edit&& edit, std::optional<Architecture> architecture) {
   const std::string_view name = component_traits<Binding>::name;
+  if (!architecture) detail::DomAccess::require_one_copy(*this, pass, name);
   const xercesc::DOMElement* element = dom::find_component(*this, pass, name, architecture);
   std::optional<Binding> value;
   try {
@@ -107,6 +118,21 @@ bool AnswerFile::modify(Pass pass, Edit&& edit, std::optional<Architecture> arch
   return detail::DomAccess::merge_component(
       *this, pass, name, architecture, element != nullptr, [&](xercesc::DOMElement& e) { e << before; },
       [&](xercesc::DOMElement& e) { e << *value; });
+}
+
+template <typename Binding, typename Edit>
+std::size_t AnswerFile::modify_each(Pass pass, Edit&& edit) {
+  const std::vector<Architecture> copies = architectures(pass, component_traits<Binding>::name);
+  if (copies.empty()) return 0;
+  const detail::DomAccess::Snapshot before = detail::DomAccess::snapshot(*this);
+  std::size_t changed = 0;
+  try {
+    for (const Architecture architecture : copies) changed += modify<Binding>(pass, edit, architecture) ? 1 : 0;
+  } catch (...) {
+    detail::DomAccess::restore(*this, before);
+    throw;
+  }
+  return changed;
 }
 
 template <typename T>

@@ -15,6 +15,7 @@
 #include <unattend/check.hpp>
 #include <unattend/dom.hpp>
 #include <unattend/schema.hpp>
+#include <unattend/detail/join.hpp>
 
 #include "check/codes.hpp"
 #include "edit/error_places.hpp"
@@ -283,6 +284,39 @@ bool AnswerFile::remove(Pass pass, std::string_view name, std::optional<Architec
   auto* element = const_cast<DOMElement*>(found);
   element->getParentNode()->removeChild(element)->release();
   return true;
+}
+
+std::vector<Architecture> AnswerFile::architectures(Pass pass, std::string_view name) const {
+  std::vector<Architecture> out;
+  const DOMElement& root = *detail::DomAccess::document(*this).getDocumentElement();
+  for (const DOMElement* settings : detail::child_elements(root, u"settings")) {
+    if (attribute(*settings, u"pass") != to_string(pass)) continue;
+    for (const DOMElement* component : detail::child_elements(*settings, u"component")) {
+      const auto architecture = parse_architecture(attribute(*component, u"processorArchitecture"));
+      if (architecture && same_component(attribute(*component, u"name"), name) &&
+          std::find(out.begin(), out.end(), *architecture) == out.end()) {
+        out.push_back(*architecture);
+      }
+    }
+  }
+  return out;
+}
+
+void detail::DomAccess::require_one_copy(const AnswerFile& file, Pass pass, std::string_view component) {
+  const std::vector<Architecture> copies = file.architectures(pass, component);
+  if (copies.size() < 2) return;
+  throw Error(std::string(component) + " has a copy for each of " +
+              detail::join(copies, ", ", [](Architecture a) { return to_string(a); }) + " in the " +
+              std::string(to_string(pass)) +
+              " pass: give the architecture to edit one, or edit them all with modify_each");
+}
+
+detail::DomAccess::Snapshot detail::DomAccess::snapshot(const AnswerFile& file) {
+  return Snapshot(detail::clone_with_positions(document(file)).release(), detail::DomDeleter{});
+}
+
+void detail::DomAccess::restore(AnswerFile& file, const Snapshot& snapshot) {
+  file.impl_->document = detail::clone_with_positions(*snapshot);
 }
 
 void detail::DomAccess::set_component(AnswerFile& file, Pass pass, std::string_view component,

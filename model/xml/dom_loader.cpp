@@ -70,6 +70,24 @@ LoadedPosition loaded_position(const DOMNode& element) {
   return {static_cast<unsigned>(packed >> 32), static_cast<unsigned>(packed & 0xffffffffu)};
 }
 
+namespace {
+
+// `from` and `to` are the same tree (one cloned from the other).
+void copy_positions(const DOMNode& from, DOMNode& to) {
+  if (void* position = from.getUserData(position_key)) to.setUserData(position_key, position, nullptr);
+  const DOMNode* f = from.getFirstChild();
+  DOMNode* t = to.getFirstChild();
+  for (; f != nullptr && t != nullptr; f = f->getNextSibling(), t = t->getNextSibling()) copy_positions(*f, *t);
+}
+
+}  // namespace
+
+DomDocument clone_with_positions(const xercesc::DOMDocument& document) {
+  DomDocument copy(static_cast<xercesc::DOMDocument*>(document.cloneNode(true)));
+  copy_positions(document, *copy);
+  return copy;
+}
+
 DomDocument parse_dom(std::string_view bytes, std::string& error) {
   ensure_xerces();
   SecurityManager security;

@@ -31,6 +31,10 @@ struct LoadedPosition {
 };
 LoadedPosition loaded_position(const xercesc::DOMNode& element);
 
+// A deep copy of `document` whose elements keep the positions they were
+// loaded from (Xerces clones no user data). For undoing a failed edit.
+DomDocument clone_with_positions(const xercesc::DOMDocument& document);
+
 // A document holding an empty <unattend> root with the unattend and wcm namespaces.
 DomDocument new_answer_file_dom();
 
