@@ -70,6 +70,15 @@ struct Setting {
   bool secret() const;
 };
 
+// An element of a component that its typed binding cannot hold, which get()
+// and modify() leave aside: it stays in the file as written, where check()
+// reports it. Never holds the element's value (it may be a password).
+struct SetAside {
+  std::string path;    // below the component: "Themes_Obsolete", "ImageInstall/OSImage/InstallFrom/MetaData/Key"
+  unsigned line = 0;   // where its start tag ends in the loaded file; 0 if added since
+  std::string reason;  // "not a setting of Microsoft-Windows-Shell-Setup", "… takes one of: …"
+};
+
 class AnswerFile;
 template <typename Binding>
 struct component_traits;
@@ -175,10 +184,19 @@ class AnswerFile {
 
   // A component of the file through its generated binding, e.g.
   // get<xml::shell_setup::Microsoft_Windows_Shell_Setup>(Pass::oobeSystem).
-  // Empty when the file has no such component; unattend::Error when its
-  // content does not fit the binding (check() tells exactly why).
+  // Empty when the file has no such component. What the binding cannot hold
+  // (elements its schema does not know, foreign elements, a second copy of a
+  // single setting, a value outside its type) is left out of it and listed by
+  // set_aside(); the white space that XML Schema collapses around booleans,
+  // integers and enumeration values is collapsed, as check() reads them.
+  // Does not throw for what a file holds.
   template <typename Binding>
   std::optional<Binding> get(Pass pass, std::optional<Architecture> architecture = std::nullopt) const;
+
+  // What get() and modify() leave out of the binding of that component, in
+  // document order; empty when the binding reads all of it.
+  template <typename Binding>
+  [[nodiscard]] std::vector<SetAside> set_aside(Pass pass, std::optional<Architecture> architecture = std::nullopt) const;
 
   // Replaces the content of the component with `value`, adding the component
   // (and its <settings> pass) with all five attributes when it is missing.
@@ -204,16 +222,17 @@ class AnswerFile {
   // stays byte for byte the same). A missing component is added as set()
   // adds it, unless the edit leaves it empty. Returns whether anything changed.
   //
-  // Throws unattend::Error, with the file unchanged, when a value the edit
-  // sets is outside its schema limits (length, range, enumeration; the message
-  // names the setting and the limit), when the component's content cannot be
-  // parsed by its binding at all (a value of the wrong type), when the edit
-  // adds an element the file holds but the binding did not read (C++/Tree
-  // stops at the first element it does not expect: it would be there twice),
-  // or when `edit` throws (its exception is passed on). Without an
-  // architecture, a pass that holds several copies of the component (x86 and
-  // amd64) is refused with unattend::Error naming them: give the
-  // architecture, or edit every copy with modify_each.
+  // What the binding cannot hold is set aside as for get(): it stays in the
+  // file where it is, untouched, unless the edit sets that very setting (a
+  // value outside its enumeration, say): then the new value takes its place.
+  //
+  // Throws unattend::Error, with the file unchanged, only for what the caller
+  // asks: a value the edit sets outside its schema limits (length, range,
+  // enumeration, or a character XML cannot carry; the message names the
+  // setting and the limit), or `edit` throwing (its exception is passed on).
+  // Without an architecture, a pass that holds several copies of the
+  // component (x86 and amd64) is refused with unattend::Error naming them:
+  // give the architecture, or edit every copy with modify_each.
   template <typename Binding, typename Edit>
   bool modify(Pass pass, Edit&& edit, std::optional<Architecture> architecture = std::nullopt);
 

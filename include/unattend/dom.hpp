@@ -40,6 +40,8 @@ const xercesc::DOMDocument& document(const AnswerFile& file);
 
 namespace unattend::detail {
 
+class ReadableComponent;
+
 // What the templates below need from the library; internal, not part of the API.
 struct DomAccess {
   static xercesc::DOMDocument& document(const AnswerFile& file);
@@ -52,10 +54,6 @@ struct DomAccess {
   // out again, so a refused set leaves the file as it was.
   static void set_component(AnswerFile& file, Pass pass, std::string_view component,
                             std::optional<Architecture> architecture, const Serialize& serialize);
-  // Throws unless serializing the parsed binding gives back every element of
-  // the original: C++/Tree skips what its schema does not know.
-  static void check_lossless(const xercesc::DOMElement& original, std::string_view component, Pass pass,
-                             const Serialize& serialize);
   // Throws unless `binding` names the component `component` is.
   static void check_binding(const Component& component, std::string_view binding);
   [[noreturn]] static void binding_mismatch(std::string_view component, Pass pass, const std::string& why);
@@ -69,10 +67,71 @@ struct DomAccess {
   using Snapshot = std::shared_ptr<xercesc::DOMDocument>;
   static Snapshot snapshot(const AnswerFile& file);
   static void restore(AnswerFile& file, const Snapshot& snapshot);
+  // `readable`: what the binding read (null for a component added by the edit).
   static bool merge_component(AnswerFile& file, Pass pass, std::string_view component,
-                              std::optional<Architecture> architecture, bool existed, const Serialize& before,
-                              const Serialize& after);
+                              std::optional<Architecture> architecture, const ReadableComponent* readable,
+                              const Serialize& before, const Serialize& after);
+
+  // The binding of `element`, read from a ReadableComponent: what the binding
+  // cannot hold is set aside, one element at a time as C++/Tree stumbles on
+  // it, until the binding reads all that is left.
+  template <typename Binding>
+  static Binding read(ReadableComponent& readable);
 };
+
+// A copy of a component without the elements its binding cannot hold: those
+// of other namespaces, names its schema does not know, a second copy of a
+// single setting, values outside their type; the white space XML Schema
+// collapses around booleans, integers and enumeration values is collapsed
+// (model/edit/readable.cpp says why).
+class ReadableComponent {
+ public:
+  ReadableComponent(const xercesc::DOMElement& component, std::string_view name, Pass pass);
+  ReadableComponent(ReadableComponent&&) noexcept;
+  ~ReadableComponent();
+
+  const xercesc::DOMElement& element() const;
+  const std::vector<SetAside>& set_aside() const;
+  bool was_set_aside(const xercesc::DOMElement& in_file) const;
+  const std::string& component() const;
+  Pass pass() const;
+
+  // After the binding threw: set aside the first element that caused it;
+  // false when there is none.
+  bool set_aside_lacking(const std::string& child);  // expected_element: a container without a required child
+  bool set_aside_named(const std::string& name);     // unexpected_element
+  bool set_aside_value(const std::string& value);    // unexpected_enumerator
+  // After the binding read: sets aside the first element that the binding
+  // serialized by `serialize` lost, and returns true (read again); false
+  // when nothing was lost.
+  bool set_aside_lost(const DomAccess::Serialize& serialize);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+template <typename Binding>
+Binding DomAccess::read(ReadableComponent& readable) {
+  // Each round sets one element aside or returns, so this ends.
+  for (;;) {
+    bool progressed = false;
+    try {
+      Binding value(readable.element());
+      if (!readable.set_aside_lost([&](xercesc::DOMElement& e) { e << value; })) return value;
+      progressed = true;
+    } catch (const xsd::cxx::tree::expected_element<char>& e) {
+      progressed = readable.set_aside_lacking(e.name());
+    } catch (const xsd::cxx::tree::unexpected_element<char>& e) {
+      progressed = readable.set_aside_named(e.encountered_name());
+    } catch (const xsd::cxx::tree::unexpected_enumerator<char>& e) {
+      progressed = readable.set_aside_value(e.enumerator());
+    } catch (const xsd::cxx::exception& e) {
+      binding_mismatch(readable.component(), readable.pass(), e.what());
+    }
+    if (!progressed) binding_mismatch(readable.component(), readable.pass(), "its binding cannot read it");
+  }
+}
 
 }  // namespace unattend::detail
 
@@ -83,13 +142,18 @@ std::optional<Binding> AnswerFile::get(Pass pass, std::optional<Architecture> ar
   const std::string_view name = component_traits<Binding>::name;
   const xercesc::DOMElement* element = dom::find_component(*this, pass, name, architecture);
   if (element == nullptr) return std::nullopt;
-  try {
-    Binding value(*element);
-    detail::DomAccess::check_lossless(*element, name, pass, [&](xercesc::DOMElement& e) { e << value; });
-    return value;
-  } catch (const xsd::cxx::exception& e) {
-    detail::DomAccess::binding_mismatch(name, pass, e.what());
-  }
+  detail::ReadableComponent readable(*element, name, pass);
+  return detail::DomAccess::read<Binding>(readable);
+}
+
+template <typename Binding>
+std::vector<SetAside> AnswerFile::set_aside(Pass pass, std::optional<Architecture> architecture) const {
+  const std::string_view name = component_traits<Binding>::name;
+  const xercesc::DOMElement* element = dom::find_component(*this, pass, name, architecture);
+  if (element == nullptr) return {};
+  detail::ReadableComponent readable(*element, name, pass);
+  (void)detail::DomAccess::read<Binding>(readable);
+  return readable.set_aside();
 }
 
 template <typename Binding>
@@ -103,21 +167,19 @@ bool AnswerFile::modify(Pass pass, Edit&& edit, std::optional<Architecture> arch
   const std::string_view name = component_traits<Binding>::name;
   if (!architecture) detail::DomAccess::require_one_copy(*this, pass, name);
   const xercesc::DOMElement* element = dom::find_component(*this, pass, name, architecture);
+  std::optional<detail::ReadableComponent> readable;
   std::optional<Binding> value;
-  try {
-    if (element != nullptr) {
-      value.emplace(*element);
-    } else {
-      value.emplace();
-    }
-  } catch (const xsd::cxx::exception& e) {
-    detail::DomAccess::binding_mismatch(name, pass, e.what());
+  if (element != nullptr) {
+    readable.emplace(*element, name, pass);
+    value.emplace(detail::DomAccess::read<Binding>(*readable));
+  } else {
+    value.emplace();
   }
   const Binding before = *value;
   std::forward<Edit>(edit)(*value);
   return detail::DomAccess::merge_component(
-      *this, pass, name, architecture, element != nullptr, [&](xercesc::DOMElement& e) { e << before; },
-      [&](xercesc::DOMElement& e) { e << *value; });
+      *this, pass, name, architecture, readable ? &*readable : nullptr,
+      [&](xercesc::DOMElement& e) { e << before; }, [&](xercesc::DOMElement& e) { e << *value; });
 }
 
 template <typename Binding, typename Edit>

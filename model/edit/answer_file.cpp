@@ -404,76 +404,15 @@ void detail::DomAccess::replace_content(DOMElement& element, const std::function
   element.getParentNode()->removeChild(&element)->release();
 }
 
-namespace {
-
-// What a component holds, as comparable lines: every leaf's value (booleans
-// and integers in their canonical form, so that "1" and "true" agree) and
-// every attribute below the component element.
-std::multiset<std::string> content_of(const DOMElement& component, const std::string& name) {
-  std::multiset<std::string> out;
-  auto collect = [&](DOMElement&, const std::string&, const std::string& path, DOMElement& element) {
-    const xercesc::DOMNamedNodeMap* map = element.getAttributes();
-    for (XMLSize_t i = 0; i < map->getLength(); ++i) {
-      const xercesc::DOMNode* a = map->item(i);
-      if (xercesc::XMLString::equals(a->getNamespaceURI(), detail::xmlns_namespace)) continue;
-      const XMLCh* uri = a->getNamespaceURI();
-      out.insert(path + " @{" + detail::to_utf8(uri) + "}" + detail::to_utf8(a->getLocalName()) + "=" +
-                 detail::to_utf8(a->getNodeValue()));
-    }
-    if (element.getFirstElementChild() != nullptr) {
-      out.insert(path);
-      return;
-    }
-    std::string value = detail::to_utf8(element.getTextContent());
-    if (const SettingInfo* s = Schema::instance().find_setting(name, path)) {
-      const std::string trimmed = detail::trim(value);
-      if (s->kind == SettingKind::boolean && (trimmed == "1" || trimmed == "true")) value = "true";
-      if (s->kind == SettingKind::boolean && (trimmed == "0" || trimmed == "false")) value = "false";
-      if (s->kind == SettingKind::integer) {
-        long long number = 0;
-        const auto [end, error] = std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), number);
-        if (error == std::errc{} && end == trimmed.data() + trimmed.size() && !trimmed.empty()) {
-          value = std::to_string(number);
-        }
-      }
-    }
-    out.insert(path + " = " + value);
-  };
-  auto& e = const_cast<DOMElement&>(component);  // walked, never changed
-  detail::walk_settings(e, name, "", e, collect);
-  return out;
-}
-
-}  // namespace
-
-void detail::DomAccess::check_lossless(const DOMElement& original, std::string_view component, Pass pass,
-                                const std::function<void(DOMElement&)>& serialize) {
-  DomDocument scratch = detail::new_answer_file_dom();
-  DOMElement& copy = *scratch->createElementNS(detail::unattend_namespace, u"component");
-  scratch->getDocumentElement()->appendChild(&copy);
-  serialize(copy);
-  const std::string name(component);
-  const auto before = content_of(original, name);
-  const auto after = content_of(copy, name);
-  if (before == after) return;
-  std::vector<std::string> lost;
-  std::set_difference(before.begin(), before.end(), after.begin(), after.end(), std::back_inserter(lost));
-  std::vector<std::string> changed;
-  std::set_difference(after.begin(), after.end(), before.begin(), before.end(), std::back_inserter(changed));
-  const std::string what = !lost.empty() ? lost.front() : changed.front();
-  // Never a value in the message: it may be a password.
-  const std::string where = what.substr(0, what.find_first_of(" "));
-  binding_mismatch(component, pass, "its binding would not keep '" + where + "' as written");
-}
-
 void detail::DomAccess::binding_mismatch(std::string_view component, Pass pass, const std::string& why) {
   throw Error(std::string(component) + " in the " + std::string(to_string(pass)) +
               " pass does not fit its schema (check() says where): " + why);
 }
 
 bool detail::DomAccess::merge_component(AnswerFile& file, Pass pass, std::string_view component,
-                                  std::optional<Architecture> architecture, bool existed, const Serialize& before,
-                                  const Serialize& after) {
+                                  std::optional<Architecture> architecture, const ReadableComponent* readable,
+                                  const Serialize& before, const Serialize& after) {
+  const bool existed = readable != nullptr;
   DomDocument scratch = detail::new_answer_file_dom();
   auto add_component = [&]() -> DOMElement& {
     DOMElement* element = scratch->createElementNS(detail::unattend_namespace, u"component");
@@ -488,7 +427,7 @@ bool detail::DomAccess::merge_component(AnswerFile& file, Pass pass, std::string
   if (merge.empty()) return false;
   detail::check_facets(component, pass, merge.changed_values());
   try {
-    merge.apply(dom::component_element(file, pass, component, architecture));
+    merge.apply(dom::component_element(file, pass, component, architecture), readable);
   } catch (const Error& e) {
     binding_mismatch(component, pass, std::string(e.what()) + "; nothing was changed");
   }

@@ -41,11 +41,12 @@ std::string place_of(const DOMElement& element, const std::string& step) {
 
 struct Placed {
   LoadedPosition position;
+  LoadedPosition end;
   std::string place;
 };
 
 void collect(const DOMElement& element, const std::string& place, std::vector<Placed>& out) {
-  out.push_back({loaded_position(element), place});
+  out.push_back({loaded_position(element), loaded_end(element), place});
   const std::vector<std::string> steps =
       child_steps(element, [](const std::string&) { return ListKey{.list_item = true, .key = {}}; });
   std::size_t i = 0;
@@ -69,11 +70,13 @@ std::multiset<std::string> error_places(const xercesc::DOMDocument& document,
   }
   for (const Diagnostic& d : diagnostics) {
     if (d.severity != Severity::error) continue;
-    // The element whose start tag ends last at or before the diagnostic:
-    // the one reported on, or the one whose content holds the position.
+    // The element reported on (its start tag ends at the diagnostic) or the
+    // innermost one whose content holds the position: text between two
+    // elements belongs to their parent, whatever element came before it.
     const LoadedPosition at{static_cast<unsigned>(d.line), static_cast<unsigned>(d.column)};
-    const auto after = std::upper_bound(placed.begin(), placed.end(), at,
-                                        [](const LoadedPosition& p, const Placed& e) { return p < e.position; });
+    auto after = std::upper_bound(placed.begin(), placed.end(), at,
+                                  [](const LoadedPosition& p, const Placed& e) { return p < e.position; });
+    while (after != placed.begin() && std::prev(after)->end < at && std::prev(after)->position != at) --after;
     const std::string place = d.line == 0 || after == placed.begin() ? std::string() : std::prev(after)->place;
     out.insert(d.code + "|" + place);
   }

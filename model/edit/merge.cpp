@@ -11,6 +11,9 @@
 
 #include <unattend/error.hpp>
 
+#include <unattend/dom.hpp>
+#include <unattend/schema.hpp>
+
 #include "schema/grammar.hpp"
 #include "xml/text.hpp"
 #include "xml/xerces_runtime.hpp"
@@ -31,6 +34,10 @@ std::string name_of(const DOMNode& node) {
 
 bool is_leaf(const DOMElement& element) { return element.getFirstElementChild() == nullptr; }
 
+bool holds_text(const DOMElement& element) {
+  return is_leaf(element) && !trim(to_utf8(element.getTextContent())).empty();
+}
+
 // How a list item is told apart from its siblings of the same name: the key
 // Setup itself uses (wcm:keyValue, else Order), so that an item keeps its
 // identity when others are added or removed before it.
@@ -45,10 +52,14 @@ std::string item_key(const DOMElement& element) {
 
 // The element children of `parent` under a name unique among them: the
 // element's name, its key when `keyed`, and its rank among those that share both.
-std::vector<std::pair<std::string, const DOMElement*>> labelled_children(const DOMElement& parent, bool keyed) {
+std::vector<std::pair<std::string, const DOMElement*>> labelled_children(const DOMElement& parent, bool keyed,
+                                                                         const ReadableComponent* skip = nullptr) {
   std::vector<std::pair<std::string, const DOMElement*>> out;
   std::map<std::string, int> seen;
   for (const DOMElement* c = parent.getFirstElementChild(); c != nullptr; c = c->getNextElementSibling()) {
+    // What was set aside is not in the binding: counting it would shift the
+    // rank of the elements of its name that follow it.
+    if (skip != nullptr && skip->was_set_aside(*c)) continue;
     std::string label = name_of(*c) + "|" + (keyed ? item_key(*c) : std::string());
     label += "|" + std::to_string(seen[label]++);
     out.emplace_back(std::move(label), c);
@@ -170,7 +181,10 @@ void ComponentMerge::diff(const DOMElement& before, const DOMElement& after, con
     const auto& [label, child] = after_children[i];
     const std::string child_path = (path.empty() ? "" : path + "/") + to_utf8(child->getLocalName());
     if (const auto found = before_map.find(label); found != before_map.end()) {
-      if (is_leaf(*found->second) != is_leaf(*child)) {
+      // A value that becomes a container (or the reverse) is replaced; an
+      // empty container that gains children is merged like any other, so
+      // that what was set aside inside it in the file stays.
+      if (is_leaf(*found->second) != is_leaf(*child) && (holds_text(*found->second) || holds_text(*child))) {
         operations_.push_back({Operation::replace, found->second, child});
         collect_values(*child, child_path);
       } else {
@@ -199,22 +213,18 @@ void ComponentMerge::collect_values(const DOMElement& added, const std::string& 
   }
 }
 
-void ComponentMerge::apply(DOMElement& original) const {
-  // Where each element of `before` is in the file. `before` was parsed from
-  // it, and C++/Tree keeps the order of elements of one name, so the n-th
-  // element of a name is the n-th of that name in the file.
-  std::map<const DOMNode*, DOMElement*> in_file;
-  auto map = [&](auto&& self, const DOMElement& b, DOMElement& o) -> void {
-    in_file[&b] = &o;
-    const auto file_children = by_label(labelled_children(o, false));
-    for (const auto& [label, child] : labelled_children(b, false)) {
-      if (const auto found = file_children.find(label); found != file_children.end()) {
-        self(self, *child, *const_cast<DOMElement*>(found->second));
-      }
-    }
-  };
+// The path of `element` below `root`, as Schema::find_setting spells it.
+std::string path_below(const DOMElement& element, const DOMElement& root) {
+  std::string path;
+  for (const DOMNode* e = &element; e != nullptr && e != &root; e = e->getParentNode()) {
+    path = to_utf8(e->getLocalName()) + (path.empty() ? "" : "/" + path);
+  }
+  return path;
+}
+
+void ComponentMerge::apply(DOMElement& original, const ReadableComponent* readable) const {
   if (operations_.empty()) return;
-  map(map, *before_root_, original);
+  InFile in_file = map_to_file(original, readable);
   // Checked before the first change, so that a mismatch leaves the file as it was.
   std::set<const DOMNode*> inserted;
   for (const Operation& op : operations_) {
@@ -225,62 +235,96 @@ void ComponentMerge::apply(DOMElement& original) const {
     }
     if (op.kind == Operation::insert) inserted.insert(op.from_after);
   }
-  // C++/Tree stops reading a component at the first element it does not
-  // expect (a repeated setting, say), so known elements after it are missing
-  // from the binding. Adding one of those would write it twice.
+  const Replacements replaces = replacements(original, readable, in_file);
+  for (const Operation& op : operations_) perform(op, in_file, replaces);
+}
+
+ComponentMerge::InFile ComponentMerge::map_to_file(DOMElement& original, const ReadableComponent* readable) const {
+  // Where each element of `before` is in the file. `before` was parsed from
+  // it (less what was set aside), and C++/Tree keeps the order of elements of
+  // one name, so the n-th element of a name is the n-th of that name in the file.
+  InFile in_file;
+  auto map = [&](auto&& self, const DOMElement& b, DOMElement& o) -> void {
+    in_file[&b] = &o;
+    const auto file_children = by_label(labelled_children(o, false, readable));
+    for (const auto& [label, child] : labelled_children(b, false)) {
+      if (const auto found = file_children.find(label); found != file_children.end()) {
+        self(self, *child, *const_cast<DOMElement*>(found->second));
+      }
+    }
+  };
+  map(map, *before_root_, original);
+  return in_file;
+}
+
+ComponentMerge::Replacements ComponentMerge::replacements(const DOMElement& original,
+                                                           const ReadableComponent* readable,
+                                                           const InFile& in_file) const {
   std::set<const DOMNode*> read;
   for (const auto& [from, to] : in_file) read.insert(to);
+  // A single setting the edit adds where a copy of it was set aside (its
+  // value outside its type, say) replaces that copy, in its place. Any other
+  // element the binding did not read, added again, would be there twice.
+  Replacements replaces;
   for (const Operation& op : operations_) {
     if (op.kind != Operation::insert) continue;
     const DOMElement& parent = *in_file.at(op.before);
     const std::string name = name_of(*op.from_after);
     for (const DOMElement* c = parent.getFirstElementChild(); c != nullptr; c = c->getNextElementSibling()) {
-      if (!read.contains(c) && name_of(*c) == name) {
+      if (read.contains(c) || name_of(*c) != name) continue;
+      if (readable == nullptr || !readable->was_set_aside(*c)) {
         throw Error("its binding did not read the " + to_utf8(c->getLocalName()) +
                     " that is there (an element before it is repeated or unexpected), and the edit adds one");
       }
+      const SettingInfo* setting = Schema::instance().find_setting(readable->component(), path_below(*c, original));
+      const bool another_item = setting != nullptr && setting->list_item;  // both stay
+      if (!another_item && !replaces.contains(&op)) replaces[&op] = const_cast<DOMElement*>(c);
     }
   }
-  for (const Operation& op : operations_) {
-    DOMElement& target = *in_file.at(op.before);
-    switch (op.kind) {
-      case Operation::set_attribute:
-        copy_attribute(target, *op.from_after);
-        break;
-      case Operation::remove_attribute:
-        if (const DOMAttr* a = same_attribute(target, *op.from_after)) {
-          target.removeAttributeNode(const_cast<DOMAttr*>(a))->release();
-        }
-        break;
-      case Operation::set_text:
-        target.setTextContent(op.from_after->getTextContent());
-        break;
-      case Operation::remove:
-        target.getParentNode()->removeChild(&target)->release();
-        break;
-      case Operation::replace: {
-        auto& parent = static_cast<DOMElement&>(*target.getParentNode());
-        DOMElement* copy = adopt(static_cast<const DOMElement&>(*op.from_after), parent);
-        parent.replaceChild(copy, &target)->release();
-        // A later insert may be placed after this element: it must find the copy, not the freed node.
-        in_file[op.before] = copy;
-        fix_attribute_prefixes(*copy, parent);
-        break;
+  return replaces;
+}
+
+void ComponentMerge::perform(const Operation& op, InFile& in_file, const Replacements& replaces) const {
+  DOMElement& target = *in_file.at(op.before);
+  switch (op.kind) {
+    case Operation::set_attribute:
+      copy_attribute(target, *op.from_after);
+      break;
+    case Operation::remove_attribute:
+      if (const DOMAttr* a = same_attribute(target, *op.from_after)) {
+        target.removeAttributeNode(const_cast<DOMAttr*>(a))->release();
       }
-      case Operation::insert: {
-        DOMElement* copy = adopt(static_cast<const DOMElement&>(*op.from_after), target);
-        if (op.previous != nullptr) {
-          DOMElement* after_this = in_file.at(op.previous);
-          target.insertBefore(copy, after_this->getNextSibling());
-        } else if (op.next != nullptr) {
-          target.insertBefore(copy, in_file.at(op.next));
-        } else {
-          target.appendChild(copy);
-        }
-        in_file[op.from_after] = copy;
-        fix_attribute_prefixes(*copy, target);
-        break;
+      break;
+    case Operation::set_text:
+      target.setTextContent(op.from_after->getTextContent());
+      break;
+    case Operation::remove:
+      target.getParentNode()->removeChild(&target)->release();
+      break;
+    case Operation::replace: {
+      auto& parent = static_cast<DOMElement&>(*target.getParentNode());
+      DOMElement* copy = adopt(static_cast<const DOMElement&>(*op.from_after), parent);
+      parent.replaceChild(copy, &target)->release();
+      // A later insert may be placed after this element: it must find the copy, not the freed node.
+      in_file[op.before] = copy;
+      fix_attribute_prefixes(*copy, parent);
+      break;
+    }
+    case Operation::insert: {
+      DOMElement* copy = adopt(static_cast<const DOMElement&>(*op.from_after), target);
+      if (const auto replaced = replaces.find(&op); replaced != replaces.end()) {
+        target.replaceChild(copy, replaced->second)->release();
+      } else if (op.previous != nullptr) {
+        DOMElement* after_this = in_file.at(op.previous);
+        target.insertBefore(copy, after_this->getNextSibling());
+      } else if (op.next != nullptr) {
+        target.insertBefore(copy, in_file.at(op.next));
+      } else {
+        target.appendChild(copy);
       }
+      in_file[op.from_after] = copy;
+      fix_attribute_prefixes(*copy, target);
+      break;
     }
   }
 }

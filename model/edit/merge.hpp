@@ -10,6 +10,7 @@
 // file: whatever the binding never saw, and every value the edit left alone,
 // stays as written (a "1" stays "1" even though the binding says "true").
 
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,6 +18,8 @@
 #include <xercesc/dom/DOMElement.hpp>
 
 namespace unattend::detail {
+
+class ReadableComponent;
 
 // A value the edit sets, a changed leaf or a leaf of an added element: its
 // path below the component (as Schema::find_setting spells it) and its text.
@@ -34,11 +37,14 @@ class ComponentMerge {
   const std::vector<ChangedValue>& changed_values() const { return changed_; }
 
   // Applies the differences to `original`, the element `before` was parsed
-  // from. Throws unattend::Error, before changing anything, when an element
+  // from (through `readable`, which set aside what the binding cannot hold;
+  // null for a component the edit added). Elements set aside are left alone,
+  // except that a setting the edit adds takes the place of a set-aside copy
+  // of it (a value outside its enumeration, say) instead of being written
+  // twice. Throws unattend::Error, before changing anything, when an element
   // of `before` cannot be found in `original`, or when the edit adds an
-  // element that `original` holds but the binding did not read (C++/Tree
-  // stops at the first element it does not expect): it would be there twice.
-  void apply(xercesc::DOMElement& original) const;
+  // element that `original` holds but the binding did not read.
+  void apply(xercesc::DOMElement& original, const ReadableComponent* readable) const;
 
  private:
   struct Operation {
@@ -55,6 +61,15 @@ class ComponentMerge {
   const xercesc::DOMElement* before_root_;
   std::vector<Operation> operations_;
   std::vector<ChangedValue> changed_;
+
+  // The element of the file each element of `before` (and, once inserted, of `after`) stands for.
+  using InFile = std::map<const xercesc::DOMNode*, xercesc::DOMElement*>;
+  // Inserts that take the place of an element set aside in the file.
+  using Replacements = std::map<const Operation*, xercesc::DOMElement*>;
+  InFile map_to_file(xercesc::DOMElement& original, const ReadableComponent* readable) const;
+  Replacements replacements(const xercesc::DOMElement& original, const ReadableComponent* readable,
+                            const InFile& in_file) const;
+  void perform(const Operation& op, InFile& in_file, const Replacements& replaces) const;
 
   void diff(const xercesc::DOMElement& before, const xercesc::DOMElement& after, const std::string& path);
   void collect_values(const xercesc::DOMElement& added, const std::string& path);

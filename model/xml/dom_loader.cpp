@@ -25,6 +25,19 @@ using namespace xercesc;
 namespace {
 
 constexpr const XMLCh* position_key = u"unattend-position";
+constexpr const XMLCh* end_key = u"unattend-end";
+
+// Both numbers in the pointer-sized user data: nothing to allocate or free.
+void* pack(const Locator& at) {
+  const std::uintptr_t packed = (static_cast<std::uintptr_t>(at.getLineNumber() & 0xffffffffu) << 32) |
+                                static_cast<std::uintptr_t>(at.getColumnNumber() & 0xffffffffu);
+  return reinterpret_cast<void*>(packed);
+}
+
+LoadedPosition unpack(const void* data) {
+  const auto packed = reinterpret_cast<std::uintptr_t>(data);
+  return {static_cast<unsigned>(packed >> 32), static_cast<unsigned>(packed & 0xffffffffu)};
+}
 
 class StopOnError final : public HandlerBase {
  public:
@@ -54,27 +67,32 @@ class LineRecordingParser final : public XercesDOMParser {
     XercesDOMParser::startElement(declaration, uri, prefix, attributes, count, empty, root);
     // After an empty element too, the current node is the element just made.
     if (DOMNode* element = getCurrentNode()) {
-      const Locator* at = getScanner()->getLocator();
-      // Both numbers in the pointer-sized user data: nothing to allocate or free.
-      const std::uintptr_t packed = (static_cast<std::uintptr_t>(at->getLineNumber() & 0xffffffffu) << 32) |
-                                    static_cast<std::uintptr_t>(at->getColumnNumber() & 0xffffffffu);
-      element->setUserData(position_key, reinterpret_cast<void*>(packed), nullptr);
+      element->setUserData(position_key, pack(*getScanner()->getLocator()), nullptr);
+      // An empty element ends where it starts; endElement is not called for it.
+      if (empty) element->setUserData(end_key, pack(*getScanner()->getLocator()), nullptr);
     }
+  }
+
+  void endElement(const XMLElementDecl& declaration, const unsigned int uri, const bool root,
+                  const XMLCh* const prefix) override {
+    // Before the base class moves up: the current node is the element that ends.
+    if (DOMNode* element = getCurrentNode()) element->setUserData(end_key, pack(*getScanner()->getLocator()), nullptr);
+    XercesDOMParser::endElement(declaration, uri, root, prefix);
   }
 };
 
 }  // namespace
 
-LoadedPosition loaded_position(const DOMNode& element) {
-  const auto packed = reinterpret_cast<std::uintptr_t>(element.getUserData(position_key));
-  return {static_cast<unsigned>(packed >> 32), static_cast<unsigned>(packed & 0xffffffffu)};
-}
+LoadedPosition loaded_position(const DOMNode& element) { return unpack(element.getUserData(position_key)); }
+
+LoadedPosition loaded_end(const DOMNode& element) { return unpack(element.getUserData(end_key)); }
 
 namespace {
 
 // `from` and `to` are the same tree (one cloned from the other).
 void copy_positions(const DOMNode& from, DOMNode& to) {
   if (void* position = from.getUserData(position_key)) to.setUserData(position_key, position, nullptr);
+  if (void* end = from.getUserData(end_key)) to.setUserData(end_key, end, nullptr);
   const DOMNode* f = from.getFirstChild();
   DOMNode* t = to.getFirstChild();
   for (; f != nullptr && t != nullptr; f = f->getNextSibling(), t = t->getNextSibling()) copy_positions(*f, *t);
