@@ -117,18 +117,20 @@ TEST(AnswerFile, EscapesAttributeValues) {
   EXPECT_EQ(load_ok(out).to_xml(), out);
 }
 
+// Refused when set, so that to_xml(), check() and save() never meet it
+// (contracts_test.cpp has the DOM's way in).
 TEST(AnswerFile, RefusesControlCharacters) {
   AnswerFile file;
   ShellSetup shell;
   shell.RegisteredOwner(std::string("bell\x07"));
-  file.set(Pass::specialize, shell);
   try {
-    (void)file.to_xml();
+    file.set(Pass::specialize, shell);
     FAIL() << "no error";
   } catch (const Error& e) {
-    EXPECT_NE(std::string(e.what()).find("RegisteredOwner>: holds the control character U+7"), std::string::npos)
+    EXPECT_NE(std::string(e.what()).find("RegisteredOwner holds the control character U+0007"), std::string::npos)
         << e.what();
   }
+  EXPECT_TRUE(file.components().empty());
 }
 
 TEST(AnswerFile, KeepsWhatItDoesNotModel) {
@@ -204,11 +206,24 @@ TEST(AnswerFile, ReportsWhyAFileDoesNotLoad) {
   EXPECT_FALSE(broken.file.has_value());
   ASSERT_FALSE(broken.diagnostics.empty());
   EXPECT_EQ(broken.diagnostics[0].code, "UA1001");
+  ASSERT_TRUE(broken.reason);
+  EXPECT_EQ(broken.reason->code, "UA1001");
+  EXPECT_FALSE(broken);
   const LoadResult doctype = AnswerFile::load("<!DOCTYPE x [<!ENTITY a 'b'>]><unattend/>", "x.xml");
   EXPECT_FALSE(doctype.file.has_value());
+  ASSERT_TRUE(doctype.reason);
+  EXPECT_EQ(doctype.reason->code, "UA1002");
+  // The cause is not always the first diagnostic: here a byte-order mark comes first.
+  const LoadResult foreign = AnswerFile::load("\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<answers/>\n", "y.xml");
+  EXPECT_FALSE(foreign);
+  ASSERT_GE(foreign.diagnostics.size(), 2U);
+  EXPECT_EQ(foreign.diagnostics[0].code, "UA1101");
+  ASSERT_TRUE(foreign.reason);
+  EXPECT_EQ(foreign.reason->code, "UA2002");
   // Content errors do not stop loading: they are what a caller wants to fix.
   const LoadResult wrong = AnswerFile::load(test::answer_file("oobeSystem", "<ComputerName>X</ComputerName>"));
   EXPECT_TRUE(wrong.file.has_value());
+  EXPECT_FALSE(wrong.reason);
   EXPECT_EQ(test::codes_of(wrong.diagnostics), std::vector<std::string>{"UA3003"});
 }
 

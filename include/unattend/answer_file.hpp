@@ -296,6 +296,12 @@ class AnswerFile {
 struct LoadResult {
   std::optional<AnswerFile> file;        // empty when the bytes are not a usable XML document
   std::vector<Diagnostic> diagnostics;   // everything `unattend check` finds in them
+  // When `file` is empty, the diagnostic that says why: not well-formed, a
+  // DOCTYPE, over an input limit, a root that is not <unattend> in the
+  // unattend namespace. It is one of `diagnostics`, not always the first
+  // (they are in file order).
+  std::optional<Diagnostic> reason;
+  explicit operator bool() const { return file.has_value(); }
 };
 
 // The design card's name for the file.

@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include <unattend/error.hpp>
+
 namespace unattend {
 
 struct WriteOptions {

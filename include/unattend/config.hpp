@@ -12,6 +12,7 @@
 #include <vector>
 
 #include <unattend/check.hpp>
+#include <unattend/error.hpp>
 
 namespace unattend {
 

@@ -21,6 +21,7 @@
 #include <xsd/cxx/tree/exceptions.hxx>
 
 #include <unattend/answer_file.hpp>
+#include <unattend/error.hpp>
 #include <unattend/xml/component_names.hxx>
 
 namespace unattend::dom {

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <string>
 
+#include <unattend/error.hpp>
+
 namespace unattend {
 
 // Answer files are a few kilobytes; the largest in the shared corpus is far

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <unattend/diagnostic.hpp>
+#include <unattend/error.hpp>
 
 namespace unattend {
 

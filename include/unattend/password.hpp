@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include <unattend/error.hpp>
+
 namespace unattend {
 
 // The suffix Setup appends for a password element: "Password" for

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include <unattend/error.hpp>
 #include <unattend/pass.hpp>
 
 namespace unattend {

@@ -13,6 +13,7 @@
 
 #include <unattend/answer_file.hpp>
 #include <unattend/diagnostic.hpp>
+#include <unattend/error.hpp>
 #include <unattend/package.hpp>
 #include <unattend/setup.hpp>
 

@@ -94,12 +94,17 @@ AnswerFile::~AnswerFile() = default;
 LoadResult AnswerFile::load(std::string_view bytes, std::string_view display_path) {
   LoadResult result;
   result.diagnostics = Checker().check(bytes, display_path);
-  if (std::any_of(result.diagnostics.begin(), result.diagnostics.end(), unusable)) return result;
+  if (const auto cause = std::find_if(result.diagnostics.begin(), result.diagnostics.end(), unusable);
+      cause != result.diagnostics.end()) {
+    result.reason = *cause;
+    return result;
+  }
   std::string error;
   DomDocument document = detail::parse_dom(bytes, error);
   if (document == nullptr) {
     result.diagnostics.push_back(
         {std::string(display_path), 0, 0, Severity::error, std::string(codes::not_well_formed.code), "cannot be loaded: " + error});
+    result.reason = result.diagnostics.back();
     return result;
   }
   std::multiset<std::string> loaded_errors = detail::error_places(*document, result.diagnostics);
@@ -463,9 +468,27 @@ std::vector<Diagnostic> check_edited(std::string_view bytes, const SetupOptions&
   return Checker().check(bytes, "<answer file>", options);
 }
 
+// to_xml(), or why the document cannot be written as XML at all (a value that
+// holds a control character, put there through the DOM): check() and save()
+// report that as a diagnostic, as they report anything else in the content.
+std::optional<std::string> as_xml(const AnswerFile& file, std::vector<Diagnostic>& problems,
+                                  std::string_view display_path) {
+  try {
+    return file.to_xml();
+  } catch (const Error& e) {
+    problems.push_back({std::string(display_path), 0, 0, Severity::error, std::string(codes::not_well_formed.code),
+                        std::string("cannot be written as XML: ") + e.what()});
+    return std::nullopt;
+  }
+}
+
 }  // namespace
 
-std::vector<Diagnostic> AnswerFile::check() const { return check_edited(to_xml(), impl_->setup); }
+std::vector<Diagnostic> AnswerFile::check() const {
+  std::vector<Diagnostic> problems;
+  const std::optional<std::string> bytes = as_xml(*this, problems, "<answer file>");
+  return bytes ? check_edited(*bytes, impl_->setup) : problems;
+}
 
 const SetupOptions& AnswerFile::setup() const { return impl_->setup; }
 
@@ -487,8 +510,10 @@ bool only_loaded_errors(std::string_view bytes, const std::vector<Diagnostic>& d
 
 SaveResult AnswerFile::save(const std::filesystem::path& path, const SaveOptions& options) const {
   check_output_path(path, options.overwrite);  // before the work, as for any output
-  const std::string bytes = to_xml();
   SaveResult result;
+  const std::optional<std::string> written = as_xml(*this, result.diagnostics, path.string());
+  if (!written) return result;
+  const std::string& bytes = *written;
   // Judged as check() judges it, reported under the path.
   result.diagnostics = check_edited(bytes, impl_->setup);
   for (Diagnostic& d : result.diagnostics) d.file = path.string();

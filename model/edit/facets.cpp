@@ -21,8 +21,23 @@ std::size_t code_points(std::string_view utf8) {
 
 }  // namespace
 
+std::optional<std::string> xml_violation(std::string_view where, std::string_view value) {
+  for (const char c : value) {
+    const auto u = static_cast<unsigned char>(c);
+    // XML 1.0 carries no C0 control but tab, line feed and carriage return,
+    // not even as a character reference; the file could not be written.
+    if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+      static constexpr char digits[] = "0123456789ABCDEF";
+      return std::string(where) + " holds the control character U+00" + digits[u >> 4] + digits[u & 15] +
+             ", which XML cannot carry";
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> facet_violation(const SettingInfo& setting, std::string_view value) {
   const std::string where = setting.component + "/" + setting.path;
+  if (auto why = xml_violation(where, value)) return why;
   // XML Schema collapses the whitespace around booleans, integers and enumeration tokens.
   const std::string token = trim(value);
   switch (setting.kind) {
@@ -80,7 +95,10 @@ void check_facets(std::string_view component, std::optional<Pass> pass,
   std::vector<std::string> problems;
   for (const auto& [path, value] : values) {
     const SettingInfo* setting = Schema::instance().find_setting(component, path);
-    if (setting == nullptr) continue;
+    if (setting == nullptr) {
+      if (auto why = xml_violation(std::string(component) + "/" + path, value)) problems.push_back(std::move(*why));
+      continue;
+    }
     // Setup ignores a setting outside its passes (UA3003): refused here as the
     // untyped editor refuses it, rather than found only at save().
     if (pass) {

@@ -14,7 +14,11 @@
 
 namespace unattend::detail {
 
-// Why `value` is outside the limits of `setting`, naming the setting
+// Why `value` cannot be written in XML at all (a control character), naming
+// `where`; empty when it can.
+std::optional<std::string> xml_violation(std::string_view where, std::string_view value);
+
+// Why `value` is outside the limits of `setting` (or cannot be written in XML), naming the setting
 // ("<component>/<path>") and the limit, never the value (it may be a
 // password); empty when it fits.
 std::optional<std::string> facet_violation(const SettingInfo& setting, std::string_view value);

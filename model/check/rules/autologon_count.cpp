@@ -4,7 +4,10 @@
 // LogonCount above 0, and 0 gives no automatic logon at all. Its workaround,
 // which the best generators follow, is LogonCount 1 plus a first-logon
 // command that sets AutoLogonCount to 0 in
-// HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Winlogon.
+// HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Winlogon. The page
+// calls LogonCount the number of automatic logons and states no range, so
+// what Windows does with a negative one is undocumented: a warning, as for 0,
+// not an error of the schema (which keeps the reference's plain integer).
 #include "check/rules/outcome.hpp"
 
 namespace unattend::detail::rules {
@@ -21,6 +24,10 @@ class AutologonCount final : public Rule {
     if (count == nullptr) {
       findings.add(*autologon, "AutoLogon has no <LogonCount>; the reference requires one: give LogonCount 1 and "
                                "reset AutoLogonCount to 0 in the first FirstLogonCommands command");
+    } else if (a->logon_count && *a->logon_count < 0) {
+      findings.add(*count, "LogonCount " + std::to_string(*a->logon_count) +
+                               " is a negative number of automatic logons; the reference states no range, so what "
+                               "Windows does with it is undocumented: give 1 or more");
     } else if (a->logon_count && *a->logon_count == 0) {
       findings.add(*count, "LogonCount 0 gives no automatic logon at all (a known issue in the reference): give 1, "
                            "and reset AutoLogonCount to 0 in a first-logon command if one logon is all you want");
