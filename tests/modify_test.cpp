@@ -432,14 +432,9 @@ TEST(ModifyEach, EditsEveryArchitectureCopy) {
 TEST(ModifyEach, ModifyWithoutAnArchitectureRefusesToPickACopy) {
   AnswerFile file = load_ok(two_architectures);
   const std::string before = file.to_xml();
-  try {
-    file.modify<ShellSetup>(Pass::specialize, [](ShellSetup& s) { s.ComputerName("BUILD-07"); });
-    FAIL() << "modify picked one of two copies";
-  } catch (const Error& e) {
-    EXPECT_EQ(std::string(e.what()),
-              "Microsoft-Windows-Shell-Setup has a copy for each of x86, amd64 in the specialize pass: give the "
-              "architecture to edit one, or edit them all with modify_each");
-  }
+  EXPECT_EQ(test::thrown_by([&] { file.modify<ShellSetup>(Pass::specialize, [](ShellSetup& s) { s.ComputerName("BUILD-07"); }); }),
+            "Microsoft-Windows-Shell-Setup has a copy for each of x86, amd64 in the specialize pass: give the "
+            "architecture to edit one, or edit them all with modify_each");
   EXPECT_EQ(file.to_xml(), before);
   EXPECT_TRUE(file.modify<ShellSetup>(Pass::specialize, [](ShellSetup& s) { s.ComputerName("BUILD-07"); },
                                       Architecture::amd64));

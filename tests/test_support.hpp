@@ -8,8 +8,20 @@
 #include <vector>
 
 #include <unattend/diagnostic.hpp>
+#include <unattend/error.hpp>
 
 namespace unattend::test {
+
+// The message of the unattend::Error that `action` throws, or "accepted".
+template <typename Action>
+std::string thrown_by(Action&& action) {
+  try {
+    action();
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "accepted";
+}
 
 // An answer file with one Shell-Setup component in `pass`; `body` starts on line 4.
 inline std::string answer_file(const std::string& pass, const std::string& body) {
