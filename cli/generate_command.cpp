@@ -5,6 +5,7 @@
 #include <unattend/atomic_file.hpp>
 #include <unattend/package.hpp>
 #include <unattend/spec.hpp>
+#include <unattend/spec_yaml.hpp>
 #include <unattend/detail/join.hpp>
 
 #include "command.hpp"

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include <unattend/check.hpp>
+#include <unattend/spec_yaml.hpp>
 
 namespace unattend::cli {
 

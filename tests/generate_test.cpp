@@ -17,6 +17,7 @@
 #include <unattend/explain.hpp>
 #include <unattend/package.hpp>
 #include <unattend/spec.hpp>
+#include <unattend/spec_yaml.hpp>
 
 #include "xml/base64.hpp"
 #include "test_support.hpp"

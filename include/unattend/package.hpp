@@ -13,6 +13,8 @@
 
 namespace unattend {
 
+struct Spec;  // <unattend/spec.hpp>: a spec is generated in unattend::core, packaged here
+
 // Something to put on the image besides the answer file: a file, or a
 // directory with everything below it.
 struct PackageFile {
@@ -80,5 +82,11 @@ PackageResult package_content(std::string_view answer_file, const std::filesyste
 // check. Errors among the diagnostics stop the image as they would otherwise.
 PackageResult package_checked(std::string_view answer_file, std::vector<Diagnostic> diagnostics,
                               const std::filesystem::path& output_iso, const PackageOptions& options = {});
+
+// What goes on the medium with the answer file (package_checked, package):
+// the label, the drivers folder, the files, and the OpenSSH MSI where the
+// generated first-logon command looks for it. Relative names are resolved
+// against spec.base_directory.
+PackageOptions packaging_of(const Spec& spec);
 
 }  // namespace unattend

@@ -1,20 +1,21 @@
 #pragma once
 
-// A short description of an installation (docs/spec.md), read from YAML or
-// set field by field, and the answer file generated from it.
+// A short description of an installation (docs/spec.md), set field by field
+// or read from YAML (<unattend/spec_yaml.hpp>), and the answer file generated
+// from it. Part of unattend::core: generating needs Xerces-C and ICU only; the
+// YAML reading and the image (package_checked, packaging_of) are in
+// unattend::unattend, with yaml-cpp, libisofs and nettle.
 
 #include <cstdint>
 #include <filesystem>
-#include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
 #include <unattend/answer_file.hpp>
 #include <unattend/diagnostic.hpp>
 #include <unattend/error.hpp>
-#include <unattend/package.hpp>
+#include <unattend/pass.hpp>
 #include <unattend/setup.hpp>
 
 namespace unattend {
@@ -147,7 +148,7 @@ struct Spec {
   SpecValue<std::string> label{"UNATTEND", {}};
   std::filesystem::path base_directory;  // relative file names in the spec are relative to this
   std::string source;                    // the spec file as named; empty for options alone
-  std::vector<SpecProblem> problems;     // mistakes kept while reading (SpecMistakes::keep)
+  std::vector<SpecProblem> problems;     // mistakes kept while reading (SpecMistakes::keep, spec_yaml.hpp)
 };
 
 // The mistakes in a spec, all of them: parse_spec and generate report every
@@ -163,20 +164,6 @@ class SpecError : public Error {
  private:
   std::vector<SpecProblem> problems_;
 };
-
-// The keys of a spec's top level, sorted (docs/spec.md).
-const std::set<std::string>& spec_keys();
-
-// What reading a spec does with its mistakes (unknown keys, wrong types, bad values).
-enum class SpecMistakes {
-  throw_now,  // throw one SpecError with all of them
-  keep,       // keep them in Spec::problems: generate() reports them with its own, in one run
-};
-
-// Reads a spec. Malformed YAML is always thrown (nothing else can be read).
-Spec parse_spec(std::string_view yaml, const std::string& display_name, const std::filesystem::path& base_directory,
-                SpecMistakes mistakes = SpecMistakes::throw_now);
-Spec load_spec(const std::filesystem::path& path, SpecMistakes mistakes = SpecMistakes::throw_now);
 
 struct Generated {
   AnswerFile file;
@@ -206,11 +193,5 @@ Generated generate(const Spec& spec, const GenerateOptions& options = {});
 // checked before anything is written. Throws SpecError with each missing one
 // at the line that names it.
 void check_package_inputs(const Spec& spec);
-
-// What goes on the medium with the answer file (package_checked, package):
-// the label, the drivers folder, the files, and the OpenSSH MSI where the
-// generated first-logon command looks for it. Relative names are resolved
-// against spec.base_directory.
-PackageOptions packaging_of(const Spec& spec);
 
 }  // namespace unattend

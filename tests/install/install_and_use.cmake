@@ -1,12 +1,5 @@
 # cmake -DBUILD_DIR=... -DEXAMPLE=... -DWORK=... -DGENERATOR=... [-DFLAGS=...] -P install_and_use.cmake
-function(run)
-  execute_process(COMMAND ${ARGN} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT code EQUAL 0)
-    string(JOIN " " command ${ARGN})
-    message(FATAL_ERROR "failed (${code}): ${command}\n${out}${err}")
-  endif()
-  set(output "${out}${err}" PARENT_SCOPE)
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/run.cmake)
 
 file(REMOVE_RECURSE ${WORK})
 set(prefix ${WORK}/prefix)
@@ -86,28 +79,19 @@ endif()
 # edits do not touch; a UEFI layout from nothing saves clean.
 run(${WORK}/example/edit-real-file ${EXAMPLE}/real-looking.xml ${WORK}/edited.xml)
 file(READ ${WORK}/edited.xml edited)
-foreach(kept "<!-- naming: LAB-<room>-<seat> -->" "<!-- keep this one first: the agent needs the share -->"
-        "name=\"Contoso-Imaging-Agent\"" "<Server>imaging.contoso.test</Server>" "<HideEULAPage>1</HideEULAPage>"
-        "<ComputerName>LAB-3-17</ComputerName>" "<TimeZone>W. Europe Standard Time</TimeZone>"
-        "<Order>2</Order>" "<Name>builder</Name>" "<PlainText>false</PlainText>"
-        "<PathAndCredentials wcm:action=\"add\" wcm:keyValue=\"1\">")
-  string(FIND "${edited}" "${kept}" at)
-  if(at EQUAL -1)
-    message(FATAL_ERROR "edit-real-file lost or did not write '${kept}':\n${edited}")
-  endif()
-endforeach()
+expect_written(edit-real-file "${edited}"
+  "<!-- naming: LAB-<room>-<seat> -->" "<!-- keep this one first: the agent needs the share -->"
+  "name=\"Contoso-Imaging-Agent\"" "<Server>imaging.contoso.test</Server>" "<HideEULAPage>1</HideEULAPage>"
+  "<ComputerName>LAB-3-17</ComputerName>" "<TimeZone>W. Europe Standard Time</TimeZone>"
+  "<Order>2</Order>" "<Name>builder</Name>" "<PlainText>false</PlainText>"
+  "<PathAndCredentials wcm:action=\"add\" wcm:keyValue=\"1\">")
 if(edited MATCHES "example only")
   message(FATAL_ERROR "edit-real-file wrote the password in plain text")
 endif()
 run(${WORK}/example/uefi-from-nothing ${WORK}/uefi.xml)
 file(READ ${WORK}/uefi.xml uefi)
-foreach(part "<Type>EFI</Type>" "<Type>MSR</Type>" "<Extend>true</Extend>" "<Format>FAT32</Format>"
-        "<TypeID>DE94BBA4-06D1-4D40-A16A-BFD50179D6AC</TypeID>" "<PartitionID>4</PartitionID>")
-  string(FIND "${uefi}" "${part}" at)
-  if(at EQUAL -1)
-    message(FATAL_ERROR "uefi-from-nothing did not write '${part}':\n${uefi}")
-  endif()
-endforeach()
+expect_written(uefi-from-nothing "${uefi}" "<Type>EFI</Type>" "<Type>MSR</Type>" "<Extend>true</Extend>"
+  "<Format>FAT32</Format>" "<TypeID>DE94BBA4-06D1-4D40-A16A-BFD50179D6AC</TypeID>" "<PartitionID>4</PartitionID>")
 
 # The readable names and the reference pages are installed with the headers and the documentation.
 foreach(installed include/unattend/names/shell_setup.hpp share/doc/unattend/reference/Microsoft-Windows-Shell-Setup.md

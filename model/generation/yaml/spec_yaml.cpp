@@ -1,5 +1,6 @@
 // The YAML form of a spec (docs/spec.md). Every key is known, every value has
-// its type, and every mistake names its line.
+// its type, and every mistake names its line. In unattend::unattend, apart from
+// the engine it feeds (model/generation, in core): only this needs yaml-cpp.
 #include <functional>
 #include <map>
 #include <set>
@@ -9,6 +10,7 @@
 #include <unattend/input.hpp>
 #include <unattend/setup.hpp>
 #include <unattend/spec.hpp>
+#include <unattend/spec_yaml.hpp>
 #include <unattend/detail/join.hpp>
 
 #include "schema/message.hpp"
