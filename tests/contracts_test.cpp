@@ -5,6 +5,7 @@
 #include <string>
 
 #include <unattend/check.hpp>
+#include <unattend/text_edit.hpp>
 
 #include "test_support.hpp"
 
@@ -36,4 +37,16 @@ TEST(CheckOptionsContract, RulesThatDoNotExistAreRefusedByName) {
   known.disabled = {"UA3003", "non-ascii"};
   known.severity = {{"wrong-pass", std::nullopt}};
   EXPECT_EQ(refusal(known), "accepted");
+}
+
+// apply_edits (text_edit.hpp): an edit past the end or two edits of the same
+// bytes are the caller's mistake, refused with unattend::Error rather than
+// dropped in silence; edits that only touch are applied.
+TEST(ApplyEditsContract, EditsPastTheEndOrOverlappingAreRefused) {
+  EXPECT_THROW((void)apply_edits("abcd", {{5, 0, "x"}}), Error);
+  EXPECT_THROW((void)apply_edits("abcd", {{3, 2, "x"}}), Error);
+  EXPECT_THROW((void)apply_edits("abcd", {{0, 3, "x"}, {2, 2, "y"}}), Error);
+  EXPECT_THROW((void)apply_edits("abcd", {{1, 2, "x"}, {1, 1, "y"}}), Error);
+  EXPECT_THROW((void)apply_edits("abcd", {{0, 3, "x"}, {1, 0, "inside"}}), Error);
+  EXPECT_EQ(apply_edits("abcd", {{4, 0, "!"}, {0, 2, "AB"}, {2, 2, "CD"}, {2, 0, "-"}}), "AB-CD!");
 }

@@ -192,27 +192,6 @@ std::vector<Repair> propose_repairs(std::string_view bytes, std::string_view dis
   return propose(bytes, display_path, diagnostics, {});
 }
 
-std::string apply_edits(std::string_view bytes, std::vector<TextEdit> edits) {
-  // One pass from the front, copying what lies between the edits: replacing
-  // in place would move the rest of the file once per edit.
-  // At one offset, insertions come first (in their given order), then what
-  // replaces the bytes there; neither is dropped.
-  std::stable_sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) {
-    return a.offset != b.offset ? a.offset < b.offset : (a.length == 0) > (b.length == 0);
-  });
-  std::string out;
-  out.reserve(bytes.size());
-  std::size_t at = 0;
-  for (const TextEdit& e : edits) {
-    if (e.offset > bytes.size() || e.offset < at) continue;  // outside the text, or overlapping an earlier edit
-    out.append(bytes.substr(at, e.offset - at));
-    out.append(e.text);
-    at = e.offset + std::min(e.length, bytes.size() - e.offset);
-  }
-  out.append(bytes.substr(at));
-  return out;
-}
-
 namespace {
 
 // One round of `fix`: repairs proposed against the same bytes, tried in
