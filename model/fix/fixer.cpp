@@ -123,7 +123,7 @@ bool improves(const std::vector<Diagnostic>& before, const std::vector<Diagnosti
   for (const auto& d : before) {
     if (d.severity == Severity::error) ++budget[d.code];
   }
-  const detail::fix::Source source(repaired);
+  const detail::Source source(repaired);
   for (const auto& d : after) {
     if (d.severity != Severity::error) continue;
     const auto at = source.offset({d.line, d.column});
@@ -160,7 +160,7 @@ std::vector<Repair> propose(std::string_view bytes, std::string_view display_pat
   // Positions in a UTF-16 file do not map onto its bytes: only the repair of its encoding applies.
   const bool utf16 = detail::rules::encoding::utf16(bytes) != detail::rules::encoding::Utf16::no;
   std::optional<detail::Validation> validation;
-  std::optional<detail::fix::Source> source;
+  std::optional<detail::Source> source;
   std::optional<detail::fix::NodeIndex> nodes;
   for (const Diagnostic& d : diagnostics) {
     if (!selected(d.code, select) || (utf16 && d.code != codes::utf16_file.code)) continue;
