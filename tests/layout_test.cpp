@@ -141,6 +141,27 @@ TEST(KeepLayout, AWholeComponentRemovedAndAdded) {
   EXPECT_EQ(out, expected);
 }
 
+// A changed value is rewritten between its tags: a CDATA section stays one,
+// holding the value as it is; other text is escaped as the canonical form
+// escapes it, non-ASCII as character references.
+TEST(KeepLayout, AChangedValueKeepsItsCdataAndIsEscapedOtherwise) {
+  const std::string original = test::answer_file(
+      "specialize", "<RegisteredOrganization><![CDATA[R&D]]></RegisteredOrganization>\n"
+                    "<RegisteredOwner>Ann</RegisteredOwner><ComputerName> <![CDATA[PC]]> </ComputerName>");
+  AnswerFile file = load_ok(original);
+  EXPECT_TRUE(file.modify<ShellSetup>(Pass::specialize, [](ShellSetup& s) {
+    s.RegisteredOrganization("R&D <East>");
+    s.RegisteredOwner("Zo\u00EB & Lee");
+    s.ComputerName("BO");
+  }));
+  std::string expected = original;
+  expected.replace(expected.find("<![CDATA[R&D]]>"), 15, "<![CDATA[R&D <East>]]>");
+  expected.replace(expected.find(">Ann<"), 5, ">Zo&#xEB; &amp; Lee<");
+  // The spaces around that section are part of the value: the new one replaces them too.
+  expected.replace(expected.find(" <![CDATA[PC]]> "), 16, "BO");
+  EXPECT_EQ(file.to_xml(), expected);
+}
+
 // Layout::canonical is the canonical form, whatever layout the file had:
 // the same bytes as the canonical form of that form, with none of the file's own layout left.
 TEST(KeepLayout, TheCanonicalLayoutIsStillThere) {

@@ -171,12 +171,12 @@ class LayoutEditor {
     }
     const bool had_elements = was.getFirstElementChild() != nullptr;
     const bool has_elements = now.getFirstElementChild() != nullptr;
-    if (items(now, kept_now) != items(was, kept_was) || (!had_elements && has_elements)) {
-      rewrite(now, was, e);
+    if (!had_elements && !has_elements) {
+      leaf(now, was, e);
       return;
     }
-    if (!had_elements) {
-      leaf(now, was, e);
+    if (!had_elements || items(now, kept_now) != items(was, kept_was)) {
+      rewrite(now, was, e);
       return;
     }
     if (!same_attributes(now, was)) start_tag(now, e);
@@ -186,24 +186,35 @@ class LayoutEditor {
     }
   }
 
+  static bool only_text(const DOMElement& element) {
+    for (const DOMNode* c = element.getFirstChild(); c != nullptr; c = c->getNextSibling()) {
+      if (!is_text(*c)) return false;
+    }
+    return true;
+  }
+
   void leaf(const DOMElement& now, const DOMElement& was, const Source::Extent& e) {
     const std::u16string value = text_of(now.getTextContent());
-    if (value == text_of(was.getTextContent())) {
+    // A value beside a comment: compared item by item, since a new value would take the comment's place.
+    const bool unchanged = only_text(now) && only_text(was) ? value == text_of(was.getTextContent())
+                                                             : items(now, {}) == items(was, {});
+    if (unchanged) {
       if (!same_attributes(now, was)) start_tag(now, e);
       return;
     }
-    // A comment inside the leaf would go with the text it stands in.
-    const bool only_text = [&] {
-      for (const DOMNode* c = was.getFirstChild(); c != nullptr; c = c->getNextSibling()) {
-        if (!is_text(*c)) return false;
-      }
-      return true;
-    }();
-    if (!same_attributes(now, was) || !only_text) {
+    if (!same_attributes(now, was) || !only_text(now) || !only_text(was)) {
       rewrite(now, was, e);
       return;
     }
-    edits_.push_back(replace_content(source_, e, to_utf8(value.c_str()), write_canonical_text(now)));
+    const std::string escaped = write_canonical_text(now);
+    const std::string_view content = source_.bytes().substr(e.open_end, e.close_begin - e.open_end);
+    // Text around a CDATA section is part of the value: the new value replaces it all, escaped.
+    if (!e.empty && content.find("<![CDATA[") != std::string_view::npos &&
+        !(content.starts_with("<![CDATA[") && content.ends_with("]]>"))) {
+      edits_.push_back({e.open_end, content.size(), escaped});
+      return;
+    }
+    edits_.push_back(replace_content(source_, e, to_utf8(value.c_str()), escaped));
   }
 
   void start_tag(const DOMElement& now, const Source::Extent& e) {
