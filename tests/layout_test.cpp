@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <xercesc/dom/DOMDocument.hpp>
+#include <xercesc/dom/DOMElement.hpp>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -12,6 +15,7 @@
 
 #include <unattend/answer_file.hpp>
 #include <unattend/check.hpp>
+#include <unattend/dom.hpp>
 #include <unattend/explain.hpp>
 #include <unattend/lists.hpp>
 #include <unattend/xml/components/Microsoft-Windows-International-Core.hxx>
@@ -160,6 +164,33 @@ TEST(KeepLayout, AChangedValueKeepsItsCdataAndIsEscapedOtherwise) {
   // The spaces around that section are part of the value: the new one replaces them too.
   expected.replace(expected.find(" <![CDATA[PC]]> "), 16, "BO");
   EXPECT_EQ(file.to_xml(), expected);
+}
+
+// Children reordered, or a comment among them changed, through the DOM:
+// that element alone is rewritten in the canonical style at its own
+// indentation (its children one step of the file's deeper); the rest stays.
+TEST(KeepLayout, AReorderedElementIsRewrittenAloneAtItsIndentation) {
+  const std::string original = test::answer_file(
+      "specialize", "<TimeZone>UTC</TimeZone>\n      <!-- name -->\n      <ComputerName>PC</ComputerName>");
+  const std::string component_start = "<component name=\"Microsoft-Windows-Shell-Setup\"";
+  const std::string rewritten =
+      component_start +
+      " processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" "
+      "versionScope=\"nonSxS\">\n"
+      "      <!-- name -->\n"
+      "      <ComputerName>PC</ComputerName>\n"
+      "      <TimeZone>UTC</TimeZone>\n"
+      "    </component>";
+  AnswerFile file = load_ok(original);
+  xercesc::DOMElement* component =
+      dom::document(file).getDocumentElement()->getFirstElementChild()->getFirstElementChild();
+  xercesc::DOMElement* time_zone = component->getFirstElementChild();
+  component->appendChild(component->removeChild(time_zone));  // the same node, now last
+  const std::string out = file.to_xml();
+  const auto begin = original.find(component_start);
+  const auto end = original.find("</component>") + 12;
+  ASSERT_NE(begin, std::string::npos);
+  EXPECT_EQ(out, original.substr(0, begin) + rewritten + original.substr(end));
 }
 
 // Layout::canonical is the canonical form, whatever layout the file had:
