@@ -57,7 +57,7 @@ int run(const po::variables_map& vm) {
     if (vm["encode-passwords"].as<bool>()) {
       for (auto& change : file.encode_passwords()) changes.push_back(std::move(change));
     }
-    formatted = file.to_xml();
+    formatted = file.to_xml(Layout::canonical);  // fmt is the canonical form, whatever layout the file had
   } catch (const Error& e) {
     // Content the canonical form cannot carry (a control character that an XML 1.1
     // file allowed): a problem of the input, exit 1 like any other.

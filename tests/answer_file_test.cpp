@@ -112,7 +112,7 @@ TEST(AnswerFile, EscapesAttributeValues) {
       "specialize", "<ComputerName>A</ComputerName>"
                     "<!-- a foreign attribute keeps its value through the round trip -->"
                     "<TimeZone xmlns:x=\"urn:example\" x:note=\"R&amp;D &lt;&gt; &quot;q&quot; tab&#9;nl&#10;cr&#13; &#233;\">UTC</TimeZone>"))
-                              .to_xml();
+                              .to_xml(Layout::canonical);
   EXPECT_NE(out.find("x:note=\"R&amp;D &lt;&gt; &quot;q&quot; tab&#x9;nl&#xA;cr&#xD; &#xE9;\""), std::string::npos) << out;
   EXPECT_EQ(load_ok(out).to_xml(), out);
 }
@@ -151,7 +151,8 @@ TEST(AnswerFile, KeepsWhatItDoesNotModel) {
       "  <cpi:offlineImage cpi:source=\"wim:c:/install.wim#Windows 11 Pro\" "
       "xmlns:cpi=\"urn:schemas-microsoft-com:cpi\" />\n"
       "</unattend>\n";
-  const std::string out = load_ok(original).to_xml();
+  EXPECT_EQ(load_ok(original).to_xml(), original);
+  const std::string out = load_ok(original).to_xml(Layout::canonical);
   for (const char* kept : {"<!-- top -->", "<!-- before the component -->", "<servicing>",
                            "language=\"\" version=\"10.0.0.0\" />", "Contoso-Custom-Component", "<Anything deep=\"yes\">",
                            "<Nested>kept   as is</Nested>", "xmlns:cpi=\"urn:schemas-microsoft-com:cpi\"",
@@ -174,7 +175,11 @@ TEST(AnswerFile, AddsActionsAndOrdersWhereTheyAreMissing) {
   ASSERT_EQ(changes.size(), 4u);
   EXPECT_EQ(changes[0], "Microsoft-Windows-Shell-Setup/FirstLogonCommands/SynchronousCommand: added <Order>6</Order>");
   EXPECT_EQ(changes[3], "Microsoft-Windows-Shell-Setup/FirstLogonCommands/SynchronousCommand: added wcm:action=\"add\"");
-  const std::string out = file.to_xml();
+  // What normalize() changed in the document is written in the file's own layout too.
+  EXPECT_NE(file.to_xml().find("<SynchronousCommand wcm:action=\"add\"><Order>6</Order><CommandLine>cmd /c one</CommandLine>"),
+            std::string::npos)
+      << file.to_xml();
+  const std::string out = file.to_xml(Layout::canonical);
   EXPECT_NE(out.find("<SynchronousCommand wcm:action=\"add\">\n"
                      "                    <Order>6</Order>\n"
                      "                    <CommandLine>cmd /c one</CommandLine>"),
@@ -277,7 +282,9 @@ TEST(AnswerFile, WritesNewElementsWithThePrefixTheFileUses) {
       "<u:FirstLogonCommands><u:SynchronousCommand wcm:action=\"add\"><u:CommandLine>cmd /c ver</u:CommandLine>"
       "</u:SynchronousCommand></u:FirstLogonCommands></u:component></u:settings></u:unattend>");
   file.edit(Pass::specialize, "Microsoft-Windows-Shell-Setup").set("ComputerName", "PREFIXED");
-  const std::string out = file.to_xml();
+  // The loaded item without Order keeps its content in the file's layout; the canonical form numbers it.
+  EXPECT_EQ(file.to_xml().find("<u:Order>"), std::string::npos) << file.to_xml();
+  const std::string out = file.to_xml(Layout::canonical);
   EXPECT_NE(out.find("<u:Order>1</u:Order>"), std::string::npos) << out;
   EXPECT_NE(out.find("<u:settings pass=\"specialize\">"), std::string::npos) << out;
   EXPECT_NE(out.find("<u:ComputerName>PREFIXED</u:ComputerName>"), std::string::npos) << out;

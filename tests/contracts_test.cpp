@@ -12,6 +12,7 @@
 #include <unattend/check.hpp>
 #include <unattend/dom.hpp>
 #include <unattend/xml/components/Microsoft-Windows-Shell-Setup.hxx>
+#include <unattend/text_edit.hpp>
 
 #include "temp_dir.hpp"
 #include "test_support.hpp"
@@ -146,4 +147,14 @@ TEST(HeaderContract, HeadersThatThrowIncludeErrorHpp) {
         << entry.path().filename() << " says it throws but does not include <unattend/error.hpp>";
   }
   EXPECT_GE(checked, 10);
+// apply_edits (text_edit.hpp): an edit past the end or two edits of the same
+// bytes are the caller's mistake, refused with unattend::Error rather than
+// dropped in silence; edits that only touch are applied.
+TEST(ApplyEditsContract, EditsPastTheEndOrOverlappingAreRefused) {
+  EXPECT_THROW((void)apply_edits("abcd", {{5, 0, "x"}}), Error);
+  EXPECT_THROW((void)apply_edits("abcd", {{3, 2, "x"}}), Error);
+  EXPECT_THROW((void)apply_edits("abcd", {{0, 3, "x"}, {2, 2, "y"}}), Error);
+  EXPECT_THROW((void)apply_edits("abcd", {{1, 2, "x"}, {1, 1, "y"}}), Error);
+  EXPECT_THROW((void)apply_edits("abcd", {{0, 3, "x"}, {1, 0, "inside"}}), Error);
+  EXPECT_EQ(apply_edits("abcd", {{4, 0, "!"}, {0, 2, "AB"}, {2, 2, "CD"}, {2, 0, "-"}}), "AB-CD!");
 }

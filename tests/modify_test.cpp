@@ -111,8 +111,8 @@ TEST(Modify, AChangeOfOneValueChangesOneLine) {
   EXPECT_TRUE(file.modify<ShellSetup>(Pass::specialize, [](ShellSetup& s) { s.ComputerName("LAB-02"); }));
   const std::string after = file.to_xml();
   EXPECT_EQ(changed_lines(before, after),
-            std::vector<std::string>{"            <ComputerName>LAB-01</ComputerName> -> "
-                                     "            <ComputerName>LAB-02</ComputerName>"});
+            std::vector<std::string>{"      <ComputerName>LAB-01</ComputerName> -> "
+                                     "      <ComputerName>LAB-02</ComputerName>"});
   EXPECT_NE(after.find("<!-- the lab's naming scheme -->"), std::string::npos);
   EXPECT_NE(after.find("<SomethingNewer>kept</SomethingNewer>"), std::string::npos);
   EXPECT_NE(after.find("<CopyProfile>1</CopyProfile>"), std::string::npos) << "an untouched value is rewritten";
@@ -240,11 +240,13 @@ TEST(Modify, AnAddedListItemGoesAfterTheOthersAndTheOthersStayAsWritten) {
   const std::size_t end = before.find("</FirstLogonCommands>");
   EXPECT_EQ(after.substr(0, end), before.substr(0, end)) << "the items before the new one changed";
   // The new item's children in schema order (CommandLine, then Order: the schema lists them so).
-  EXPECT_NE(after.find("                <SynchronousCommand wcm:action=\"add\">\n"
-                       "                    <CommandLine>cmd /c echo three</CommandLine>\n"
-                       "                    <Order>3</Order>\n"
-                       "                </SynchronousCommand>\n"
-                       "            </FirstLogonCommands>"),
+  // Indented like the items before it (the file's two-space step), not in the canonical four.
+  EXPECT_NE(after.find("        </SynchronousCommand>\n"
+                       "        <SynchronousCommand wcm:action=\"add\">\n"
+                       "          <CommandLine>cmd /c echo three</CommandLine>\n"
+                       "          <Order>3</Order>\n"
+                       "        </SynchronousCommand>\n"
+                       "      </FirstLogonCommands>"),
             std::string::npos)
       << after;
 }
@@ -501,9 +503,9 @@ TEST(Lists, NormalizeNumbersMissingKeyValuesOfAddedItemsOnly) {
 </unattend>)");
   const std::vector<std::string> changes = file.normalize();
   const std::string out = file.to_xml();
-  EXPECT_NE(out.find("wcm:keyValue=\"5\">\n                    <Path>D:\\a</Path>"), std::string::npos) << out;
-  EXPECT_NE(out.find("wcm:keyValue=\"6\">\n                    <Path>D:\\c</Path>"), std::string::npos) << out;
-  EXPECT_NE(out.find("wcm:action=\"remove\">\n"), std::string::npos) << "a removed item got a key: " << out;
+  EXPECT_NE(out.find("wcm:keyValue=\"5\"><Path>D:\\a</Path>"), std::string::npos) << out;
+  EXPECT_NE(out.find("wcm:keyValue=\"6\"><Path>D:\\c</Path>"), std::string::npos) << out;
+  EXPECT_NE(out.find("<PathAndCredentials wcm:action=\"remove\"><Path>"), std::string::npos) << "a removed item got a key: " << out;
   EXPECT_EQ(std::count_if(changes.begin(), changes.end(),
                           [](const std::string& c) { return c.find("added wcm:keyValue") != std::string::npos; }),
             2)

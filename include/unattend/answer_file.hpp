@@ -121,7 +121,19 @@ class Settings {
   Pass pass_;
 };
 
+// How to_xml() and save() lay the file out.
+enum class Layout {
+  // A loaded file keeps its own bytes: only what the edits changed is
+  // rewritten (docs/library.md, "Saving"). A file built from nothing, or
+  // loaded from UTF-16 or another encoding that is not UTF-8 and not ASCII,
+  // has no bytes to keep and is written canonical.
+  keep,
+  // The canonical form: what `unattend fmt` writes.
+  canonical,
+};
+
 struct SaveOptions {
+  Layout layout = Layout::keep;
   bool overwrite = false;  // replace an existing file; without it an existing one throws OutputExists
   bool secret = false;     // mode 0600 even when the file holds no password
   // Write even though the result has errors, as long as each of them was
@@ -253,19 +265,41 @@ class AnswerFile {
   // highest Order in their list, and gives the items of keyed lists (driver
   // paths) that have no wcm:keyValue the next number after the highest
   // numeric key in their list; returns one line per change. save() and
-  // to_xml() apply the same rules to what they write.
+  // to_xml() apply the same rules to what they write: to everything in the
+  // canonical layout, only to the list items added since load in the kept
+  // one (so that what the edits did not touch stays byte for byte).
   std::vector<std::string> normalize();
 
-  // The canonical form (docs/library.md): UTF-8 with a utf-8 declaration and
-  // no BOM, every non-ASCII character as a numeric character reference,
-  // four-space indentation, normalized as by normalize(). Throws
-  // unattend::Error when a value holds a character XML cannot carry.
-  [[nodiscard]] std::string to_xml() const;
+  // The file as save() writes it.
+  //
+  // Layout::keep, for a loaded file: the loaded bytes with only the changed
+  // elements rewritten. Everything else stays byte for byte (declaration,
+  // BOM, line endings, indentation, attribute order and quotes, entities,
+  // comments, blank lines): a changed value is rewritten between its tags (a
+  // CDATA section stays one), changed attributes rewrite the start tag, a
+  // removed element goes with the white space before it, and an added one is
+  // written in the canonical style indented like its siblings (its children
+  // one step deeper, the step the file uses; without line breaks where the
+  // siblings share a line). An element whose children were
+  // reordered, or whose comments or text beside its children changed, is
+  // rewritten alone in the canonical style at its indentation. A file no edit
+  // changed comes back as it was loaded. Only added list items are
+  // normalized (see normalize()).
+  //
+  // Layout::canonical (and any file without loaded bytes to keep, see
+  // Layout): UTF-8 with a utf-8 declaration and no BOM, every non-ASCII
+  // character as a numeric character reference, four-space indentation,
+  // normalized as by normalize().
+  //
+  // Throws unattend::Error when a value holds a character XML cannot carry.
+  [[nodiscard]] std::string to_xml(Layout layout = Layout::keep) const;
 
   // Whether any password element holds a value: save() writes such files 0600.
   bool holds_secrets() const;
 
-  // What `unattend check` finds in to_xml(), for the file's setup().
+  // What `unattend check` finds in to_xml(), for the file's setup(): for a
+  // loaded file no edit changed, at the positions `unattend check` gives the
+  // file itself.
   [[nodiscard]] std::vector<Diagnostic> check() const;
 
   // How the file is used and which Windows it installs, as check(), save()
@@ -274,7 +308,7 @@ class AnswerFile {
   const SetupOptions& setup() const;
   void set_setup(const SetupOptions& setup);
 
-  // Writes to_xml() after check(): with an error (see allow_existing_errors)
+  // Writes to_xml(options.layout) after check(): with an error (see allow_existing_errors)
   // nothing is written and written is false. Atomic (temporary file, fsync,
   // rename); files that hold a password (or options.secret) are created with
   // mode 0600. Throws unattend::Error for I/O failures, OutputExists for an

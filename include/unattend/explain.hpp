@@ -136,7 +136,9 @@ struct Outcome {
                               const SetupOptions& setup = {});
 // Throws unattend::Error when the file cannot be read.
 [[nodiscard]] Outcome explain_file(const std::filesystem::path& path, const SetupOptions& setup = {});
-// From an edited file: lines refer to its canonical form (AnswerFile::to_xml()).
+// From an edited file: lines refer to AnswerFile::to_xml(), which for a
+// loaded file keeps its layout: those of the file itself where no edit
+// moved them.
 [[nodiscard]] Outcome explain(const AnswerFile& file, const SetupOptions& setup = {});
 
 }  // namespace unattend

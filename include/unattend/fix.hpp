@@ -13,15 +13,9 @@
 
 #include <unattend/check.hpp>
 #include <unattend/diagnostic.hpp>
+#include <unattend/text_edit.hpp>
 
 namespace unattend {
-
-// Replace `length` bytes at `offset` with `text`.
-struct TextEdit {
-  std::size_t offset = 0;
-  std::size_t length = 0;
-  std::string text;
-};
 
 // The repair of one diagnostic, as edits of the bytes it was proposed for.
 struct Repair {
@@ -45,9 +39,6 @@ bool fixable(std::string_view code);
 // each against `bytes` as they are. For editors: one repair at a time.
 std::vector<Repair> propose_repairs(std::string_view bytes, std::string_view display_path,
                                     const std::vector<Diagnostic>& diagnostics);
-
-// `bytes` with `edits` applied; edits must not overlap.
-std::string apply_edits(std::string_view bytes, std::vector<TextEdit> edits);
 
 struct FixOptions {
   std::vector<std::string> select;  // codes or names to repair; empty: every fixable one

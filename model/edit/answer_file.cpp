@@ -16,6 +16,7 @@
 #include <unattend/dom.hpp>
 #include <unattend/schema.hpp>
 #include <unattend/detail/join.hpp>
+#include <unattend/text_edit.hpp>
 
 #include "check/codes.hpp"
 #include "edit/error_places.hpp"
@@ -27,6 +28,7 @@
 #include "xml/dom_loader.hpp"
 #include "xml/dom_walk.hpp"
 #include "xml/file_io.hpp"
+#include "xml/layout_edits.hpp"
 #include "schema/grammar.hpp"
 #include "schema/message.hpp"
 #include "xml/text.hpp"
@@ -77,9 +79,13 @@ struct AnswerFile::Impl {
   DomDocument document;
   std::multiset<std::string> loaded_errors;  // detail::error_places of the loaded bytes
   SetupOptions setup;                        // as set_setup() gave it; empty: decided from the content
+  // For Layout::keep: the loaded bytes and the document as loaded from them
+  // (positions and all); null when there is nothing to keep (see Layout).
+  std::string original;
+  DomDocument loaded;
 };
 
-AnswerFile::AnswerFile() : impl_(std::make_unique<Impl>(Impl{detail::new_answer_file_dom(), {}, {}})) {
+AnswerFile::AnswerFile() : impl_(std::make_unique<Impl>(Impl{detail::new_answer_file_dom(), {}, {}, {}, nullptr})) {
   impl_->document->getDocumentElement()->setAttributeNS(detail::xmlns_namespace, u"xmlns", detail::unattend_namespace);
 }
 xercesc::DOMDocument& detail::DomAccess::document(const AnswerFile& file) { return *file.impl_->document; }
@@ -90,6 +96,31 @@ AnswerFile::AnswerFile(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 AnswerFile::AnswerFile(AnswerFile&&) noexcept = default;
 AnswerFile& AnswerFile::operator=(AnswerFile&&) noexcept = default;
 AnswerFile::~AnswerFile() = default;
+
+namespace {
+
+// Whether Layout::keep can edit these bytes: the parser's positions map onto
+// UTF-8 only, and an edit writes ASCII into them. UTF-16 and UTF-32 files are
+// written canonical, that is, as UTF-8 (Setup never finished with a UTF-16 file);
+// so is a file that declares another encoding and holds bytes beyond ASCII,
+// whose characters the edits' UTF-8 view would misplace.
+bool keepable(std::string_view bytes) {
+  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") return false;
+  if (bytes.substr(0, 4).find('\0') != std::string_view::npos) return false;
+  const bool ascii = std::all_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) return true;
+  const std::string_view start = bytes.substr(bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
+  if (!start.starts_with("<?xml")) return true;  // no declaration: UTF-8
+  const std::string declaration = detail::ascii_lower(start.substr(0, start.find("?>")));
+  const auto at = declaration.find("encoding");
+  if (at == std::string::npos) return true;
+  const auto open = declaration.find_first_of("\"'", at);
+  if (open == std::string::npos) return false;
+  const std::string name = declaration.substr(open + 1, declaration.find(declaration[open], open + 1) - open - 1);
+  return name == "utf-8" || name == "utf8";
+}
+
+}  // namespace
 
 LoadResult AnswerFile::load(std::string_view bytes, std::string_view display_path) {
   LoadResult result;
@@ -108,8 +139,9 @@ LoadResult AnswerFile::load(std::string_view bytes, std::string_view display_pat
     return result;
   }
   std::multiset<std::string> loaded_errors = detail::error_places(*document, result.diagnostics);
-  result.file.emplace(
-      AnswerFile(std::make_unique<Impl>(Impl{std::move(document), std::move(loaded_errors), {}})));
+  DomDocument loaded = keepable(bytes) ? detail::clone_with_positions(*document) : nullptr;
+  result.file.emplace(AnswerFile(std::make_unique<Impl>(
+      Impl{std::move(document), std::move(loaded_errors), {}, loaded != nullptr ? std::string(bytes) : "", std::move(loaded)})));
   return result;
 }
 
@@ -450,7 +482,15 @@ std::vector<std::string> AnswerFile::normalize() { return detail::normalize_dom(
 
 std::vector<std::string> AnswerFile::encode_passwords() { return detail::encode_passwords_in_dom(*impl_->document); }
 
-std::string AnswerFile::to_xml() const {
+std::string AnswerFile::to_xml(Layout layout) const {
+  if (layout == Layout::keep && impl_->loaded != nullptr) {
+    DomDocument copy = detail::clone_with_positions(*impl_->document);
+    // Only what was added since load: a loaded item without wcm:action stays as the file has it.
+    detail::normalize_dom(*copy, [](const DOMElement& item) { return detail::loaded_position(item).line == 0; });
+    if (auto edits = detail::layout_edits(impl_->original, *impl_->loaded, *copy)) {
+      return apply_edits(impl_->original, std::move(*edits));
+    }
+  }
   DomDocument copy(static_cast<xercesc::DOMDocument*>(impl_->document->cloneNode(true)));
   detail::normalize_dom(*copy);
   return detail::write_canonical_xml(*copy);
@@ -471,10 +511,10 @@ std::vector<Diagnostic> check_edited(std::string_view bytes, const SetupOptions&
 // to_xml(), or why the document cannot be written as XML at all (a value that
 // holds a control character, put there through the DOM): check() and save()
 // report that as a diagnostic, as they report anything else in the content.
-std::optional<std::string> as_xml(const AnswerFile& file, std::vector<Diagnostic>& problems,
+std::optional<std::string> as_xml(const AnswerFile& file, Layout layout, std::vector<Diagnostic>& problems,
                                   std::string_view display_path) {
   try {
-    return file.to_xml();
+    return file.to_xml(layout);
   } catch (const Error& e) {
     problems.push_back({std::string(display_path), 0, 0, Severity::error, std::string(codes::not_well_formed.code),
                         std::string("cannot be written as XML: ") + e.what()});
@@ -486,7 +526,7 @@ std::optional<std::string> as_xml(const AnswerFile& file, std::vector<Diagnostic
 
 std::vector<Diagnostic> AnswerFile::check() const {
   std::vector<Diagnostic> problems;
-  const std::optional<std::string> bytes = as_xml(*this, problems, "<answer file>");
+  const std::optional<std::string> bytes = as_xml(*this, Layout::keep, problems, "<answer file>");
   return bytes ? check_edited(*bytes, impl_->setup) : problems;
 }
 
@@ -511,7 +551,7 @@ bool only_loaded_errors(std::string_view bytes, const std::vector<Diagnostic>& d
 SaveResult AnswerFile::save(const std::filesystem::path& path, const SaveOptions& options) const {
   check_output_path(path, options.overwrite);  // before the work, as for any output
   SaveResult result;
-  const std::optional<std::string> written = as_xml(*this, result.diagnostics, path.string());
+  const std::optional<std::string> written = as_xml(*this, options.layout, result.diagnostics, path.string());
   if (!written) return result;
   const std::string& bytes = *written;
   // Judged as check() judges it, reported under the path.

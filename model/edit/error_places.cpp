@@ -46,7 +46,7 @@ struct Placed {
 };
 
 void collect(const DOMElement& element, const std::string& place, std::vector<Placed>& out) {
-  out.push_back({loaded_position(element), loaded_end(element), place});
+  out.push_back({loaded_position(element), loaded_end_position(element), place});
   const std::vector<std::string> steps =
       child_steps(element, [](const std::string&) { return ListKey{.list_item = true, .key = {}}; });
   std::size_t i = 0;

@@ -1,6 +1,7 @@
 // What the canonical form adds to a document: the wcm:action Setup needs on
 // every list item, an Order for the items of ordered lists that have none, and
 // a wcm:keyValue for the items of keyed lists that have none.
+#include <functional>
 #include <map>
 
 #include <xercesc/dom/DOMAttr.hpp>
@@ -31,6 +32,13 @@ std::optional<long> order_of(const DOMElement& item) {
   return std::nullopt;
 }
 
+// Whether the prefix wcm means the wcm namespace at `element`, or nothing yet
+// (normalize_dom then declares it on the root).
+bool wcm_free_or_ours(const DOMElement& element) {
+  const XMLCh* uri = element.lookupNamespaceURI(u"wcm");
+  return uri == nullptr || xercesc::XMLString::equals(uri, wcm_namespace);
+}
+
 bool acts_as_add(const DOMElement& item) {
   const XMLCh* action = item.getAttributeNS(wcm_namespace, u"action");
   return action == nullptr || *action == 0 || xercesc::XMLString::equals(action, u"add");
@@ -41,8 +49,8 @@ bool acts_as_add(const DOMElement& item) {
 // numeric key among their siblings, as Windows System Image Manager numbers
 // them ("1", "2", ...). Only for added items: for modify and remove the key
 // names the item acted on.
-void number_keys(DOMElement& parent, const std::string& component, const std::string& path,
-                 std::vector<std::string>& changes) {
+void number_keys(DOMElement& parent, const std::string& component, const std::string& path, const NormalizeScope& only,
+                 const std::function<void()>& declare_wcm, std::vector<std::string>& changes) {
   std::map<std::string, long> highest;
   std::vector<DOMElement*> unnumbered;
   for (DOMElement* item = parent.getFirstElementChild(); item != nullptr; item = item->getNextElementSibling()) {
@@ -52,11 +60,10 @@ void number_keys(DOMElement& parent, const std::string& component, const std::st
     const xercesc::DOMAttr* key = item->getAttributeNodeNS(wcm_namespace, u"keyValue");
     if (key == nullptr) {
       // wcm rebound (UA4003): the checker reports it, an added attribute would clash.
-      if (item->getAttributeNode(u"wcm:keyValue") != nullptr ||
-          !xercesc::XMLString::equals(item->lookupNamespaceURI(u"wcm"), wcm_namespace)) {
+      if (item->getAttributeNode(u"wcm:keyValue") != nullptr || !wcm_free_or_ours(*item)) {
         continue;
       }
-      unnumbered.push_back(item);
+      if (!only || only(*item)) unnumbered.push_back(item);
       highest.try_emplace(name, 0);
       continue;
     }
@@ -69,6 +76,7 @@ void number_keys(DOMElement& parent, const std::string& component, const std::st
       highest.try_emplace(name, 0);  // a name, not a number: nothing to count from
     }
   }
+  if (!unnumbered.empty()) declare_wcm();
   for (DOMElement* item : unnumbered) {
     const std::string name = to_utf8(item->getLocalName());
     const std::string key = std::to_string(++highest[name]);
@@ -80,7 +88,7 @@ void number_keys(DOMElement& parent, const std::string& component, const std::st
 
 // Numbers the ordered list items among the children of `parent`.
 void number_orders(DOMElement& parent, const std::string& component, const std::string& path,
-                   std::vector<std::string>& changes) {
+                   const NormalizeScope& only, std::vector<std::string>& changes) {
   std::map<std::string, long> highest;  // list item name -> highest Order
   std::vector<DOMElement*> unnumbered;
   for (DOMElement* item = parent.getFirstElementChild(); item != nullptr; item = item->getNextElementSibling()) {
@@ -91,7 +99,7 @@ void number_orders(DOMElement& parent, const std::string& component, const std::
     const XMLCh* action = item->getAttributeNS(wcm_namespace, u"action");
     if (action != nullptr && *action != 0 && !xercesc::XMLString::equals(action, u"add")) continue;
     if (child_elements(*item, u"Order").empty()) {
-      unnumbered.push_back(item);
+      if (!only || only(*item)) unnumbered.push_back(item);
       highest.try_emplace(name, 0);
     } else if (const auto order = order_of(*item)) {
       highest[name] = std::max(highest[name], std::min(*order, 1000000L));  // far beyond Setup's 500
@@ -110,35 +118,35 @@ void number_orders(DOMElement& parent, const std::string& component, const std::
 
 }  // namespace
 
-std::vector<std::string> normalize_dom(xercesc::DOMDocument& document) {
+std::vector<std::string> normalize_dom(xercesc::DOMDocument& document, const NormalizeScope& only) {
   std::vector<std::string> changes;
   DOMElement* root = document.getDocumentElement();
   if (root == nullptr) return changes;
   const XMLCh* bound = root->lookupNamespaceURI(u"wcm");
-  if (bound == nullptr) {
-    root->setAttributeNS(xmlns_namespace, u"xmlns:wcm", wcm_namespace);
-    bound = wcm_namespace;
-  }
+  // Declared up front for the whole document; for some items only when one needs it, so that a file
+  // whose loaded items need nothing keeps its root start tag as written.
+  const auto declare_wcm = [&] {
+    if (root->lookupNamespaceURI(u"wcm") == nullptr) root->setAttributeNS(xmlns_namespace, u"xmlns:wcm", wcm_namespace);
+  };
+  if (!only) declare_wcm();
   // With wcm bound to another URI (UA4003) an added attribute would mean nothing.
-  const bool can_add_actions = xercesc::XMLString::equals(bound, wcm_namespace);
+  const bool can_add_actions = bound == nullptr || xercesc::XMLString::equals(bound, wcm_namespace);
   for (DOMElement* settings : child_elements(*root, u"settings")) {
     for (DOMElement* component : child_elements(*settings, u"component")) {
       const std::string name = to_utf8(component->getAttribute(u"name"));
-      number_orders(*component, name, "", changes);
+      number_orders(*component, name, "", only, changes);
     }
   }
   for_each_setting(document, [&](DOMElement&, const std::string& component, const std::string& path,
                                  DOMElement& element) {
-    number_orders(element, component, path, changes);
-    if (can_add_actions) number_keys(element, component, path, changes);
+    number_orders(element, component, path, only, changes);
+    if (can_add_actions) number_keys(element, component, path, only, declare_wcm, changes);
     const SettingInfo* s = setting_of(component, path);
-    if (!can_add_actions || s == nullptr || !s->list_item) return;
+    if (!can_add_actions || s == nullptr || !s->list_item || (only && !only(element))) return;
     if (element.getAttributeNodeNS(wcm_namespace, u"action") != nullptr) return;
     // wcm rebound below the root (UA4003): the checker reports it, an added attribute would clash.
-    if (!xercesc::XMLString::equals(element.lookupNamespaceURI(u"wcm"), wcm_namespace) ||
-        element.getAttributeNode(u"wcm:action") != nullptr) {
-      return;
-    }
+    if (!wcm_free_or_ours(element) || element.getAttributeNode(u"wcm:action") != nullptr) return;
+    declare_wcm();
     element.setAttributeNS(wcm_namespace, u"wcm:action", u"add");
     changes.push_back(component + "/" + path + ": added wcm:action=\"add\"");
   });

@@ -123,7 +123,7 @@ bool improves(const std::vector<Diagnostic>& before, const std::vector<Diagnosti
   for (const auto& d : before) {
     if (d.severity == Severity::error) ++budget[d.code];
   }
-  const detail::fix::Source source(repaired);
+  const detail::Source source(repaired);
   for (const auto& d : after) {
     if (d.severity != Severity::error) continue;
     const auto at = source.offset({d.line, d.column});
@@ -160,7 +160,7 @@ std::vector<Repair> propose(std::string_view bytes, std::string_view display_pat
   // Positions in a UTF-16 file do not map onto its bytes: only the repair of its encoding applies.
   const bool utf16 = detail::rules::encoding::utf16(bytes) != detail::rules::encoding::Utf16::no;
   std::optional<detail::Validation> validation;
-  std::optional<detail::fix::Source> source;
+  std::optional<detail::Source> source;
   std::optional<detail::fix::NodeIndex> nodes;
   for (const Diagnostic& d : diagnostics) {
     if (!selected(d.code, select) || (utf16 && d.code != codes::utf16_file.code)) continue;
@@ -190,27 +190,6 @@ bool fixable(std::string_view code) {
 std::vector<Repair> propose_repairs(std::string_view bytes, std::string_view display_path,
                                     const std::vector<Diagnostic>& diagnostics) {
   return propose(bytes, display_path, diagnostics, {});
-}
-
-std::string apply_edits(std::string_view bytes, std::vector<TextEdit> edits) {
-  // One pass from the front, copying what lies between the edits: replacing
-  // in place would move the rest of the file once per edit.
-  // At one offset, insertions come first (in their given order), then what
-  // replaces the bytes there; neither is dropped.
-  std::stable_sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) {
-    return a.offset != b.offset ? a.offset < b.offset : (a.length == 0) > (b.length == 0);
-  });
-  std::string out;
-  out.reserve(bytes.size());
-  std::size_t at = 0;
-  for (const TextEdit& e : edits) {
-    if (e.offset > bytes.size() || e.offset < at) continue;  // outside the text, or overlapping an earlier edit
-    out.append(bytes.substr(at, e.offset - at));
-    out.append(e.text);
-    at = e.offset + std::min(e.length, bytes.size() - e.offset);
-  }
-  out.append(bytes.substr(at));
-  return out;
 }
 
 namespace {

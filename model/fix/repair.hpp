@@ -18,44 +18,9 @@
 #include <unattend/fix.hpp>
 
 #include "xml/document.hpp"
+#include "xml/source.hpp"
 
 namespace unattend::detail::fix {
-
-// The original bytes (UTF-8) with the parser's positions mapped back onto
-// them. Xerces counts lines from 1 and columns in UTF-16 units, and reports
-// an element's position just after its start tag and its end just after its
-// end tag.
-class Source {
- public:
-  explicit Source(std::string_view bytes);
-
-  std::string_view bytes() const { return bytes_; }
-  // The byte offset of a parser position; nullopt when it lies outside the text.
-  std::optional<std::size_t> offset(Position at) const;
-  // The parser position of a byte offset.
-  Position position(std::size_t offset) const;
-
-  struct Extent {
-    std::size_t open_begin = 0;   // '<' of the start tag
-    std::size_t open_end = 0;     // just after its '>'
-    std::size_t close_begin = 0;  // '<' of the end tag (== open_end for <x/>)
-    std::size_t close_end = 0;    // just after the end tag
-    bool empty = false;           // written <x/>
-  };
-  // Where the element's tags are; nullopt when the positions do not lead to them.
-  std::optional<Extent> extent(const Node& node) const;
-
-  // The white space right before `offset` back to the end of the previous
-  // markup (it may span a line break).
-  std::string_view white_space_before(std::size_t offset) const;
-  // The text of the attribute `qname` in the start tag [open_begin, open_end):
-  // offset and length of its value, without the quotes.
-  std::optional<std::pair<std::size_t, std::size_t>> attribute_value(const Extent& extent, std::string_view qname) const;
-
- private:
-  std::string_view bytes_;
-  std::vector<std::size_t> line_starts_;
-};
 
 // The elements of a document by the position the parser gives them (just
 // after the start tag), so that finding the element of each of thousands of

@@ -377,7 +377,7 @@ Generated generate(const Spec& spec, const GenerateOptions& options) {
       detail::generation::add_winrm(build);
       detail::generation::add_components(build);
     }
-    result.xml = result.file.to_xml();
+    result.xml = result.file.to_xml(Layout::canonical);  // built from nothing: canonical either way, said here
     built = true;
   } catch (const SpecError& e) {
     build.keep(e);  // a file that cannot be read: nothing more to build, the rest is reported

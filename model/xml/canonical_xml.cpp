@@ -22,8 +22,6 @@ namespace {
 
 using xercesc::DOMNode;
 
-constexpr std::string_view indent_unit = "    ";
-
 // The element path from the root, for messages: "unattend/settings/component/ComputerName".
 std::string where(const DOMNode* node) {
   std::string path;
@@ -101,9 +99,11 @@ bool is_text(const DOMNode* node) {
   return node->getNodeType() == DOMNode::TEXT_NODE || node->getNodeType() == DOMNode::CDATA_SECTION_NODE;
 }
 
+// Public throughout: the fragment writers below start it at a start tag or an element.
 class Writer {
  public:
   std::string out;
+  FragmentLayout layout{"", "    ", "\n"};
 
   void node(const DOMNode* n, int depth) {
     switch (n->getNodeType()) {
@@ -114,10 +114,10 @@ class Writer {
     }
   }
 
- private:
   void line(int depth) {
-    out += '\n';
-    for (int i = 0; i < depth; ++i) out += indent_unit;
+    out += layout.newline;
+    out += layout.indent;
+    for (int i = 0; i < depth; ++i) out += layout.unit;
   }
 
   void comment(const DOMNode* n) {
@@ -162,6 +162,11 @@ class Writer {
 
   void element(const DOMNode* n, int depth) {
     line(depth);
+    element_body(n, depth);
+  }
+
+  // The element, from its start tag on, at the current place of the output.
+  void element_body(const DOMNode* n, int depth) {
     start_tag(n);
     bool has_text = false;
     bool has_elements = false;
@@ -218,6 +223,27 @@ class Writer {
 };
 
 }  // namespace
+
+std::string write_canonical_element(const xercesc::DOMElement& element, const FragmentLayout& layout) {
+  Writer writer;
+  writer.layout = layout;
+  writer.element_body(&element, 0);
+  return writer.out;
+}
+
+std::string write_canonical_start_tag(const xercesc::DOMElement& element) {
+  Writer writer;
+  writer.start_tag(&element);
+  return writer.out;
+}
+
+std::string write_canonical_text(const xercesc::DOMElement& leaf) {
+  std::string out;
+  for (const DOMNode* c = leaf.getFirstChild(); c != nullptr; c = c->getNextSibling()) {
+    append_escaped(out, c->getNodeValue(), Context::text, &leaf);
+  }
+  return out;
+}
 
 std::string write_canonical_xml(const xercesc::DOMDocument& document) {
   Writer writer;

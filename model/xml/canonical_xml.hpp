@@ -8,6 +8,7 @@
 #include <string>
 
 #include <xercesc/dom/DOMDocument.hpp>
+#include <xercesc/dom/DOMElement.hpp>
 
 namespace unattend::detail {
 
@@ -19,5 +20,22 @@ namespace unattend::detail {
 // Throws unattend::Error naming the element when a text, attribute or comment
 // holds what XML 1.0 cannot carry (control characters, a "--" in a comment).
 std::string write_canonical_xml(const xercesc::DOMDocument& document);
+
+// Where an element written alone stands, for writing it into a file that
+// keeps its own layout: each line it starts begins with `newline` and
+// `indent` (the indentation of its start tag's line), one `unit` more per level.
+struct FragmentLayout {
+  std::string indent;
+  std::string unit;
+  std::string newline;
+};
+
+// The element as write_canonical_xml writes it, from its '<' to the end of its
+// end tag: no line break before it, none after.
+std::string write_canonical_element(const xercesc::DOMElement& element, const FragmentLayout& layout);
+// Its start tag without the closing '>' or " />": '<', the name, the attributes.
+std::string write_canonical_start_tag(const xercesc::DOMElement& element);
+// The text of a leaf, escaped as write_canonical_xml writes it.
+std::string write_canonical_text(const xercesc::DOMElement& leaf);
 
 }  // namespace unattend::detail

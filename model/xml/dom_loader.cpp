@@ -57,7 +57,9 @@ class StopOnError final : public HandlerBase {
 
 // Tags every element with the position its start tag ends at, the position
 // the checker's diagnostics use, so that AnswerFile::settings() can say where
-// a setting was loaded from and save() can tie diagnostics to elements. User data dies with its node and is not cloned:
+// a setting was loaded from and save() can tie diagnostics to elements, and
+// with the position its end tag ends at, so that to_xml() can find the whole
+// element in the loaded bytes. User data dies with its node and is not cloned:
 // elements added or copied later report no line.
 class LineRecordingParser final : public XercesDOMParser {
  public:
@@ -66,18 +68,13 @@ class LineRecordingParser final : public XercesDOMParser {
                     const bool root) override {
     XercesDOMParser::startElement(declaration, uri, prefix, attributes, count, empty, root);
     // After an empty element too, the current node is the element just made.
-    if (DOMNode* element = getCurrentNode()) {
-      element->setUserData(position_key, pack(*getScanner()->getLocator()), nullptr);
-      // An empty element ends where it starts; endElement is not called for it.
-      if (empty) element->setUserData(end_key, pack(*getScanner()->getLocator()), nullptr);
-    }
+    if (DOMNode* element = getCurrentNode()) element->setUserData(position_key, pack(*getScanner()->getLocator()), nullptr);
   }
-
   void endElement(const XMLElementDecl& declaration, const unsigned int uri, const bool root,
                   const XMLCh* const prefix) override {
-    // Before the base class moves up: the current node is the element that ends.
-    if (DOMNode* element = getCurrentNode()) element->setUserData(end_key, pack(*getScanner()->getLocator()), nullptr);
     XercesDOMParser::endElement(declaration, uri, root, prefix);
+    // The base class makes the element that ends here the current node (its parent the current parent).
+    if (DOMNode* element = getCurrentNode()) element->setUserData(end_key, pack(*getScanner()->getLocator()), nullptr);
   }
 };
 
@@ -85,14 +82,19 @@ class LineRecordingParser final : public XercesDOMParser {
 
 LoadedPosition loaded_position(const DOMNode& element) { return unpack(element.getUserData(position_key)); }
 
-LoadedPosition loaded_end(const DOMNode& element) { return unpack(element.getUserData(end_key)); }
+LoadedPosition loaded_end_position(const DOMNode& element) {
+  const LoadedPosition end = unpack(element.getUserData(end_key));
+  // An element written <x/> may end where it starts without the parser saying so.
+  return end.line != 0 ? end : loaded_position(element);
+}
 
 namespace {
 
 // `from` and `to` are the same tree (one cloned from the other).
 void copy_positions(const DOMNode& from, DOMNode& to) {
-  if (void* position = from.getUserData(position_key)) to.setUserData(position_key, position, nullptr);
-  if (void* end = from.getUserData(end_key)) to.setUserData(end_key, end, nullptr);
+  for (const XMLCh* key : {position_key, end_key}) {
+    if (void* position = from.getUserData(key)) to.setUserData(key, position, nullptr);
+  }
   const DOMNode* f = from.getFirstChild();
   DOMNode* t = to.getFirstChild();
   for (; f != nullptr && t != nullptr; f = f->getNextSibling(), t = t->getNextSibling()) copy_positions(*f, *t);

@@ -30,8 +30,8 @@ struct LoadedPosition {
   auto operator<=>(const LoadedPosition&) const = default;
 };
 LoadedPosition loaded_position(const xercesc::DOMNode& element);
-// Where the element's end tag ends (for <x/>, where it starts and ends).
-LoadedPosition loaded_end(const xercesc::DOMNode& element);
+// Where its end tag ends (for <x/>, where the element ends); zeros as above.
+LoadedPosition loaded_end_position(const xercesc::DOMNode& element);
 
 // A deep copy of `document` whose elements keep the positions they were
 // loaded from (Xerces clones no user data). For undoing a failed edit.

@@ -3,6 +3,7 @@
 // Walking and editing the DOM of an answer file: the pieces AnswerFile is
 // built from, each in a file of its own.
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,7 +28,12 @@ void for_each_setting(const xercesc::DOMDocument& document, F f);
 
 // Adds wcm:action="add" to list items without it and numbers the items of
 // ordered lists that have no <Order>; one line per change (normalize.cpp).
-std::vector<std::string> normalize_dom(xercesc::DOMDocument& document);
+// With `only`, just the list items it accepts are changed (to_xml keeping the
+// file's layout: the items added since load), still numbered after every
+// item of their list, and the root gains the wcm declaration only when an
+// item needs it.
+using NormalizeScope = std::function<bool(const xercesc::DOMElement& item)>;
+std::vector<std::string> normalize_dom(xercesc::DOMDocument& document, const NormalizeScope& only = {});
 
 // PlainText passwords become encoded ones; one line per password, naming its
 // element, never its value (password_fields.cpp).

@@ -1,6 +1,6 @@
-#include "fix/repair.hpp"
+#include "xml/source.hpp"
 
-namespace unattend::detail::fix {
+namespace unattend::detail {
 
 namespace {
 
@@ -55,9 +55,9 @@ Position Source::position(std::size_t offset) const {
   return {line + 1, column};
 }
 
-std::optional<Source::Extent> Source::extent(const Node& node) const {
-  const auto open_end = offset(node.start);
-  const auto close_end = offset(node.end);
+std::optional<Source::Extent> Source::extent(Position start, Position end) const {
+  const auto open_end = offset(start);
+  const auto close_end = offset(end);
   if (!open_end || !close_end || *open_end == 0 || bytes_[*open_end - 1] != '>') return std::nullopt;
   Extent e;
   e.open_end = *open_end;
@@ -102,58 +102,25 @@ std::optional<std::pair<std::size_t, std::size_t>> Source::attribute_value(const
   return std::nullopt;
 }
 
-NodeIndex::NodeIndex(const Document& document) {
-  // emplace keeps the first element at a position, as a walk in document order finds it.
-  document.for_each([&](const Node& node) { nodes_.emplace(std::make_pair(node.start.line, node.start.column), &node); });
-}
-
-const Node* NodeIndex::at(Position position) const {
-  const auto found = nodes_.find({position.line, position.column});
-  return found != nodes_.end() ? found->second : nullptr;
-}
-
-const Node* node_at(const Context& context, const Diagnostic& finding) {
-  return context.nodes.at({finding.line, finding.column});
-}
-
-Repair make_repair(const Diagnostic& finding, std::string description, std::vector<TextEdit> edits) {
-  return Repair{finding.code, finding.line, finding.column, std::move(description), std::move(edits), {}, 0, 0};
-}
-
-std::string escape_text(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else out += c;
-  }
-  return out;
-}
-
-std::optional<TextEdit> replace_content(const Source& source, const Node& node, std::string_view text) {
-  if (!node.children.empty()) return std::nullopt;
-  const auto e = source.extent(node);
-  if (!e) return std::nullopt;
-  if (e->empty) {
+TextEdit replace_content(const Source& source, const Source::Extent& e, std::string_view text, std::string_view escaped) {
+  if (e.empty) {
     // <x/> becomes <x>text</x>: the start tag loses its '/', an end tag follows.
-    const std::string_view tag = source.bytes().substr(e->open_begin, e->open_end - e->open_begin);
+    const std::string_view tag = source.bytes().substr(e.open_begin, e.open_end - e.open_begin);
     std::size_t name_end = 1;
     while (name_end < tag.size() && !xml_space(tag[name_end]) && tag[name_end] != '/' && tag[name_end] != '>') ++name_end;
     std::string open(tag.substr(0, tag.size() - 2));
     while (!open.empty() && xml_space(open.back())) open.pop_back();
-    return TextEdit{e->open_begin, tag.size(),
-                    open + ">" + escape_text(text) + "</" + std::string(tag.substr(1, name_end - 1)) + ">"};
+    return TextEdit{e.open_begin, tag.size(),
+                    open + ">" + std::string(escaped) + "</" + std::string(tag.substr(1, name_end - 1)) + ">"};
   }
-  // Text written as one CDATA section stays one, so the edit changes the value only.
-  const std::string_view content = source.bytes().substr(e->open_end, e->close_begin - e->open_end);
+  const std::string_view content = source.bytes().substr(e.open_end, e.close_begin - e.open_end);
   const auto cdata_begin = content.find("<![CDATA[");
   const auto cdata_end = content.rfind("]]>");
   if (cdata_begin != std::string_view::npos && cdata_end != std::string_view::npos && cdata_end > cdata_begin &&
       content.find("<![CDATA[", cdata_begin + 1) == std::string_view::npos && text.find("]]>") == std::string_view::npos) {
-    return TextEdit{e->open_end + cdata_begin + 9, cdata_end - cdata_begin - 9, std::string(text)};
+    return TextEdit{e.open_end + cdata_begin + 9, cdata_end - cdata_begin - 9, std::string(text)};
   }
-  return TextEdit{e->open_end, e->close_begin - e->open_end, escape_text(text)};
+  return TextEdit{e.open_end, e.close_begin - e.open_end, std::string(escaped)};
 }
 
-}  // namespace unattend::detail::fix
+}  // namespace unattend::detail
