@@ -15,7 +15,7 @@ namespace {
 
 std::string error_of(std::string_view yaml) {
   try {
-    parse_config(yaml, "/repo/.unattend.yaml");
+    (void)parse_config(yaml, "/repo/.unattend.yaml");
   } catch (const Error& e) {
     return e.what();
   }

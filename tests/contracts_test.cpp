@@ -147,6 +147,8 @@ TEST(HeaderContract, HeadersThatThrowIncludeErrorHpp) {
         << entry.path().filename() << " says it throws but does not include <unattend/error.hpp>";
   }
   EXPECT_GE(checked, 10);
+}
+
 // apply_edits (text_edit.hpp): an edit past the end or two edits of the same
 // bytes are the caller's mistake, refused with unattend::Error rather than
 // dropped in silence; edits that only touch are applied.

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <regex>
 #include <sstream>
 
 #include <unattend/answer_file.hpp>
@@ -348,7 +349,14 @@ TEST(KeepLayout, EditedCorpusFilesHoldWhatTheDocumentHolds) {
     const std::string kept = file.to_xml();
     LoadResult again = AnswerFile::load(kept, path.string());
     ASSERT_TRUE(again.file) << path << ":\n" << kept;
-    EXPECT_EQ(again.file->to_xml(Layout::canonical), file.to_xml(Layout::canonical)) << path << ":\n" << kept;
+    // Compared without the white space between tags: where a parent also
+    // holds text (a template's %if lines), the canonical writer leaves its
+    // children as they are, so an element added in memory stands without the
+    // line break the written file gives it.
+    static const std::regex between_tags(R"(>\s+<)");
+    EXPECT_EQ(std::regex_replace(again.file->to_xml(Layout::canonical), between_tags, "><"),
+              std::regex_replace(file.to_xml(Layout::canonical), between_tags, "><"))
+        << path << ":\n" << kept;
   }
   std::cout << "corpus: " << edited << " files edited and read back\n";
   EXPECT_GT(edited, 0u);

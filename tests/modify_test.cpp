@@ -280,7 +280,7 @@ TEST(Modify, ARepeatedElementDoesNotHideTheSettingsAfterIt) {
   ASSERT_NE(first, std::string::npos) << out;
   EXPECT_EQ(out.find("<FirstLogonCommands>", first + 1), std::string::npos) << "written twice:\n" << out;
   EXPECT_NE(out.find("<Order>2</Order>"), std::string::npos) << out;
-  EXPECT_NE(out.find("<UserAccounts />"), std::string::npos) << out;
+  EXPECT_NE(out.find("<UserAccounts/>"), std::string::npos) << out;
 }
 
 TEST(Modify, AMissingComponentIsAddedUnlessTheEditLeavesItEmpty) {

@@ -271,7 +271,7 @@ TEST_F(Package, RefusesASymlinkOutOfTheDriversFolder) {
   PackageOptions options;
   options.drivers = drivers;
   try {
-    package_answer_file(example, dir / "out.iso", options);
+    (void)package_answer_file(example, dir / "out.iso", options);
     FAIL() << "a link out of the folder was followed";
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("outside"), std::string::npos) << e.what();
@@ -301,7 +301,7 @@ TEST_F(Package, RejectsLabelsTheFormatCannotHold) {
     PackageOptions options;
     options.label = label;
     try {
-      package_answer_file(example, dir / "out.iso", options);
+      (void)package_answer_file(example, dir / "out.iso", options);
       ADD_FAILURE() << "accepted '" << label << "'";
     } catch (const Error& e) {
       EXPECT_NE(std::string(e.what()).find("1 to 32 characters from A-Z, a-z, 0-9, '_' and '-'"), std::string::npos)
@@ -382,7 +382,7 @@ TEST_F(Package, RejectsAnUnusableSourceDateEpoch) {
   for (const char* value : {"soon", "-1", "12abc", "99999999999"}) {
     ::setenv("SOURCE_DATE_EPOCH", value, 1);
     try {
-      package_answer_file(example, dir / "out.iso");
+      (void)package_answer_file(example, dir / "out.iso");
       ADD_FAILURE() << "accepted " << value;
     } catch (const Error& e) {
       EXPECT_NE(std::string(e.what()).find("SOURCE_DATE_EPOCH"), std::string::npos) << e.what();
@@ -404,7 +404,7 @@ TEST_F(Package, WritesNothingForAnInvalidAnswerFile) {
 TEST_F(Package, LeavesAnExistingImageAloneWithoutOverwrite) {
   write(dir / "out.iso", "old image");
   try {
-    package_answer_file(example, dir / "out.iso");
+    (void)package_answer_file(example, dir / "out.iso");
     FAIL() << "replaced an existing image";
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("out.iso: already exists"), std::string::npos) << e.what();
@@ -429,7 +429,7 @@ TEST_F(Package, NeverReplacesItsOwnInput) {
 
 TEST_F(Package, FailsCleanlyWhenTheDirectoryIsMissing) {
   try {
-    package_answer_file(example, dir / "missing" / "out.iso");
+    (void)package_answer_file(example, dir / "missing" / "out.iso");
     FAIL() << "no exception";
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find((dir / "missing" / "out.iso").string()), std::string::npos) << e.what();
@@ -444,7 +444,7 @@ TEST_F(Package, FailsCleanlyInAnUnwritableDirectory) {
   const std::string outcome = test::as_unprivileged([&]() -> std::string {
     if (::access((dir / "locked").c_str(), W_OK) == 0) return "the directory is writable after all";
     try {
-      package_answer_file(example, dir / "locked" / "out.iso");
+      (void)package_answer_file(example, dir / "locked" / "out.iso");
       return "written";
     } catch (const Error& e) {
       return std::string("Error: ") + e.what();

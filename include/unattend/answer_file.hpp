@@ -45,8 +45,8 @@ struct DomAccess;
 
 enum class Architecture { x86, amd64, arm64, wow64 };
 
-std::string_view to_string(Architecture architecture);
-std::optional<Architecture> parse_architecture(std::string_view name);
+[[nodiscard]] std::string_view to_string(Architecture architecture);
+[[nodiscard]] std::optional<Architecture> parse_architecture(std::string_view name);
 
 // One <component> element of the file.
 struct ComponentEntry {
@@ -91,8 +91,8 @@ class Component {
   const std::string& name() const { return entry_.name; }
   Pass pass() const { return entry_.pass; }
   Architecture architecture() const { return entry_.architecture; }
-  std::vector<Setting> settings() const;
-  std::optional<std::string> value(std::string_view path) const;
+  [[nodiscard]] std::vector<Setting> settings() const;
+  [[nodiscard]] std::optional<std::string> value(std::string_view path) const;
   // The component through its binding (like AnswerFile::get); unattend::Error
   // when T is the binding of another component.
   template <typename T>
@@ -108,13 +108,13 @@ class Settings {
  public:
   Settings(const AnswerFile& file, Pass pass) : file_(&file), pass_(pass) {}
   Pass pass() const { return pass_; }
-  std::vector<Component> components() const;
+  [[nodiscard]] std::vector<Component> components() const;
   // The component of that name in this pass (case aside, or a spelling the
   // schemas know for it), in the given architecture or, without one, the
   // first in document order; empty when the pass has none.
-  std::optional<Component> component(std::string_view name,
+  [[nodiscard]] std::optional<Component> component(std::string_view name,
                                      std::optional<Architecture> architecture = std::nullopt) const;
-  std::vector<Setting> settings() const;
+  [[nodiscard]] std::vector<Setting> settings() const;
 
  private:
   const AnswerFile* file_;
@@ -171,28 +171,28 @@ class AnswerFile {
   // the one the file already uses for that component in that pass; for a
   // component the pass lacks, the one the file's other components use
   // (those of the same pass first); amd64 in a file without components.
-  std::vector<ComponentEntry> components() const;
+  [[nodiscard]] std::vector<ComponentEntry> components() const;
 
   // The passes the file has settings for, in the order Setup runs them.
-  std::vector<Settings> passes() const;
+  [[nodiscard]] std::vector<Settings> passes() const;
   Settings settings_of(Pass pass) const { return Settings(*this, pass); }
 
   // Every leaf setting of every component, in document order. Components
   // whose pass or processorArchitecture is not one Setup knows are left out,
   // as in components().
-  std::vector<Setting> settings() const;
+  [[nodiscard]] std::vector<Setting> settings() const;
 
   // The text of one leaf setting, by a path as settings() writes it (plain
   // schema paths name the first element of each name); empty when the file
   // lacks it or the path leads to a container. Throws unattend::Error for a
   // malformed path.
-  std::optional<std::string> value(Pass pass, std::string_view component, std::string_view path,
+  [[nodiscard]] std::optional<std::string> value(Pass pass, std::string_view component, std::string_view path,
                                    std::optional<Architecture> architecture = std::nullopt) const;
-  bool contains(Pass pass, std::string_view component, std::optional<Architecture> architecture = std::nullopt) const;
+  [[nodiscard]] bool contains(Pass pass, std::string_view component, std::optional<Architecture> architecture = std::nullopt) const;
   bool remove(Pass pass, std::string_view component, std::optional<Architecture> architecture = std::nullopt);
   // The architectures of the copies of `component` in `pass`, in document
   // order: a file written for x86 and amd64 machines has two.
-  std::vector<Architecture> architectures(Pass pass, std::string_view component) const;
+  [[nodiscard]] std::vector<Architecture> architectures(Pass pass, std::string_view component) const;
 
   // A component of the file through its generated binding, e.g.
   // get<xml::shell_setup::Microsoft_Windows_Shell_Setup>(Pass::oobeSystem).
@@ -203,7 +203,7 @@ class AnswerFile {
   // integers and enumeration values is collapsed, as check() reads them.
   // Does not throw for what a file holds.
   template <typename Binding>
-  std::optional<Binding> get(Pass pass, std::optional<Architecture> architecture = std::nullopt) const;
+  [[nodiscard]] std::optional<Binding> get(Pass pass, std::optional<Architecture> architecture = std::nullopt) const;
 
   // What get() and modify() leave out of the binding of that component, in
   // document order; empty when the binding reads all of it.
@@ -295,7 +295,7 @@ class AnswerFile {
   [[nodiscard]] std::string to_xml(Layout layout = Layout::keep) const;
 
   // Whether any password element holds a value: save() writes such files 0600.
-  bool holds_secrets() const;
+  [[nodiscard]] bool holds_secrets() const;
 
   // What `unattend check` finds in to_xml(), for the file's setup(): for a
   // loaded file no edit changed, at the positions `unattend check` gives the

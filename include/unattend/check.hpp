@@ -26,11 +26,11 @@ struct RuleInfo {
 // cannot be read as an answer file (UA1001 not-well-formed, UA1002 doctype,
 // UA1003 input-limit, UA1102 encoding-mismatch): nothing else of such a file
 // is checked, so silencing them would let anything pass.
-bool can_be_silenced(std::string_view code);
+[[nodiscard]] bool can_be_silenced(std::string_view code);
 
 // Every code, validation and semantic rules alike, in code order.
-std::span<const RuleInfo> all_rules();
-const RuleInfo* find_rule(std::string_view code_or_name);
+[[nodiscard]] std::span<const RuleInfo> all_rules();
+[[nodiscard]] const RuleInfo* find_rule(std::string_view code_or_name);
 
 // A rule reported at another severity than its own (or silenced: `off`).
 struct SeverityOverride {

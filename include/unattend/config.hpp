@@ -36,11 +36,11 @@ struct Config {
   std::optional<std::string> excluded_by(const std::filesystem::path& path) const;
 };
 
-Config parse_config(std::string_view yaml, const std::filesystem::path& file);
-Config load_config(const std::filesystem::path& file);
+[[nodiscard]] Config parse_config(std::string_view yaml, const std::filesystem::path& file);
+[[nodiscard]] Config load_config(const std::filesystem::path& file);
 
 // The nearest .unattend.yaml in `directory` or one of its parents.
-std::optional<std::filesystem::path> find_config(const std::filesystem::path& directory);
+[[nodiscard]] std::optional<std::filesystem::path> find_config(const std::filesystem::path& directory);
 
 // The config each checked file falls under, each file read once. Not thread-safe.
 class ConfigResolver {

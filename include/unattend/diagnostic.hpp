@@ -9,7 +9,7 @@ namespace unattend {
 
 enum class Severity { error, warning, info };
 
-std::string_view to_string(Severity severity);
+[[nodiscard]] std::string_view to_string(Severity severity);
 
 // One finding about an answer file, positioned in the original file. Lines and
 // columns are 1-based; 0 means the finding concerns the whole file.
@@ -25,8 +25,8 @@ struct Diagnostic {
 };
 
 // "path:line:col: severity: message [CODE]"
-std::string format(const Diagnostic& diagnostic);
+[[nodiscard]] std::string format(const Diagnostic& diagnostic);
 
-bool has_errors(const std::vector<Diagnostic>& diagnostics);
+[[nodiscard]] bool has_errors(const std::vector<Diagnostic>& diagnostics);
 
 }  // namespace unattend

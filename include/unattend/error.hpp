@@ -17,6 +17,9 @@ namespace unattend {
 // - the caller broke a precondition: an argument out of contract, such as a
 //   value set outside its schema limits, a malformed setting path, an option
 //   naming no rule, or text edits that overlap or run past the end.
+// A Spec (<unattend/spec.hpp>) is the caller's argument, not an answer file:
+// generate() throws one SpecError listing every mistake of it, those the
+// generated file would have included, and returns only the information.
 // Each public header that throws includes this one and says what it throws.
 class Error : public std::runtime_error {
  public:

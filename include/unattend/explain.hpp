@@ -54,10 +54,10 @@ struct PassSteps {
 };
 
 enum class Tristate { no, yes, unknown };
-std::string_view to_string(Tristate value);
+[[nodiscard]] std::string_view to_string(Tristate value);
 
 enum class AccountKind { local, offline_local, builtin_administrator, domain };
-std::string_view to_string(AccountKind kind);  // "local", "offline-local", "built-in-administrator", "domain"
+[[nodiscard]] std::string_view to_string(AccountKind kind);  // "local", "offline-local", "built-in-administrator", "domain"
 
 struct Account {
   std::string name;
@@ -99,7 +99,7 @@ enum class RunAs {
   first_user,           // whoever first signs in
   audit_administrator,  // the built-in Administrator that audit mode signs in
 };
-std::string_view to_string(RunAs run_as);
+[[nodiscard]] std::string_view to_string(RunAs run_as);
 
 struct Command {
   Pass pass = Pass::windowsPE;
@@ -115,7 +115,7 @@ struct Command {
   bool runs = true;                   // false when nothing in this file lets it run
 };
 // "SYSTEM", "lima (automatic logon)", ...: as explain prints it.
-std::string runs_as_text(const Command& command);
+[[nodiscard]] std::string runs_as_text(const Command& command);
 
 struct Outcome {
   std::string file;

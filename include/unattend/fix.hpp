@@ -33,11 +33,11 @@ struct Repair {
 };
 
 // Whether some diagnostics of `code` (a code or a rule name) have a safe repair.
-bool fixable(std::string_view code);
+[[nodiscard]] bool fixable(std::string_view code);
 
 // The repairs for those of `diagnostics` (found in `bytes`) that have one,
 // each against `bytes` as they are. For editors: one repair at a time.
-std::vector<Repair> propose_repairs(std::string_view bytes, std::string_view display_path,
+[[nodiscard]] std::vector<Repair> propose_repairs(std::string_view bytes, std::string_view display_path,
                                     const std::vector<Diagnostic>& diagnostics);
 
 struct FixOptions {
@@ -53,13 +53,13 @@ struct FixResult {
 
 // Repairs until nothing repairable is left, then checks the result. Running
 // it on its own output changes nothing. Never throws for a bad answer file.
-FixResult fix(std::string_view bytes, std::string_view display_path, const FixOptions& options = {});
+[[nodiscard]] FixResult fix(std::string_view bytes, std::string_view display_path, const FixOptions& options = {});
 
 // A unified diff (3 lines of context) from `before` to `after`; "" when
 // equal. The text inside any element whose name looks like a secret's
 // (passwords, product keys, credentials, misspelt too) is shown as "***" on
 // both sides; each text of `hidden` is shown as "(hidden)".
-std::string unified_diff(std::string_view before, std::string_view after, std::string_view name,
+[[nodiscard]] std::string unified_diff(std::string_view before, std::string_view after, std::string_view name,
                          const std::vector<std::string>& hidden = {});
 
 }  // namespace unattend

@@ -18,10 +18,10 @@ inline constexpr std::size_t max_input_bytes = 16 * 1024 * 1024;
 // the limit tells the caller to refuse it: see exceeds_input_limit().
 // Directories are refused; a FIFO without a writer reads as empty instead of
 // blocking. Throws unattend::Error naming the file and the reason.
-std::string read_input_file(const std::filesystem::path& path);
+[[nodiscard]] std::string read_input_file(const std::filesystem::path& path);
 
 // The same for standard input.
-std::string read_standard_input();
+[[nodiscard]] std::string read_standard_input();
 
 // How messages describe an input over the limit; the code is UA1003 (input-limit).
 inline constexpr const char* input_limit_text = "is larger than 16 MiB (answer files are a few kilobytes) [UA1003]";

@@ -69,24 +69,24 @@ struct PackageResult {
 //
 // Throws unattend::Error for unusable options (label, destinations, sources)
 // and for I/O failures, with a message that names the path concerned.
-PackageResult package_answer_file(const std::filesystem::path& answer_file,
+[[nodiscard]] PackageResult package_answer_file(const std::filesystem::path& answer_file,
                                   const std::filesystem::path& output_iso,
                                   const PackageOptions& options = {});
 
 // The same for an answer file held in memory, such as one just generated.
-PackageResult package_content(std::string_view answer_file, const std::filesystem::path& output_iso,
+[[nodiscard]] PackageResult package_content(std::string_view answer_file, const std::filesystem::path& output_iso,
                               const PackageOptions& options = {});
 
 // The same for an answer file already checked, with what Checker::check found
 // in exactly these bytes (Generated::diagnostics): packaged without a second
 // check. Errors among the diagnostics stop the image as they would otherwise.
-PackageResult package_checked(std::string_view answer_file, std::vector<Diagnostic> diagnostics,
+[[nodiscard]] PackageResult package_checked(std::string_view answer_file, std::vector<Diagnostic> diagnostics,
                               const std::filesystem::path& output_iso, const PackageOptions& options = {});
 
 // What goes on the medium with the answer file (package_checked, package):
 // the label, the drivers folder, the files, and the OpenSSH MSI where the
 // generated first-logon command looks for it. Relative names are resolved
 // against spec.base_directory.
-PackageOptions packaging_of(const Spec& spec);
+[[nodiscard]] PackageOptions packaging_of(const Spec& spec);
 
 }  // namespace unattend

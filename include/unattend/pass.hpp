@@ -24,11 +24,11 @@ inline constexpr std::array<Pass, 7> all_passes = {
     Pass::auditSystem, Pass::auditUser,       Pass::oobeSystem,
 };
 
-std::string_view to_string(Pass pass);
+[[nodiscard]] std::string_view to_string(Pass pass);
 // Passes as messages list them: "offlineServicing, specialize".
-std::string to_string(std::span<const Pass> passes);
+[[nodiscard]] std::string to_string(std::span<const Pass> passes);
 
 // Exact spelling only: Setup does not accept other cases.
-std::optional<Pass> parse_pass(std::string_view name);
+[[nodiscard]] std::optional<Pass> parse_pass(std::string_view name);
 
 }  // namespace unattend

@@ -18,17 +18,17 @@ namespace unattend {
 // AdministratorPassword and OfflineAdministratorPassword (the reference's own
 // example of the latter decodes with "AdministratorPassword"). Throws
 // unattend::Error for an element that has no encoded form.
-std::string_view password_suffix(std::string_view element);
+[[nodiscard]] std::string_view password_suffix(std::string_view element);
 
 // password: UTF-8. Characters outside the Basic Multilingual Plane become
 // surrogate pairs. Throws unattend::Error for invalid UTF-8 or an unknown
 // element; the message never holds the password.
-std::string encode_password(std::string_view password, std::string_view element);
+[[nodiscard]] std::string encode_password(std::string_view password, std::string_view element);
 
 // The password (UTF-8) inside an encoded value. Throws unattend::Error when
 // the value is not base64, not UTF-16LE, or does not end with the element's
 // suffix (Setup stops with "Failed to decode password" on such a value); the
 // message never holds the value or the password.
-std::string decode_password(std::string_view encoded, std::string_view element);
+[[nodiscard]] std::string decode_password(std::string_view encoded, std::string_view element);
 
 }  // namespace unattend

@@ -15,7 +15,7 @@ namespace unattend {
 // What a setting holds, as declared in its component schema.
 enum class SettingKind { container, boolean, integer, string, enumeration };
 
-std::string_view to_string(SettingKind kind);
+[[nodiscard]] std::string_view to_string(SettingKind kind);
 
 // One setting of one component: an element declaration below the component,
 // with the facts its schema records. Built from the schemas in xsd/, never
@@ -58,13 +58,13 @@ class Schema {
  public:
   static const Schema& instance();
 
-  std::span<const ComponentInfo> components() const;
-  std::span<const SettingInfo> settings() const;
+  [[nodiscard]] std::span<const ComponentInfo> components() const;
+  [[nodiscard]] std::span<const SettingInfo> settings() const;
 
   // Case-insensitive, and accepts the aliases real files use.
-  const ComponentInfo* find_component(std::string_view name) const;
+  [[nodiscard]] const ComponentInfo* find_component(std::string_view name) const;
   // component: any spelling find_component accepts; path: "A/B/C".
-  const SettingInfo* find_setting(std::string_view component, std::string_view path) const;
+  [[nodiscard]] const SettingInfo* find_setting(std::string_view component, std::string_view path) const;
 
   ~Schema();
   Schema(const Schema&) = delete;

@@ -24,8 +24,8 @@ enum class Usage {
   upgrade,  // setup.exe /unattend:FILE from a running Windows (UpgradeData/Upgrade=true)
 };
 
-std::string_view to_string(Usage usage);
-std::optional<Usage> parse_usage(std::string_view name);  // "media", "sysprep", "upgrade", in any case
+[[nodiscard]] std::string_view to_string(Usage usage);
+[[nodiscard]] std::optional<Usage> parse_usage(std::string_view name);  // "media", "sysprep", "upgrade", in any case
 
 // Which Windows the file installs. `client` and `server` are what a file can
 // say without naming the version (a generic key shared by Windows 10 and 11,
@@ -58,18 +58,18 @@ struct Target {
 
 // "windows-11", "windows-11-24h2", "server-2022", "unknown"... in any case;
 // "client" and "server" (no version) are accepted as well.
-std::string to_string(const Target& target);
-std::optional<Target> parse_target(std::string_view name);
+[[nodiscard]] std::string to_string(const Target& target);
+[[nodiscard]] std::optional<Target> parse_target(std::string_view name);
 // The names --target takes, in the order help lists them.
-std::span<const std::string_view> target_names();
+[[nodiscard]] std::span<const std::string_view> target_names();
 
 // "windows-7, windows-8.1, ..., unknown": for messages and help.
-std::string target_list();
+[[nodiscard]] std::string target_list();
 
 // The architectures an image can be (--arch): amd64, x86, arm64. Components
 // may also carry wow64, the 32-bit copies of an amd64 image.
-bool is_architecture(std::string_view name);
-std::string architecture_list();
+[[nodiscard]] bool is_architecture(std::string_view name);
+[[nodiscard]] std::string architecture_list();
 
 // A choice made by the caller, with who made it ("option", "config"): the
 // outcome reports it back as where the value came from.

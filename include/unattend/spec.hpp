@@ -168,7 +168,9 @@ class SpecError : public Error {
 struct Generated {
   AnswerFile file;
   std::string xml;                      // file.to_xml(), as checked
-  std::vector<Diagnostic> diagnostics;  // of xml; empty when all is well
+  // What check() finds in xml that is only information: the warnings and
+  // errors a spec leads to are refused, as SpecError, at the spec's line.
+  std::vector<Diagnostic> diagnostics;
   // What the file does that its user should know, though it is what the spec
   // asks for (winrm: basic sends passwords that anyone on the network can read).
   std::vector<SpecProblem> warnings;
@@ -187,7 +189,7 @@ struct GenerateOptions {
 // computer name, an unknown time zone, a command over the length limit ...)
 // or at the key to add (a page where Setup would stop), together with those
 // kept in spec.problems.
-Generated generate(const Spec& spec, const GenerateOptions& options = {});
+[[nodiscard]] Generated generate(const Spec& spec, const GenerateOptions& options = {});
 
 // For --package: the spec's drivers folder, files and OpenSSH MSI exist,
 // checked before anything is written. Throws SpecError with each missing one

@@ -15,7 +15,7 @@
 namespace unattend {
 
 // The keys of a spec's top level, sorted (docs/spec.md).
-const std::set<std::string>& spec_keys();
+[[nodiscard]] const std::set<std::string>& spec_keys();
 
 // What reading a spec does with its mistakes (unknown keys, wrong types, bad values).
 enum class SpecMistakes {
@@ -24,8 +24,8 @@ enum class SpecMistakes {
 };
 
 // Reads a spec. Malformed YAML is always thrown (nothing else can be read).
-Spec parse_spec(std::string_view yaml, const std::string& display_name, const std::filesystem::path& base_directory,
+[[nodiscard]] Spec parse_spec(std::string_view yaml, const std::string& display_name, const std::filesystem::path& base_directory,
                 SpecMistakes mistakes = SpecMistakes::throw_now);
-Spec load_spec(const std::filesystem::path& path, SpecMistakes mistakes = SpecMistakes::throw_now);
+[[nodiscard]] Spec load_spec(const std::filesystem::path& path, SpecMistakes mistakes = SpecMistakes::throw_now);
 
 }  // namespace unattend

@@ -27,6 +27,6 @@ struct TextEdit {
 // reaches past the end of `bytes` or two edits replace some of the same bytes
 // (an insertion strictly inside a replaced range counts): applying them
 // anyway would drop or garble one of them.
-std::string apply_edits(std::string_view bytes, std::vector<TextEdit> edits);
+[[nodiscard]] std::string apply_edits(std::string_view bytes, std::vector<TextEdit> edits);
 
 }  // namespace unattend

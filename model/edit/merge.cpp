@@ -86,11 +86,16 @@ const DOMAttr* same_attribute(const DOMElement& element, const DOMNode& attribut
   return element.getAttributeNodeNS(attribute.getNamespaceURI(), local);
 }
 
-// The prefix `element` has in scope for `uri`, declaring `fallback` for it there when there is none.
+// The prefix `element` has in scope for `uri`, declaring `fallback` for it
+// when there is none: on the root, where files declare wcm, so that each new
+// item does not declare it again; on the element itself only when the root
+// binds that prefix to another namespace.
 std::u16string prefix_for(DOMElement& element, const XMLCh* uri, const XMLCh* fallback) {
   if (const XMLCh* prefix = element.lookupPrefix(uri)) return prefix;
   const std::u16string chosen = fallback != nullptr && *fallback != 0 ? fallback : u"ns";
-  element.setAttributeNS(xmlns_namespace, xml(u"xmlns:" + chosen), uri);
+  DOMElement* root = element.getOwnerDocument()->getDocumentElement();
+  DOMElement& at = root != nullptr && root->lookupNamespaceURI(xml(chosen)) == nullptr ? *root : element;
+  at.setAttributeNS(xmlns_namespace, xml(u"xmlns:" + chosen), uri);
   return chosen;
 }
 

@@ -5,6 +5,7 @@
 #include <map>
 
 #include <xercesc/dom/DOMAttr.hpp>
+#include <xercesc/dom/DOMNamedNodeMap.hpp>
 #include <xercesc/util/XMLString.hpp>
 
 #include <unattend/schema.hpp>
@@ -116,6 +117,31 @@ void number_orders(DOMElement& parent, const std::string& component, const std::
   }
 }
 
+// Attributes added through the DOM (the editor's wcm:action, say) carry a
+// namespace but no declaration of their prefix; a writer that copies the
+// loaded bytes around them would write a prefix nothing binds. Declared once,
+// on the root, like the rest of the file's declarations, rather than on each
+// element that uses it.
+void declare_prefixes_on_root(DOMElement& root) {
+  auto walk = [&](auto&& self, const DOMElement& element) -> void {
+    const xercesc::DOMNamedNodeMap* map = element.getAttributes();
+    for (XMLSize_t i = 0; map != nullptr && i < map->getLength(); ++i) {
+      const xercesc::DOMNode* a = map->item(i);
+      const XMLCh* uri = a->getNamespaceURI();
+      const XMLCh* prefix = a->getPrefix();
+      if (uri == nullptr || *uri == 0 || prefix == nullptr || *prefix == 0) continue;
+      if (xercesc::XMLString::equals(uri, xmlns_namespace) || xercesc::XMLString::equals(prefix, u"xml")) continue;
+      if (element.lookupNamespaceURI(prefix) != nullptr) continue;
+      if (root.lookupNamespaceURI(prefix) != nullptr) continue;  // bound to something else on the root: leave it
+      root.setAttributeNS(xmlns_namespace, xml(u"xmlns:" + std::u16string(prefix)), uri);
+    }
+    for (const DOMElement* c = element.getFirstElementChild(); c != nullptr; c = c->getNextElementSibling()) {
+      self(self, *c);
+    }
+  };
+  walk(walk, root);
+}
+
 }  // namespace
 
 std::vector<std::string> normalize_dom(xercesc::DOMDocument& document, const NormalizeScope& only) {
@@ -150,6 +176,7 @@ std::vector<std::string> normalize_dom(xercesc::DOMDocument& document, const Nor
     element.setAttributeNS(wcm_namespace, u"wcm:action", u"add");
     changes.push_back(component + "/" + path + ": added wcm:action=\"add\"");
   });
+  declare_prefixes_on_root(*root);
   return changes;
 }
 

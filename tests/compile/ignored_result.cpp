@@ -1,9 +1,12 @@
 // Compiled by tests/compile/CMakeLists.txt with one of the CASE_ macros: the
-// findings of Checker::check and check_file are the point of calling them,
-// so dropping them is an error ([[nodiscard]]) for code that treats the
-// warning as one, as ours does.
+// result of these functions is the point of calling them (findings, a
+// document, an explanation, repaired bytes), so dropping it is an error
+// ([[nodiscard]]) for code that treats the warning as one, as ours does.
 #pragma GCC diagnostic error "-Wunused-result"
+#include <unattend/answer_file.hpp>
 #include <unattend/check.hpp>
+#include <unattend/explain.hpp>
+#include <unattend/fix.hpp>
 
 int main() {
   const unattend::Checker checker;
@@ -13,5 +16,13 @@ int main() {
   checker.check("<unattend/>", "a.xml");
 #elif defined(CASE_CHECK_FILE_IGNORED)
   checker.check_file("a.xml");
+#elif defined(CASE_LOAD_IGNORED)
+  unattend::AnswerFile::load("<unattend/>");
+#elif defined(CASE_EXPLAIN_IGNORED)
+  unattend::explain("<unattend/>", "a.xml");
+#elif defined(CASE_FIX_IGNORED)
+  unattend::fix("<unattend/>", "a.xml");
+#elif defined(CASE_APPLY_EDITS_IGNORED)
+  unattend::apply_edits("abc", {});
 #endif
 }
