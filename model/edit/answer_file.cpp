@@ -17,7 +17,7 @@
 #include <unattend/schema.hpp>
 #include <unattend/detail/join.hpp>
 
-#include "check/codes.hpp"
+#include "vocabulary/codes.hpp"
 #include "edit/error_places.hpp"
 #include "edit/facets.hpp"
 #include "edit/merge.hpp"

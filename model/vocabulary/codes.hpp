@@ -6,7 +6,7 @@
 
 #include <unattend/check.hpp>
 
-#include "check/rule_table.hpp"
+#include "vocabulary/rule_table.hpp"
 
 namespace unattend::codes {
 
