@@ -19,7 +19,7 @@
 #include <unattend/spec.hpp>
 #include <unattend/spec_yaml.hpp>
 
-#include "xml/base64.hpp"
+#include "vocabulary/base64.hpp"
 #include "test_support.hpp"
 
 namespace unattend {

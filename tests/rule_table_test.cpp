@@ -1,4 +1,4 @@
-// model/check/rule_table.hpp is the one place a rule's code, name, severity,
+// model/vocabulary/rule_table.hpp is the one place a rule's code, name, severity,
 // summary and repair are written: the docs index is what it gives, and no
 // other source file spells a code.
 #include <gtest/gtest.h>
@@ -14,7 +14,7 @@
 #include <unattend/check.hpp>
 #include <unattend/fix.hpp>
 
-#include "check/codes.hpp"
+#include "vocabulary/codes.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -91,7 +91,7 @@ TEST(RuleTable, TheDocsIndexIsWhatTheTableGives) {
     std::ofstream(path, std::ios::binary) << expected;
     return;
   }
-  EXPECT_EQ(index, expected) << "docs/rules/README.md differs from model/check/rule_table.hpp; "
+  EXPECT_EQ(index, expected) << "docs/rules/README.md differs from model/vocabulary/rule_table.hpp; "
                                 "UNATTEND_UPDATE_SNAPSHOTS=1 rewrites its tables";
 }
 

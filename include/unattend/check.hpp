@@ -13,14 +13,6 @@
 
 namespace unattend {
 
-// A diagnostic code the checker can emit. Each has a page docs/rules/CODE.md.
-struct RuleInfo {
-  std::string_view code;      // "UA5002"
-  std::string_view name;      // "duplicate-order"
-  Severity severity;
-  std::string_view summary;   // one line
-};
-
 // Whether a rule can be disabled or its severity changed (by .unattend.yaml,
 // --disable, an unattend-disable comment). Not the rules that say the file
 // cannot be read as an answer file (UA1001 not-well-formed, UA1002 doctype,

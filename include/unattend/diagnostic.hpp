@@ -24,6 +24,14 @@ struct Diagnostic {
   friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
 
+// A diagnostic code the checker can emit. Each has a page docs/rules/CODE.md.
+struct RuleInfo {
+  std::string_view code;      // "UA5002"
+  std::string_view name;      // "duplicate-order"
+  Severity severity;
+  std::string_view summary;   // one line
+};
+
 // "path:line:col: severity: message [CODE]"
 [[nodiscard]] std::string format(const Diagnostic& diagnostic);
 

@@ -5,7 +5,7 @@
 #include <unattend/error.hpp>
 
 #include "check/checked.hpp"
-#include "check/codes.hpp"
+#include "vocabulary/codes.hpp"
 #include "explain/outcome.hpp"
 #include "xml/file_io.hpp"
 #include "check/rules/rule.hpp"

@@ -18,7 +18,7 @@
 #include <unattend/detail/join.hpp>
 #include <unattend/text_edit.hpp>
 
-#include "check/codes.hpp"
+#include "vocabulary/codes.hpp"
 #include "edit/error_places.hpp"
 #include "edit/facets.hpp"
 #include "edit/merge.hpp"

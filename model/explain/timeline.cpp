@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <array>
 
-#include <unattend/answer_file.hpp>
+#include <unattend/explain.hpp>
 #include <unattend/error.hpp>
 #include <unattend/detail/join.hpp>
 
@@ -296,15 +296,6 @@ Outcome explain(std::string_view bytes, std::string_view display_path, const Set
 
 Outcome explain_file(const std::filesystem::path& path, const SetupOptions& setup) {
   return explain(detail::read_file(path), path.string(), setup);
-}
-
-Outcome explain(const AnswerFile& file, const SetupOptions& setup) {
-  // What the caller leaves open, the file's own setup says.
-  SetupOptions merged = setup;
-  if (!merged.usage.value) merged.usage = file.setup().usage;
-  if (!merged.target.value) merged.target = file.setup().target;
-  if (!merged.arch.value) merged.arch = file.setup().arch;
-  return explain(file.to_xml(), "<memory>", merged);
 }
 
 }  // namespace unattend

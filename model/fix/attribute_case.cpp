@@ -5,7 +5,7 @@
 // in case has one right repair. Keyed on the envelope finding the checker
 // reports for them today (UA3014 for versionScope, UA2001 for the other
 // component attributes, UA2005 for the pass): its REPAIR rows in
-// check/rule_table.hpp.
+// vocabulary/rule_table.hpp.
 #include <string>
 #include <vector>
 

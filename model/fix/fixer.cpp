@@ -5,7 +5,7 @@
 #include <set>
 #include <tuple>
 
-#include "check/codes.hpp"
+#include "vocabulary/codes.hpp"
 #include "check/rules/encoding.hpp"
 #include "schema/validation.hpp"
 #include "fix/repair.hpp"

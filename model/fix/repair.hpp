@@ -2,7 +2,7 @@
 
 // The safe repairs behind `unattend fix` and the editor's code actions. Each
 // is a small class in a file of its own under model/fix/, named after what it
-// repairs; the rows REPAIR(rule, repairer) of check/rule_table.hpp say which
+// repairs; the rows REPAIR(rule, repairer) of vocabulary/rule_table.hpp say which
 // rule's findings it is tried on. A repair proposes edits of the original
 // bytes, or nothing when the case is not the one it knows how to repair safely.
 

@@ -7,7 +7,7 @@
 #include <algorithm>
 
 #include "generation/build.hpp"
-#include "xml/base64.hpp"
+#include "vocabulary/base64.hpp"
 
 namespace unattend::detail::generation {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "generation/build.hpp"
-#include "xml/base64.hpp"
+#include "vocabulary/base64.hpp"
 #include "xml/text.hpp"
 
 namespace unattend::detail::generation {

@@ -13,7 +13,7 @@
 #include <unattend/detail/join.hpp>
 
 #include "check/checked.hpp"
-#include "check/codes.hpp"
+#include "vocabulary/codes.hpp"
 #include "explain/outcome.hpp"
 #include "schema/validation.hpp"
 #include "generation/build.hpp"

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <array>
 
-#include "check/codes.hpp"
+#include "vocabulary/codes.hpp"
 #include "generation/build.hpp"
 #include "xml/text.hpp"
 

@@ -9,12 +9,9 @@
 #include <xercesc/framework/XMLGrammarPool.hpp>
 #include <xercesc/framework/psvi/XSModel.hpp>
 
-namespace unattend::detail {
+#include "vocabulary/namespaces.hpp"
 
-inline constexpr char16_t unattend_namespace[] = u"urn:schemas-microsoft-com:unattend";
-inline constexpr char16_t wcm_namespace[] = u"http://schemas.microsoft.com/WMIConfig/2002/State";
-inline constexpr char16_t annotations_namespace[] = u"urn:unattend:annotations";
-inline constexpr char16_t xmlns_namespace[] = u"http://www.w3.org/2000/xmlns/";
+namespace unattend::detail {
 
 // Pools are shared pointers so that a reader kept for later (LentReader)
 // keeps its pool alive whatever order a thread's objects are destroyed in.

@@ -6,7 +6,7 @@
 #include <unattend/schema.hpp>
 #include <unattend/detail/join.hpp>
 
-#include "check/codes.hpp"
+#include "vocabulary/codes.hpp"
 #include "xml/text.hpp"
 
 namespace unattend::detail {

@@ -10,7 +10,7 @@
 #include <set>
 #include <string>
 
-#include <unattend/check.hpp>
+#include <unattend/diagnostic.hpp>
 
 namespace unattend {
 struct SettingInfo;

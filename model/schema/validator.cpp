@@ -22,7 +22,7 @@
 #include <unattend/schema.hpp>
 #include <unattend/detail/join.hpp>
 
-#include "check/codes.hpp"
+#include "vocabulary/codes.hpp"
 #include "xml/file_io.hpp"
 #include "xml/fragment.hpp"
 #include "schema/grammar.hpp"

@@ -1,6 +1,6 @@
 #include "xml/document.hpp"
 
-#include "schema/grammar.hpp"
+#include "vocabulary/namespaces.hpp"
 #include "xml/xerces_runtime.hpp"
 
 namespace unattend::detail {

@@ -14,7 +14,7 @@
 #include <xercesc/util/SecurityManager.hpp>
 #include <xercesc/util/XMLException.hpp>
 
-#include "schema/grammar.hpp"
+#include "vocabulary/namespaces.hpp"
 #include "xml/safe_reader.hpp"
 #include "xml/xerces_runtime.hpp"
 

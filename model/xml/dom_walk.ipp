@@ -2,7 +2,7 @@
 
 #include <xercesc/dom/DOMNode.hpp>
 
-#include "schema/grammar.hpp"
+#include "vocabulary/namespaces.hpp"
 #include "xml/xerces_runtime.hpp"
 
 namespace unattend::detail {

@@ -7,7 +7,7 @@
 
 #include <xercesc/validators/schema/SchemaSymbols.hpp>
 
-#include "schema/grammar.hpp"
+#include "vocabulary/namespaces.hpp"
 #include "xml/xerces_runtime.hpp"
 
 namespace unattend::detail {

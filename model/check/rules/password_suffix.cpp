@@ -3,7 +3,7 @@
 // ("Password", "AdministratorPassword"). Setup stops with "Failed to decode
 // password". The message never quotes the value or what it decodes to.
 #include "check/rules/password.hpp"
-#include "xml/base64.hpp"
+#include "vocabulary/base64.hpp"
 
 namespace unattend::detail::rules {
 namespace {

@@ -1,6 +1,6 @@
 // The semantic rules, registered from rule_table.hpp: each row's class comes
 // from rules::make_IDENT() and is paired with the row's code and severity.
-#include "check/codes.hpp"
+#include "vocabulary/codes.hpp"
 #include "check/rules/rule.hpp"
 
 namespace unattend::detail {

@@ -1,7 +1,7 @@
 #pragma once
 
 // The semantic rules of the checker. Each rule is a small class in a file of
-// its own under model/check/rules/, with a row in check/rule_table.hpp (its
+// its own under model/check/rules/, with a row in vocabulary/rule_table.hpp (its
 // code, name, severity and summary), a page docs/rules/CODE.md and annotated
 // test files tests/rules/CODE*.xml.
 
@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include <unattend/check.hpp>
+#include <unattend/diagnostic.hpp>
 #include <unattend/explain.hpp>
 #include <unattend/schema.hpp>
 #include <unattend/setup.hpp>

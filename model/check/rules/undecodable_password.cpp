@@ -3,7 +3,7 @@
 // plain password with the flag set the wrong way, or an encoder that dropped
 // the padding. The message never quotes the value or what it decodes to.
 #include "check/rules/password.hpp"
-#include "xml/base64.hpp"
+#include "vocabulary/base64.hpp"
 
 namespace unattend::detail::rules {
 namespace {

@@ -6,7 +6,7 @@
 
 #include <unattend/error.hpp>
 
-#include "xml/base64.hpp"
+#include "vocabulary/base64.hpp"
 
 namespace unattend {
 

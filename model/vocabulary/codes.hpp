@@ -4,9 +4,9 @@
 // alike: what code names a rule by (codes::wrong_pass.code), so that no code
 // string is written twice. Every code has a page docs/rules/CODE.md.
 
-#include <unattend/check.hpp>
+#include <unattend/diagnostic.hpp>
 
-#include "check/rule_table.hpp"
+#include "vocabulary/rule_table.hpp"
 
 namespace unattend::codes {
 

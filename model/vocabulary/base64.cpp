@@ -1,4 +1,4 @@
-#include "xml/base64.hpp"
+#include "vocabulary/base64.hpp"
 
 #include <cstdint>
 
