@@ -6,6 +6,7 @@
 #include <unattend/error.hpp>
 #include <unattend/detail/join.hpp>
 
+#include "xml/characters.hpp"
 #include "xml/text.hpp"
 
 namespace unattend::detail {
@@ -24,9 +25,9 @@ std::size_t code_points(std::string_view utf8) {
 std::optional<std::string> xml_violation(std::string_view where, std::string_view value) {
   for (const char c : value) {
     const auto u = static_cast<unsigned char>(c);
-    // XML 1.0 carries no C0 control but tab, line feed and carriage return,
-    // not even as a character reference; the file could not be written.
-    if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+    // A control character is refused here, not only when the writer meets it
+    // (xml/characters.hpp has the rule both follow).
+    if (u < 0x80 && xml_cannot_carry(u)) {
       static constexpr char digits[] = "0123456789ABCDEF";
       return std::string(where) + " holds the control character U+00" + digits[u >> 4] + digits[u & 15] +
              ", which XML cannot carry";

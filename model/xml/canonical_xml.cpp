@@ -1,4 +1,5 @@
 #include "xml/canonical_xml.hpp"
+#include "xml/characters.hpp"
 
 #include <algorithm>
 #include <array>
@@ -55,8 +56,7 @@ void append_escaped(std::string& out, const XMLCh* text, Context context, const 
     } else if (c >= 0xD800 && c <= 0xDFFF) {
       throw Error(where(owner) + ": holds half of a UTF-16 surrogate pair, which is not a character");
     }
-    const bool control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF;
-    if (control) throw Error(where(owner) + ": holds the control character U+" + hex(c) + ", which XML cannot carry");
+    if (xml_cannot_carry(c)) throw Error(where(owner) + ": holds the control character U+" + hex(c) + ", which XML cannot carry");
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
