@@ -45,7 +45,7 @@ TEST(Config, EmptyFileChangesNothing) {
 
 TEST(Config, MistakesNameFileLineAndColumn) {
   EXPECT_EQ(error_of("exclude: []\ncolour: red\n"),
-            "/repo/.unattend.yaml:2:1: unknown key 'colour': use disable, severity, exclude, usage, target or arch");
+            "/repo/.unattend.yaml:2:1: unknown key 'colour': use disable, severity, exclude, usage, target, arch, template or vars");
   EXPECT_EQ(error_of("disable:\n  - UA3003\n  - nope\n"), "/repo/.unattend.yaml:3:5: no rule is called 'nope' (see docs/rules/)");
   EXPECT_EQ(error_of("severity: {UA3003: loud}\n"),
             "/repo/.unattend.yaml:1:20: severity 'loud' of 'UA3003' is not one of error, warning, info, off");
@@ -109,4 +109,31 @@ TEST(Config, FindsTheNearestFileUpwards) {
   ConfigResolver none = ConfigResolver::none();
   EXPECT_TRUE(none.for_file(root / "y.xml").file.empty());
   fs::remove_all(root);
+}
+
+// template: and vars: (docs/templates.md): vars names a file beside the config, read when the config is.
+TEST(Config, TemplateAndVars) {
+  const fs::path dir = fs::temp_directory_path() / ("unattend-config-vars-" + std::to_string(::getpid()));
+  fs::create_directories(dir / "build");
+  std::ofstream(dir / "build" / "vars.yaml") << "computer_name: LAB-01\nuefi: true\ndisk:\n  size: 260\n";
+  const Config config = parse_config("template: jinja\nvars: build/vars.yaml\n", dir / ".unattend.yaml");
+  EXPECT_EQ(config.template_syntax, TemplateSyntax::jinja);
+  ASSERT_TRUE(config.vars.has_value());
+  EXPECT_EQ(config.vars->at("computer_name").text, "LAB-01");
+  EXPECT_EQ(config.vars->at("uefi").kind, TemplateValue::Kind::boolean);
+  EXPECT_EQ(config.vars->at("disk").fields.at("size").text, "260");
+  const CheckOptions options = config.check_options();
+  EXPECT_EQ(options.templates.syntax, TemplateSyntax::jinja);
+  EXPECT_TRUE(options.templates.vars.has_value());
+  EXPECT_EQ(error_of("template: cheetah\n"),
+            "/repo/.unattend.yaml:1:11: template 'cheetah' is not one of none, auto, hcl, jinja, go, erb, token, mako");
+  EXPECT_NE(error_of("vars: missing.yaml\n").find("/repo/.unattend.yaml:1:7: vars: "), std::string::npos);
+  std::ofstream(dir / "build" / "bad.yaml") << "- a list\n- not a mapping\n";
+  try {
+    (void)load_template_vars(dir / "build" / "bad.yaml");
+    ADD_FAILURE() << "a list is not vars";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("bad.yaml:1:1: the vars must be a mapping"), std::string::npos) << e.what();
+  }
+  fs::remove_all(dir);
 }

@@ -253,7 +253,7 @@ TEST(Fix, SilencedFindingsAreNotRepaired) {
   const std::string before = answer_file("oobeSystem", "<!-- unattend-disable UA3005 -->\n      <Timezone>UTC</Timezone>");
   EXPECT_EQ(fix(before, "t.xml").bytes, before);
   const std::string bom = "\xEF\xBB\xBF" + answer_file("oobeSystem", "<TimeZone>UTC</TimeZone>");
-  EXPECT_EQ(fix(bom, "t.xml", {.select = {}, .check = {.disabled = {"utf8-bom"}, .severity = {}, .setup = {}}}).bytes, bom);
+  EXPECT_EQ(fix(bom, "t.xml", {.select = {}, .check = {.disabled = {"utf8-bom"}, .severity = {}, .setup = {}, .templates = {}}}).bytes, bom);
 }
 
 TEST(Fix, SelectLimitsTheRepairs) {

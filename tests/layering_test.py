@@ -36,6 +36,7 @@ PUBLIC_HEADERS = {
     "setup.hpp": "explain",
     "spec.hpp": "generation",
     "spec_yaml.hpp": "generation/yaml",
+    "template.hpp": "template",
     "text_edit.hpp": "xml",
     "time_zones.hpp": "check/rules",
     "validator.hpp": "schema",

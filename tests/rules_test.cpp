@@ -23,6 +23,8 @@
 
 #include <unattend/check.hpp>
 
+#include "annotations.hpp"
+
 #include <unicode/strenum.h>
 #include <unicode/timezone.h>
 
@@ -30,6 +32,11 @@
 
 namespace unattend {
 namespace {
+
+using test::Expectation;
+using test::describe;
+using test::expectations_of;
+using test::meets;
 
 namespace fs = std::filesystem;
 
@@ -52,66 +59,6 @@ std::vector<fs::path> rule_files() {
   return files;
 }
 
-struct Expectation {
-  std::size_t line = 0;
-  std::string code;
-  std::string severity;
-  std::optional<std::size_t> column;
-  std::string fragment;
-};
-
-std::string describe(const Expectation& e) {
-  return "line " + std::to_string(e.line) + ": <!-- expect: " + e.code + " " + e.severity +
-         (e.column ? " col " + std::to_string(*e.column) : "") + " \"" + e.fragment + "\" -->";
-}
-
-// The annotation that expects `d` exactly: what a test file should say.
-std::string describe(const Diagnostic& d) {
-  return describe(Expectation{d.line, d.code, std::string(to_string(d.severity)), d.column, d.message});
-}
-
-bool meets(const Diagnostic& d, const Expectation& e) {
-  return d.line == e.line && d.code == e.code && to_string(d.severity) == e.severity &&
-         (!e.column || d.column == *e.column) && d.message.find(e.fragment) != std::string::npos;
-}
-
-// Reads the `expect:` comments; a malformed one fails the test. NUL bytes
-// are dropped first so that files in UTF-16 or UTF-32 (ASCII text in wider
-// units) can be annotated too.
-std::vector<Expectation> expectations_of(std::string bytes, const std::string& file) {
-  std::erase(bytes, '\0');
-  std::vector<Expectation> expected;
-  std::istringstream in(bytes);
-  std::string line;
-  for (std::size_t number = 1; std::getline(in, line); ++number) {
-    for (std::size_t at = line.find("<!-- expect:"); at != std::string::npos; at = line.find("<!-- expect:", at + 1)) {
-      const std::size_t end = line.find("-->", at);
-      const std::string text = line.substr(at + 12, end == std::string::npos ? std::string::npos : end - at - 12);
-      std::istringstream words(text);
-      Expectation e;
-      e.line = number;
-      std::string word;
-      words >> e.code >> e.severity >> word;
-      if (word == "col") {
-        std::size_t column = 0;
-        words >> column >> word;
-        e.column = column;
-      }
-      const auto open = text.find('"');
-      const auto close = text.rfind('"');
-      const bool severity_ok = e.severity == "error" || e.severity == "warning" || e.severity == "info";
-      if (end == std::string::npos || e.code.rfind("UA", 0) != 0 || !severity_ok || (e.column && *e.column == 0) ||
-          open == std::string::npos || close <= open + 1 || word.empty() || word[0] != '"') {
-        ADD_FAILURE() << file << ":" << number << ": not <!-- expect: CODE SEVERITY [col N] \"FRAGMENT\" -->: " << text;
-        continue;
-      }
-      e.fragment = text.substr(open + 1, close - open - 1);
-      expected.push_back(e);
-    }
-  }
-  return expected;
-}
-
 TEST(RuleFiles, EachFileGetsExactlyTheAnnotatedDiagnostics) {
   const Checker checker;
   std::size_t files = 0, expectations = 0;
@@ -122,7 +69,11 @@ TEST(RuleFiles, EachFileGetsExactlyTheAnnotatedDiagnostics) {
     std::vector<Expectation> missing = expectations_of(bytes, name);
     expectations += missing.size();
     std::string unexpected, all;
-    for (const auto& d : checker.check(bytes, name)) {
+    // Rule files are plain answer files (one models template syntax left in
+    // one); those of the template rules are read as templates.
+    CheckOptions options;
+    if (name.rfind("UA110", 0) != 0 || name.size() < 6 || name[5] < '5') options.templates.syntax = TemplateSyntax::none;
+    for (const auto& d : checker.check(bytes, name, options)) {
       all += "  " + describe(d) + "\n";
       const auto met = std::find_if(missing.begin(), missing.end(), [&](const Expectation& e) { return meets(d, e); });
       if (met == missing.end()) {
@@ -148,6 +99,9 @@ TEST(RuleFiles, EveryRuleHasAPageAndATest) {
   for (const fs::path& file : rule_files()) {
     for (const auto& e : expectations_of(read_bytes(file), file.filename().string())) tested.insert(e.code);
   }
+  // Found only when a template is rendered with vars, which a rule file
+  // cannot give: TemplateVars.* in templates_test.cpp expect each of them.
+  tested.insert({"UA1106", "UA1107", "UA1108"});
   for (const RuleInfo& rule : all_rules()) {
     const std::string code(rule.code);
     EXPECT_TRUE(fs::exists(docs_dir / (code + ".md"))) << "no page docs/rules/" << code << ".md";

@@ -497,7 +497,7 @@ TEST(SignIn, AnAccountWithoutAPasswordElementIsNotCompared) {
   const Outcome outcome = explain(text, "x.xml", sysprep);
   ASSERT_TRUE(outcome.autologon.has_value());
   EXPECT_NE(outcome.autologon->blocked, LogonBlocked::wrong_password);
-  EXPECT_FALSE(has_code(Checker().check(text, "x.xml", {.disabled = {}, .severity = {}, .setup = sysprep}), "UA10006"));
+  EXPECT_FALSE(has_code(Checker().check(text, "x.xml", {.disabled = {}, .severity = {}, .setup = sysprep, .templates = {}}), "UA10006"));
 }
 
 // In audit mode the oobeSystem accounts are not created in this run: an

@@ -10,6 +10,7 @@
 #include <unattend/diagnostic.hpp>
 #include <unattend/error.hpp>
 #include <unattend/setup.hpp>
+#include <unattend/template.hpp>
 
 namespace unattend {
 
@@ -34,6 +35,9 @@ struct CheckOptions {
   std::vector<std::string> disabled;  // codes or names to silence everywhere
   std::vector<SeverityOverride> severity;  // later entries win
   SetupOptions setup;  // how the file is used and which Windows it installs (the outcome rules)
+  // Whether and how the file is read as a template (<unattend/template.hpp>);
+  // the display path's name counts (a file ending in .j2 is a template).
+  TemplateOptions templates;
 };
 
 // Everything `unattend check` finds: schema validation (envelope, component

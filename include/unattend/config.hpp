@@ -13,6 +13,7 @@
 
 #include <unattend/check.hpp>
 #include <unattend/error.hpp>
+#include <unattend/template.hpp>
 
 namespace unattend {
 
@@ -27,6 +28,10 @@ struct Config {
   std::optional<Usage> usage;
   std::optional<Target> target;
   std::optional<std::string> arch;
+  // Templates (docs/templates.md): `template:` and `vars:` (a file relative to
+  // this one, read when the config is loaded).
+  std::optional<TemplateSyntax> template_syntax;
+  std::optional<TemplateVars> vars;
 
   // The options a check of a file under this config runs with.
   CheckOptions check_options() const;
@@ -38,6 +43,12 @@ struct Config {
 
 [[nodiscard]] Config parse_config(std::string_view yaml, const std::filesystem::path& file);
 [[nodiscard]] Config load_config(const std::filesystem::path& file);
+
+// The values a template is rendered with (`--vars`, `vars:`): a YAML or JSON
+// mapping; nested mappings and lists as they are. Throws unattend::Error
+// naming the file, line and column of a mistake, or when it cannot be read.
+[[nodiscard]] TemplateVars parse_template_vars(std::string_view yaml, const std::filesystem::path& file);
+[[nodiscard]] TemplateVars load_template_vars(const std::filesystem::path& file);
 
 // The nearest .unattend.yaml in `directory` or one of its parents.
 [[nodiscard]] std::optional<std::filesystem::path> find_config(const std::filesystem::path& directory);

@@ -24,6 +24,7 @@
 #include <unattend/error.hpp>
 #include <unattend/pass.hpp>
 #include <unattend/setup.hpp>
+#include <unattend/template.hpp>
 
 namespace unattend {
 
@@ -128,12 +129,16 @@ struct Outcome {
   std::optional<Autologon> autologon;
   std::string join;                   // "domain NAME", "workgroup NAME" or ""
   std::vector<Command> commands;      // in the order they run
+  std::string reading;                // "" for an answer file; for a template, how it was read
 };
 
 // From the bytes of an answer file (lines refer to them). A file that is not
 // well-formed gives an outcome with no steps: `unattend check` says why.
+// A template (<unattend/template.hpp>) is explained as its first combination
+// of branches, placeholders shown as written (or rendered, with vars);
+// Outcome::reading says so.
 [[nodiscard]] Outcome explain(std::string_view bytes, std::string_view display_path,
-                              const SetupOptions& setup = {});
+                              const SetupOptions& setup = {}, const TemplateOptions& templates = {});
 // Throws unattend::Error when the file cannot be read.
 [[nodiscard]] Outcome explain_file(const std::filesystem::path& path, const SetupOptions& setup = {});
 // From an edited file: lines refer to AnswerFile::to_xml(), which for a

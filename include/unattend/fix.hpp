@@ -49,6 +49,9 @@ struct FixResult {
   std::string bytes;                  // the repaired file
   std::vector<Repair> applied;        // in the order they were made
   std::vector<Diagnostic> remaining;  // what `check` finds in `bytes`
+  // Why nothing was repaired though something could be: the file is read as
+  // a template (options.check.templates), whose text its engine owns.
+  std::string refused;
 };
 
 // Repairs until nothing repairable is left, then checks the result. Running

@@ -1,6 +1,8 @@
 #include <unattend/check.hpp>
 
 #include <algorithm>
+#include <regex>
+#include <set>
 
 #include <unattend/error.hpp>
 
@@ -11,6 +13,7 @@
 #include "check/rules/rule.hpp"
 #include "xml/text.hpp"
 #include "schema/validation.hpp"
+#include "template/engine.hpp"
 
 namespace unattend {
 
@@ -100,6 +103,177 @@ void refuse_unknown_rules(const CheckOptions& options) {
   for (const SeverityOverride& o : options.severity) refuse(o.rule, "severity");
 }
 
+
+// --- Templates (docs/templates.md) -------------------------------------------
+
+bool code_in(std::string_view code, std::initializer_list<const RuleInfo*> rules) {
+  return std::any_of(rules.begin(), rules.end(), [&](const RuleInfo* r) { return r->code == code; });
+}
+
+// What the file's structure shows, whatever a placeholder turns into: an
+// element's name and place, a plaintext password flag written as a literal.
+bool structural(std::string_view code) {
+  return code_in(code, {&codes::not_well_formed, &codes::forbidden_markup, &codes::input_limit, &codes::utf8_bom,
+                        &codes::encoding_mismatch, &codes::non_ascii, &codes::utf16_file, &codes::wrong_root,
+                        &codes::missing_namespace, &codes::component_outside_settings, &codes::duplicate_pass,
+                        &codes::wrong_pass, &codes::component_wrong_pass, &codes::unknown_setting, &codes::wrong_case,
+                        &codes::deprecated_setting, &codes::duplicate_setting, &codes::text_in_container,
+                        &codes::missing_action, &codes::action_on_non_list, &codes::wcm_namespace, &codes::missing_order,
+                        &codes::plaintext_password, &codes::logon_commands_without_autologon});
+}
+
+// Rules that compare one element with others in its component (names,
+// passwords, Order values, disk and partition numbers, what Setup asks): a
+// placeholder anywhere in the component may make them hold or not.
+bool relational(std::string_view code) {
+  return code_in(code, {&codes::duplicate_component, &codes::mixed_architectures, &codes::user_equals_computer_name,
+                        &codes::autologon_user_missing, &codes::uefi_without_system_partitions,
+                        &codes::small_efi_partition, &codes::install_to_missing_partition,
+                        &codes::unformatted_partition, &codes::several_extend, &codes::setup_stops,
+                        &codes::setup_may_stop, &codes::first_logon_not_administrator,
+                        &codes::autologon_password, &codes::autologon_domain_not_joined, &codes::ignored_by_target});
+}
+
+bool holds_placeholder(const detail::Node& node, const detail::templ::Variant& variant) {
+  const auto in = [&](const std::string& text) {
+    return std::any_of(variant.unrendered.begin(), variant.unrendered.end(),
+                       [&](const std::string& p) { return text.find(p) != std::string::npos; });
+  };
+  if (in(node.text)) return true;
+  if (std::any_of(node.attributes.begin(), node.attributes.end(), [&](const detail::Attribute& a) { return in(a.value); })) return true;
+  return false;
+}
+
+bool subtree_holds_placeholder(const detail::Node& node, const detail::templ::Variant& variant) {
+  if (holds_placeholder(node, variant)) return true;
+  return std::any_of(node.children.begin(), node.children.end(),
+                     [&](const auto& child) { return subtree_holds_placeholder(*child, variant); });
+}
+
+// Whether `d` (in the variant's coordinates) judges what a placeholder will
+// be: a value, attribute or name set when rendered is not judged.
+bool judges_placeholder(const Diagnostic& d, const detail::Document& document, const detail::templ::Variant& variant,
+                        const detail::Position& mapped) {
+  if (structural(d.code) || !document.root || d.line == 0) return false;
+  // A placeholder inside a tag was left out of the text: what that tag's line says is not judged.
+  if (std::any_of(variant.markup_holes.begin(), variant.markup_holes.end(),
+                  [&](const detail::Position& hole) { return hole.line == mapped.line; })) {
+    return true;
+  }
+  const detail::Node* node = element_at(*document.root, {d.line, d.column});
+  if (node == nullptr) return false;
+  if (holds_placeholder(*node, variant)) return true;
+  // The pass a setting is judged in.
+  for (const detail::Node* n = node; n != nullptr; n = n->parent) {
+    if (n->name == "settings" && holds_placeholder(*n, variant)) return true;
+  }
+  if (d.code == codes::duplicate_order.code || d.code == codes::order_gaps.code || d.code == codes::duplicate_key.code) {
+    // These compare the items of one list: judged unless an item's Order (or key) is a placeholder.
+    const detail::Node* list = node->name == "Order" && node->parent != nullptr ? node->parent->parent
+                               : node->child("Order") != nullptr                ? node->parent
+                                                                                : node;
+    return list != nullptr && std::any_of(list->children.begin(), list->children.end(), [&](const auto& item) {
+             if (holds_placeholder(*item, variant)) return true;
+             const detail::Node* order = item->child("Order");
+             return order != nullptr && holds_placeholder(*order, variant);
+           });
+  }
+  if (relational(d.code)) {
+    const detail::Node* component = node->name == "component" ? node : node->enclosing_component();
+    if (component != nullptr && subtree_holds_placeholder(*component, variant)) return true;
+    if (component == nullptr && subtree_holds_placeholder(*document.root, variant)) return true;
+  }
+  return false;
+}
+
+// Messages that point at another line ("already appears on line 152") point
+// at the template's line.
+std::string template_lines(const std::string& message, const detail::templ::Variant& variant) {
+  static const std::regex line(R"(\bline (\d+))");
+  std::string out;
+  std::size_t from = 0;
+  for (auto it = std::sregex_iterator(message.begin(), message.end(), line); it != std::sregex_iterator(); ++it) {
+    const std::uint64_t n = std::stoull((*it)[1].str());
+    out += message.substr(from, static_cast<std::size_t>(it->position()) - from);
+    out += "line " + std::to_string(variant.map.to_template({n, 1}).line);
+    from = static_cast<std::size_t>(it->position() + it->length());
+  }
+  return out + message.substr(from);
+}
+
+// A finding about the template itself, silenced or re-ranked as options say.
+bool keep_template_finding(Diagnostic& d, const CheckOptions& options) {
+  const RuleInfo* rule = find_rule(d.code);
+  const auto names = [&](const std::string& word) { return word == d.code || (rule != nullptr && word == rule->name); };
+  if (std::any_of(options.disabled.begin(), options.disabled.end(), names)) return false;
+  if (const auto* o = override_for(d, rule, options)) {
+    if (!o->severity) return false;
+    d.severity = *o->severity;
+  }
+  return true;
+}
+
+// A value partly a placeholder (`WEB-${n}`, `E:\${dir}\setup.cmd`): what
+// its literal part alone already breaks stays broken whatever is filled in:
+// a length over the limit, a drive letter, a line break in a command. Found
+// in the variant with the placeholders left out, at the elements that hold
+// literal text beside a placeholder.
+void judge_literal_parts(const detail::Document& document, const detail::templ::Variant& variant,
+                         const detail::templ::Variant& literal, std::string_view display_path, const CheckOptions& options,
+                         std::vector<Diagnostic>& found) {
+  std::set<std::pair<std::uint64_t, std::uint64_t>> partial;
+  document.for_each([&](const detail::Node& node) {
+    std::string rest = node.text;
+    bool holds = false;
+    for (const std::string& p : variant.unrendered) {
+      for (std::size_t at; (at = rest.find(p)) != std::string::npos;) rest.erase(at, p.size()), holds = true;
+    }
+    if (holds && rest.find_first_not_of(" \t\r\n") != std::string::npos) {
+      const detail::Position at = variant.map.to_template(node.start);
+      partial.insert({at.line, at.column});
+    }
+  });
+  if (partial.empty()) return;
+  detail::Validation validation = detail::validate_document(literal.text, display_path);
+  for (Diagnostic& d : detail::check_validated(validation, literal.text, display_path, options)) {
+    if (!code_in(d.code, {&codes::too_long, &codes::path_too_long, &codes::line_break_in_command, &codes::hard_coded_drive_letter})) continue;
+    const detail::Position at = literal.map.to_template({d.line, d.column});
+    if (partial.count({at.line, at.column}) == 0) continue;
+    d.line = static_cast<std::size_t>(at.line);
+    d.column = static_cast<std::size_t>(at.column);
+    d.message = template_lines(d.message, literal) + " (its literal part alone, placeholders left out)";
+    found.push_back(std::move(d));
+  }
+}
+
+std::vector<Diagnostic> check_template(detail::templ::Reading& reading, std::string_view display_path,
+                                       const CheckOptions& options) {
+  std::vector<Diagnostic> found;
+  for (Diagnostic& d : reading.problems) {
+    if (keep_template_finding(d, options)) found.push_back(std::move(d));
+  }
+  for (std::size_t i = 0; i < reading.variants.size(); ++i) {
+    const detail::templ::Variant& variant = reading.variants[i];
+    detail::Validation validation = detail::validate_document(variant.text, display_path);
+    if (i < reading.literal_variants.size()) {
+      judge_literal_parts(validation.document, variant, reading.literal_variants[i], display_path, options, found);
+    }
+    for (Diagnostic& d : detail::check_validated(validation, variant.text, display_path, options)) {
+      const detail::Position mapped = variant.map.to_template({d.line, d.column});
+      if (judges_placeholder(d, validation.document, variant, mapped)) continue;
+      d.line = static_cast<std::size_t>(mapped.line);
+      d.column = static_cast<std::size_t>(mapped.column);
+      d.message = template_lines(d.message, variant);
+      found.push_back(std::move(d));
+    }
+  }
+  std::sort(found.begin(), found.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.line, a.column, a.code, a.message) < std::tie(b.line, b.column, b.code, b.message);
+  });
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  return found;
+}
+
 }  // namespace
 
 bool can_be_silenced(std::string_view code) {
@@ -127,6 +301,8 @@ Checker::Checker() {
 std::vector<Diagnostic> Checker::check(std::string_view bytes, std::string_view display_path,
                                        const CheckOptions& options) const {
   refuse_unknown_rules(options);
+  detail::templ::Reading reading = detail::templ::read(bytes, display_path, options.templates);
+  if (reading.is_template) return check_template(reading, display_path, options);
   detail::Validation validation = detail::validate_document(bytes, display_path);
   return detail::check_validated(validation, bytes, display_path, options);
 }

@@ -70,6 +70,38 @@ std::optional<Severity> severity_named(const Reader& r, const YAML::Node& node, 
   r.fail(node.Mark(), "severity '" + word + "' of '" + rule + "' is not one of error, warning, info, off");
 }
 
+// usage:, target: and arch: (docs/explain.md).
+void read_setup_key(const Reader& r, const std::string& key, const YAML::Node& value, Config& config) {
+  const std::string word = r.scalar(value, "'" + key + "'");
+  if (key == "usage") {
+    config.usage = parse_usage(word);
+    if (!config.usage) r.fail(value.Mark(), "usage '" + word + "' is not one of media, sysprep, upgrade");
+  } else if (key == "target") {
+    config.target = parse_target(word);
+    if (!config.target) r.fail(value.Mark(), "target '" + word + "' is not one of " + target_list());
+  } else {
+    if (!is_architecture(word)) r.fail(value.Mark(), "arch '" + word + "' is not one of " + architecture_list());
+    config.arch = word;
+  }
+}
+
+// template: and vars: (docs/templates.md); vars names a file relative to the config, read now.
+void read_template_key(const Reader& r, const std::string& key, const YAML::Node& value, const fs::path& file, Config& config) {
+  if (key == "template") {
+    const std::string word = r.scalar(value, "'template'");
+    config.template_syntax = parse_template_syntax(word);
+    if (!config.template_syntax) r.fail(value.Mark(), "template '" + word + "' is not one of none, auto, hcl, jinja, go, erb, token, mako");
+    return;
+  }
+  const std::string name = r.scalar(value, "'vars'");
+  if (name.empty()) r.fail(value.Mark(), "an empty vars file name");
+  try {
+    config.vars = load_template_vars(file.parent_path() / name);
+  } catch (const Error& e) {
+    r.fail(value.Mark(), std::string("vars: ") + e.what());
+  }
+}
+
 }  // namespace
 
 Config parse_config(std::string_view yaml, const fs::path& file) {
@@ -84,7 +116,7 @@ Config parse_config(std::string_view yaml, const fs::path& file) {
   config.file = file;
   if (root.IsNull()) return config;
   if (!root.IsMap()) {
-    r.fail(root.Mark(), "the configuration must be a mapping of disable, severity, exclude, usage, target and arch");
+    r.fail(root.Mark(), "the configuration must be a mapping of disable, severity, exclude, usage, target, arch, template and vars");
   }
   for (const auto& entry : root) {
     const std::string key = r.scalar(entry.first, "a key");
@@ -103,24 +135,55 @@ Config parse_config(std::string_view yaml, const fs::path& file) {
         if (glob.empty()) r.fail(mark, "an empty exclude pattern");
         config.exclude.push_back(glob);
       }
-    } else if (key == "usage") {
-      const std::string word = r.scalar(value, "'usage'");
-      config.usage = parse_usage(word);
-      if (!config.usage) r.fail(value.Mark(), "usage '" + word + "' is not one of media, sysprep, upgrade");
-    } else if (key == "target") {
-      const std::string word = r.scalar(value, "'target'");
-      config.target = parse_target(word);
-      if (!config.target) r.fail(value.Mark(), "target '" + word + "' is not one of " + target_list());
-    } else if (key == "arch") {
-      const std::string word = r.scalar(value, "'arch'");
-      if (!is_architecture(word)) r.fail(value.Mark(), "arch '" + word + "' is not one of " + architecture_list());
-      config.arch = word;
+    } else if (key == "usage" || key == "target" || key == "arch") {
+      read_setup_key(r, key, value, config);
+    } else if (key == "template" || key == "vars") {
+      read_template_key(r, key, value, file, config);
     } else {
-      r.fail(entry.first.Mark(), "unknown key '" + key + "': use disable, severity, exclude, usage, target or arch");
+      r.fail(entry.first.Mark(), "unknown key '" + key + "': use disable, severity, exclude, usage, target, arch, template or vars");
     }
   }
   return config;
 }
+
+namespace {
+
+TemplateValue template_value(const YAML::Node& node) {
+  TemplateValue v;
+  if (node.IsSequence()) {
+    v.kind = TemplateValue::Kind::list;
+    for (const auto& item : node) v.items.push_back(template_value(item));
+  } else if (node.IsMap()) {
+    v.kind = TemplateValue::Kind::map;
+    for (const auto& entry : node) v.fields[entry.first.Scalar()] = template_value(entry.second);
+  } else if (node.IsScalar()) {
+    v.text = node.Scalar();
+    // An unquoted true/false is a boolean (YAML 1.2 core schema, and JSON).
+    if (node.Tag() != "!" && (v.text == "true" || v.text == "false" || v.text == "True" || v.text == "False")) {
+      v.kind = TemplateValue::Kind::boolean;
+      v.text = v.text == "true" || v.text == "True" ? "true" : "false";
+    }
+  }
+  return v;  // null: empty text
+}
+
+}  // namespace
+
+TemplateVars parse_template_vars(std::string_view yaml, const fs::path& file) {
+  const Reader r(file.string());
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml));
+  } catch (const YAML::Exception& e) {
+    r.fail(e.mark, "not valid YAML or JSON: " + e.msg);
+  }
+  if (!root.IsMap()) r.fail(root.Mark(), "the vars must be a mapping of names to values");
+  TemplateVars vars;
+  for (const auto& entry : root) vars[r.scalar(entry.first, "a variable name")] = template_value(entry.second);
+  return vars;
+}
+
+TemplateVars load_template_vars(const fs::path& file) { return parse_template_vars(detail::read_file(file), file); }
 
 Config load_config(const fs::path& file) { return parse_config(detail::read_file(file), file); }
 
@@ -143,6 +206,8 @@ CheckOptions Config::check_options() const {
   if (usage) options.setup.usage = {usage, "config"};
   if (target) options.setup.target = {target, "config"};
   if (arch) options.setup.arch = {arch, "config"};
+  if (template_syntax) options.templates.syntax = *template_syntax;
+  if (vars) options.templates.vars = vars;
   return options;
 }
 

@@ -14,6 +14,7 @@
 #include "xml/file_io.hpp"
 #include "xml/text.hpp"
 #include "schema/validation.hpp"
+#include "template/engine.hpp"
 #include "explain/outcome.hpp"
 
 namespace unattend {
@@ -284,7 +285,37 @@ Outcome outcome_without_timeline(const Document& document, const SetupOptions& s
 
 }  // namespace detail
 
-Outcome explain(std::string_view bytes, std::string_view display_path, const SetupOptions& setup) {
+namespace {
+
+// The outcome of a template's first variant, its lines the template's.
+Outcome explain_template(detail::templ::Reading& reading, std::string_view display_path, const SetupOptions& setup) {
+  const detail::templ::Variant& variant = reading.variants.front();
+  Outcome out = explain(variant.text, display_path, setup, TemplateOptions{TemplateSyntax::none, std::nullopt});
+  const auto line = [&](std::size_t& l) {
+    if (l != 0) l = static_cast<std::size_t>(variant.map.to_template({l, 1}).line);
+  };
+  for (Stop& s : out.stops) {
+    const detail::Position at = variant.map.to_template({s.line, s.column});
+    if (s.line != 0) s.line = static_cast<std::size_t>(at.line), s.column = static_cast<std::size_t>(at.column);
+  }
+  for (PassSteps& p : out.passes) {
+    for (Step& s : p.steps) line(s.line);
+  }
+  for (Account& a : out.accounts) line(a.line);
+  if (out.autologon) line(out.autologon->line);
+  for (Command& c : out.commands) line(c.line);
+  out.reading = reading.problems.front().message +
+                (reading.variants.size() > 1 ? "; explained with the first branch of each block" : "");
+  return out;
+}
+
+}  // namespace
+
+Outcome explain(std::string_view bytes, std::string_view display_path, const SetupOptions& setup,
+                const TemplateOptions& templates) {
+  if (detail::templ::Reading reading = detail::templ::read(bytes, display_path, templates); reading.is_template) {
+    return explain_template(reading, display_path, setup);
+  }
   const detail::Validation validation = detail::validate_document(bytes, display_path);
   if (!validation.document.root || !validation.document.well_formed) {
     Outcome out;

@@ -1,4 +1,5 @@
 #include <unattend/fix.hpp>
+#include <unattend/template.hpp>
 
 #include <algorithm>
 #include <map>
@@ -245,7 +246,14 @@ class Round {
 
 FixResult fix(std::string_view bytes, std::string_view display_path, const FixOptions& options) {
   const Checker checker;
-  FixResult result{std::string(bytes), {}, checker.check(bytes, display_path, options.check)};
+  FixResult result{std::string(bytes), {}, checker.check(bytes, display_path, options.check), {}};
+  if (const TemplateSyntax syntax = template_syntax_of(bytes, display_path, options.check.templates); syntax != TemplateSyntax::none) {
+    // A repair made on the XML a template stands for could land inside a
+    // placeholder or a block, or repair one branch only: none is made.
+    result.refused = "a template (" + std::string(to_string(syntax)) +
+                     "): fix repairs plain answer files only; render it first (unattend render) or repair the template by hand";
+    return result;
+  }
   // Each repair must remove a finding of its code and add no error, or it is
   // set aside. A repair set aside is tried again once another has changed the
   // file (that one may have removed what stood in its way), so that the last

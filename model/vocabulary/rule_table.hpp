@@ -19,6 +19,11 @@
   RULE(not_well_formed, "UA1001", "not-well-formed", error, "the file is not well-formed XML") \
   RULE(forbidden_markup, "UA1002", "doctype", error, "a DOCTYPE declaration (entities, external DTDs)") \
   RULE(input_limit, "UA1003", "input-limit", error, "the file exceeds a size or nesting limit") \
+  RULE(template_file, "UA1105", "template", info, "the file was read as a template: placeholders are set when rendered") \
+  RULE(template_var_missing, "UA1106", "template-var-missing", error, "a placeholder the vars give no value for") \
+  RULE(template_value_escaped, "UA1107", "template-value-escaped", warning, "a value from the vars holds characters XML reserves") \
+  RULE(template_unrenderable, "UA1108", "template-unrenderable", error, "a placeholder or block render cannot evaluate with the vars") \
+  RULE(template_blocks, "UA1109", "template-blocks", error, "template blocks that do not nest (an if without its end)") \
   RULE(envelope, "UA2001", "envelope", error, "the unattend/settings/component structure is invalid") \
   RULE(wrong_root, "UA2002", "wrong-root", error, "the root element is not <unattend>") \
   RULE(missing_namespace, "UA2003", "missing-namespace", error, "<unattend> is not in the unattend namespace") \

@@ -546,6 +546,38 @@ lsp_cancel_request)  # issue 26: $/cancelRequest was ignored; a cancelled reques
   expect '"id":8,"jsonrpc":"2.0","result":\[\{'   # the request not cancelled is answered
   reject '"id":7,"jsonrpc":"2.0","result"' ;;
 
+template_long_runs)  # issue 23: a placeholder opener then 300,000 letters (std::regex recursed per character: SIGSEGV)
+  for opener in '$' '<%' '${' '{{' '{%' '@@' '__A' '<!A'; do
+    { echo "$HEAD$OPEN<!-- $opener"; head -c 300000 /dev/zero | tr '\0' a; echo ' --></unattend>'; } > in.xml
+    run check in.xml; expect_exit 0
+  done ;;
+template_many_openers)  # issue 23: 200,000 openers that never close, one line: linear, not quadratic
+  { echo "$HEAD$OPEN<settings pass=\"specialize\">"
+    for opener in '{{' '${' '<%' '{%' '@@' '%{'; do head -c 200000 /dev/zero | tr '\0' x | sed "s/x/$opener/g"; done
+    echo '</settings></unattend>'; } > in.xml
+  run --seconds 20 check in.xml; expect_exit 1 ;;
+template_deep_blocks)  # issue 23: 200,000 nested {% if %} (recursion as deep as the nesting), closed and not
+  { echo "$HEAD$OPEN<settings pass=\"specialize\">"; for _ in $(seq 200000); do printf '{%% if a %%}'; done
+    for _ in $(seq 200000); do printf '{%% endif %%}'; done; echo '</settings></unattend>'; } > in.xml
+  run --seconds 20 check in.xml; expect_exit 1; expect 'nested more than 64 deep'
+  { echo "$HEAD$OPEN<settings pass=\"specialize\">"; for _ in $(seq 200000); do printf '{%% if a %%}'; done
+    echo '</settings></unattend>'; } > in.j2.xml
+  run --seconds 20 check --template jinja in.j2.xml; expect_exit 1; expect 'UA1109' ;;
+template_vars_deep)  # issue 23: a vars file nested 100,000 deep and a template that uses it
+  { printf 'x: '; head -c 100000 /dev/zero | tr '\0' '['; head -c 100000 /dev/zero | tr '\0' ']'; echo; } > in.vars.yaml
+  answer_file "$(component specialize Microsoft-Windows-Shell-Setup amd64 '<ComputerName>{{ x }}</ComputerName>')" > in.xml.j2
+  run check --vars in.vars.yaml in.xml.j2; [ "$code" = 1 ] || [ "$code" = 2 ] || fail "exit $code; output: $out"
+  run render --vars in.vars.yaml in.xml.j2 -o in.out.xml; [ "$code" = 1 ] || [ "$code" = 2 ] || fail "exit $code"
+  no_files_but 'in\.vars\.yaml|in\.xml\.j2' ;;
+template_vars_not_utf8)  # issue 23: a vars value with bytes that are not UTF-8 and control characters
+  printf 'name: "a\\x01b"\nowner: !!binary /w==\n' > in.vars.yaml
+  printf 'name: "\xff\xfe"\n' > in.vars2.yaml
+  answer_file "$(component specialize Microsoft-Windows-Shell-Setup amd64 '<ComputerName>{{ name }}</ComputerName>')" > in.xml.j2
+  run check --vars in.vars.yaml in.xml.j2; expect_exit 1
+  run check --vars in.vars2.yaml in.xml.j2; expect_exit 1
+  run render --vars in.vars.yaml in.xml.j2 -o in.out.xml; expect_exit 1
+  no_files_but 'in\.vars\.yaml|in\.vars2\.yaml|in\.xml\.j2' ;;
+
 *) echo "unknown case $CASE"; exit 2 ;;
 esac
 

@@ -78,7 +78,7 @@ run(bad_usage EXIT 2 OUTPUT "\\.unattend\\.yaml:1:8: usage 'usb' is not one of m
 run(bad_target EXIT 2 OUTPUT "\\.unattend\\.yaml:1:9: target 'windows-12' is not one of windows-7" CONFIG "target: windows-12\n" ARGS lab)
 
 # Mistakes are refused with the file, line and column, and nothing is checked.
-run(unknown_key EXIT 2 OUTPUT "repo/\\.unattend\\.yaml:2:1: unknown key 'disabled': use disable, severity, exclude, usage, target or arch"
+run(unknown_key EXIT 2 OUTPUT "repo/\\.unattend\\.yaml:2:1: unknown key 'disabled': use disable, severity, exclude, usage, target, arch, template or vars"
     REJECT "UA3003" CONFIG "exclude: []\ndisabled: [UA3003]\n" ARGS lab)
 run(unknown_rule EXIT 2 OUTPUT "\\.unattend\\.yaml:1:11: no rule is called 'UA9999'" CONFIG "disable: [UA9999]\n" ARGS lab)
 run(bad_severity EXIT 2
