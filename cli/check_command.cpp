@@ -14,6 +14,7 @@
 #include "terminal_text.hpp"
 #include "report.hpp"
 #include "setup_options.hpp"
+#include "template_options.hpp"
 
 namespace po = boost::program_options;
 
@@ -32,6 +33,7 @@ void describe(po::options_description& options, po::positional_options_descripti
       ("jobs,j", po::value<unsigned>()->default_value(0), "files checked in parallel (0: one per core)");
   describe_config(options);
   describe_setup(options);
+  describe_template(options);
   positional.add("input", -1);
 }
 
@@ -64,6 +66,7 @@ int run(const po::variables_map& vm) {
   ConfigResolver configs = config_resolver(vm);
   SetupOptions given;
   apply_setup(vm, given);  // a bad --usage, --target or --arch is refused before any file is read
+  const TemplateOverride templates = template_override(vm);
   std::vector<Input> inputs;
   std::vector<CheckOptions> options;
   // An exclude pattern that matches none of the files found in a folder is
@@ -82,6 +85,7 @@ int run(const po::variables_map& vm) {
     options.push_back(config.check_options());
     options.back().disabled.insert(options.back().disabled.end(), disabled.begin(), disabled.end());
     apply_setup(vm, options.back().setup);
+    templates.apply(options.back().templates);
     inputs.push_back(std::move(input));
   }
   for (const Config* config : walked) {

@@ -49,6 +49,7 @@ extern const Command init_command;
 extern const Command lsp_command;
 extern const Command package_command;
 extern const Command password_command;
+extern const Command render_command;
 extern const Command schema_command;
 
 }  // namespace unattend::cli

@@ -6,9 +6,9 @@
 namespace unattend::cli {
 
 std::span<const Command> commands() {
-  static const std::array<Command, 10> all = {check_command,   explain_command, fix_command,      fmt_command,
+  static const std::array<Command, 11> all = {check_command,   explain_command, fix_command,      fmt_command,
                                               generate_command, init_command,   lsp_command,      package_command,
-                                              password_command, schema_command};
+                                              password_command, render_command, schema_command};
   return all;
 }
 

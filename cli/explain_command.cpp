@@ -12,6 +12,7 @@
 #include "command.hpp"
 #include "input_files.hpp"
 #include "setup_options.hpp"
+#include "template_options.hpp"
 #include "terminal_text.hpp"
 
 namespace po = boost::program_options;
@@ -33,6 +34,7 @@ void describe(po::options_description& options, po::positional_options_descripti
       ("strict", po::bool_switch(), "exit 1 when Setup may stop too (a stop under a condition)");
   describe_config(options);
   describe_setup(options);
+  describe_template(options);
   positional.add("input", 1);
 }
 
@@ -45,6 +47,7 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 ordered_json to_json(const Outcome& o, std::size_t errors) {
   ordered_json doc;
   doc["file"] = o.file;
+  if (!o.reading.empty()) doc["template"] = o.reading;
   doc["usage"] = {{"value", to_string(o.usage.value)}, {"from", o.usage.from}};
   doc["target"] = {{"value", to_string(o.target.value)}, {"from", o.target.from}};
   doc["arch"] = {{"value", o.arch.value.empty() ? ordered_json(nullptr) : ordered_json(o.arch.value)},
@@ -165,6 +168,7 @@ void write_stops(std::ostream& out, const Outcome& o) {
 }
 
 void write_text(std::ostream& out, const Outcome& o, std::size_t errors) {
+  if (!o.reading.empty()) out << "Template: " << terminal_safe(o.reading, false) << "\n\n";
   write_passes(out, o);
   write_accounts(out, o);
   write_autologon(out, o);
@@ -181,13 +185,14 @@ int run(const po::variables_map& vm) {
   ConfigResolver configs = config_resolver(vm);
   CheckOptions options = config_for(configs, input == "-" ? std::filesystem::path() : std::filesystem::path(input)).check_options();
   apply_setup(vm, options.setup);
+  template_override(vm).apply(options.templates);
   const Checker checker;
   Outcome outcome;
   std::vector<Diagnostic> diagnostics;
   try {
     const std::string name = input == "-" ? "<stdin>" : input;
     const std::string bytes = input == "-" ? read_stdin() : read_input_file(input);
-    outcome = explain(bytes, name, options.setup);
+    outcome = explain(bytes, name, options.setup, options.templates);
     diagnostics = checker.check(bytes, name, options);
   } catch (const Error& e) {
     std::cerr << "unattend: " << e.what() << '\n';

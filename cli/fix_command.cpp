@@ -11,6 +11,7 @@
 #include "hints.hpp"
 #include "input_files.hpp"
 #include "setup_options.hpp"
+#include "template_options.hpp"
 #include "terminal_text.hpp"
 
 namespace po = boost::program_options;
@@ -32,6 +33,7 @@ void describe(po::options_description& options, po::positional_options_descripti
        "silence a rule as check --disable does: its findings are neither reported nor repaired");
   describe_config(options);
   describe_setup(options);
+  describe_template(options);
   positional.add("input", -1);
 }
 
@@ -67,6 +69,7 @@ int run(const po::variables_map& vm) {
   if (vm.count("disable") != 0) options.check.disabled = rule_list(vm["disable"].as<std::vector<std::string>>(), "--disable");
   SetupOptions given;
   apply_setup(vm, given);  // a bad --usage, --target or --arch is refused before any file is read
+  const TemplateOverride templates = template_override(vm);
   const bool diff = vm["diff"].as<bool>();
 
   bool errors = false;
@@ -92,12 +95,15 @@ int run(const po::variables_map& vm) {
       file_options.check.disabled.insert(file_options.check.disabled.end(), options.check.disabled.begin(),
                                          options.check.disabled.end());
       apply_setup(vm, file_options.check.setup);
+      templates.apply(file_options.check.templates);
       const std::string original = read_input(input);
       if (input.found_in_directory && !is_answer_file(original)) continue;  // another XML file: not ours to rewrite
       const FixResult result = fix(original, input.display, file_options);
       // Said in one write: standard error is unbuffered, and a file may have
       // thousands of repairs.
       std::ostringstream said;
+      // A template is left as it is (nothing applied, bytes unchanged); what check finds is still said.
+      if (!result.refused.empty()) said << "unattend: " << terminal_safe(input.display, true) << ": left as it is: " << result.refused << '\n';
       std::vector<std::string> hidden;
       for (const Repair& r : result.applied) {
         said << terminal_safe(input.display, true) << ':' << r.line << ':' << r.column << ": fixed: " << terminal_safe(r.description, true)

@@ -4,10 +4,12 @@
 #include <unattend/answer_file.hpp>
 #include <unattend/atomic_file.hpp>
 #include <unattend/check.hpp>
+#include <unattend/template.hpp>
 #include <unattend/error.hpp>
 #include <unattend/input.hpp>
 
 #include "command.hpp"
+#include "template_options.hpp"
 #include "hints.hpp"
 #include "input_files.hpp"
 
@@ -24,6 +26,7 @@ void describe(po::options_description& options, po::positional_options_descripti
       ("encode-passwords", po::bool_switch(), "turn plaintext passwords into encoded ones (PlainText false)")
       ("check", po::bool_switch(), "write nothing; exit 1 when the file is not in the canonical form")
       ("force", po::bool_switch(), "replace an existing output file other than the input, or one with other hard links or read-only");
+  describe_template(options);
   positional.add("input", 1);
 }
 
@@ -43,6 +46,16 @@ int run(const po::variables_map& vm) {
 
   const std::string display = input == "-" ? "<stdin>" : input;
   const std::string original = read_input(input);
+  TemplateOptions templates;
+  template_override(vm).apply(templates);
+  if (const TemplateSyntax syntax = template_syntax_of(original, display, templates); syntax != TemplateSyntax::none) {
+    // The canonical form is a new layout of the whole file: placeholders and
+    // blocks would be moved, escaped or dropped.
+    std::cerr << "unattend: " << display << " is a template (" << to_string(syntax)
+              << "): fmt rewrites the whole file and would break its placeholders and blocks; nothing written "
+                 "(--template none formats it as plain XML)\n";
+    return exit_findings;
+  }
   LoadResult loaded = AnswerFile::load(original, display);
   if (!loaded.file) {
     print(loaded.diagnostics);

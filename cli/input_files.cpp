@@ -18,11 +18,16 @@ namespace unattend::cli {
 
 namespace {
 
+// An answer file, or a template of one named for it (autounattend.xml.j2,
+// unattend.xml.pkrtpl.hcl: docs/templates.md).
 bool has_xml_extension(const fs::path& path) {
-  std::string extension = path.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return extension == ".xml";
+  std::string name = path.filename().string();
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (name.ends_with(".xml")) return true;
+  for (std::string_view suffix : {".xml.j2", ".xml.jinja", ".xml.jinja2", ".xml.tmpl", ".xml.tpl", ".xml.erb", ".xml.pkrtpl.hcl", ".xml.pkrtpl"}) {
+    if (name.ends_with(suffix)) return true;
+  }
+  return false;
 }
 
 }  // namespace

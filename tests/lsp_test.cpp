@@ -332,6 +332,42 @@ TEST(Lsp, CodeActionAppliesTheRepair) {
   EXPECT_EQ(edits[0]["range"]["end"], position(4, 15));
 }
 
+// A template (docs/templates.md): no diagnostic at a placeholder, the one
+// real mistake found at its line, completion as in any file, and no code
+// action (its text belongs to the template engine).
+TEST(Lsp, TemplatesAreReadAsCheckReadsThem) {
+  Client client;
+  (void)open(client);
+  const std::string template_uri = "file:///tmp/lsp%20test/autounattend.xml.j2";
+  const std::string doc = test::answer_file("specialize",
+                                            "<ComputerName>{{ computer_name }}</ComputerName>\n"
+                                            "      <TimeZone>{{ time_zone }}</TimeZone>\n"
+                                            "      {% if owner is defined %}\n"
+                                            "      <RegisteredOwnr>{{ owner }}</RegisteredOwnr>\n"
+                                            "      {% endif %}");
+  client.notify("textDocument/didOpen",
+                {{"textDocument", {{"uri", template_uri}, {"languageId", "xml"}, {"version", 1}, {"text", doc}}}});
+  json published = client.diagnostics();
+  while (published["uri"] != template_uri) published = client.diagnostics();
+  std::vector<std::string> codes;
+  for (const json& d : published["diagnostics"]) codes.push_back(d["code"].get<std::string>() + "@" + std::to_string(d["range"]["start"]["line"].get<int>()));
+  EXPECT_EQ(codes, (std::vector<std::string>{"UA1105@3", "UA3004@6"})) << published.dump(2);
+  // Typing '<' on a new line after the block: the settings of the component.
+  std::string typed = doc;
+  typed.insert(typed.find("{% endif %}") + 11, "\n      <");
+  client.notify("textDocument/didChange",
+                {{"textDocument", {{"uri", template_uri}, {"version", 2}}}, {"contentChanges", {{{"text", typed}}}}});
+  (void)client.diagnostics();
+  const auto settings = labels(client.request(
+      "textDocument/completion", {{"textDocument", {{"uri", template_uri}}}, {"position", position(8, 7)}}));
+  EXPECT_TRUE(has(settings, "ComputerName")) << ::testing::PrintToString(settings);
+  const json actions = client.request(
+      "textDocument/codeAction",
+      {{"textDocument", {{"uri", template_uri}}}, {"range", {{"start", position(6, 8)}, {"end", position(6, 8)}}}, {"context", {{"diagnostics", json::array()}}}});
+  EXPECT_TRUE(actions["result"].empty()) << actions.dump(2);
+  shut_down(client);
+}
+
 TEST(Lsp, DocumentSymbols) {
   Client client;
   open(client);

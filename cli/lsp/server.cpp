@@ -15,6 +15,7 @@
 #include <unattend/fix.hpp>
 #include <unattend/pass.hpp>
 #include <unattend/schema.hpp>
+#include <unattend/template.hpp>
 #include <unattend/time_zones.hpp>
 #include <unattend/detail/join.hpp>
 
@@ -630,6 +631,9 @@ json Server::code_actions(const std::string& uri, const json& params) {
   std::vector<Diagnostic> here;
   const auto options = options_for(uri, nullptr);
   if (!options) return json::array();  // excluded: nothing is reported, so nothing is repaired
+  // A template's text belongs to its engine: `fix` leaves it as it is, and so
+  // do code actions (docs/templates.md).
+  if (template_syntax_of(content, path, options->templates) != TemplateSyntax::none) return json::array();
   for (const Diagnostic& d : checker_.check(content, path, *options)) {
     const std::size_t line = d.line == 0 ? 0 : d.line - 1;
     if (line >= first_line && line <= last_line && fixable(d.code)) here.push_back(d);
