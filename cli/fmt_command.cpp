@@ -81,7 +81,9 @@ int run(const po::variables_map& vm) {
   for (const auto& change : changes) std::cerr << display << ": " << change << '\n';
 
   if (vm["check"].as<bool>()) return formatted == original ? exit_ok : exit_findings;
-  const auto diagnostics = Checker().check(formatted, display);
+  CheckOptions check_options;
+  check_options.templates = templates;  // --template none: the result is checked as plain XML too
+  const auto diagnostics = Checker().check(formatted, display, check_options);
   if (has_errors(diagnostics)) {
     print(diagnostics);
     std::cerr << "unattend: " << display << " has errors; nothing written\n";

@@ -230,6 +230,74 @@ TEST(TemplateLocals, LiteralAssignmentsAreEvaluatedWithoutVars) {
       << ::testing::PrintToString(codes_of(found));
 }
 
+// What render writes for a template and vars: the rendered file, or the
+// codes of its errors.
+std::string rendered(const std::string& body, const std::string& name, const std::string& vars) {
+  const Rendered r = render_template(file_with(body), name, inline_vars(vars).templates);
+  if (r.xml.empty()) {
+    std::string codes;
+    for (const auto& d : r.diagnostics) codes += d.code + "@" + std::to_string(d.line) + " " + d.message + "\n";
+    return "no file:\n" + codes;
+  }
+  const std::size_t from = r.xml.find('\n', r.xml.find("<component")) + 1;
+  return r.xml.substr(from, r.xml.find("</component>") - from);
+}
+
+// Found by review: each case renders as its engine does.
+TEST(TemplateRender, LoopsAsTheEnginesRunThem) {
+  const std::string list = "cmds: [a, b]\nnone: []\n";
+  EXPECT_EQ(rendered("{% for c in cmds %}<X>{{ loop.index }}{{ c }}</X>{% endfor %}\n", "t.xml.j2", list),
+            "<X>1a</X><X>2b</X>\n");
+  EXPECT_EQ(rendered("{% for c in none %}<X>{{ c }}</X>{% else %}<Y/>{% endfor %}\n", "t.xml.j2", list), "<Y/>\n");
+  EXPECT_EQ(rendered("{{ range $i, $c := .cmds }}<X>{{ $i }}{{ $c }}</X>{{ end }}\n", "t.xml.tmpl", list), "<X>0a</X><X>1b</X>\n");
+  EXPECT_EQ(rendered("{{ range .none }}<X/>{{ else }}<Y/>{{ end }}\n", "t.xml.tmpl", list), "<Y/>\n");
+  EXPECT_EQ(rendered("%{ for i, c in cmds }<X>${i}${c}</X>%{ endfor }\n", "t.pkrtpl.hcl", list), "<X>0a</X><X>1b</X>\n");
+  EXPECT_EQ(rendered("<% @cmds.each_with_index do |c, i| %><X><%= i %><%= c %></X><% end %>\n", "t.xml.erb", list),
+            "<X>0a</X><X>1b</X>\n");
+  EXPECT_EQ(rendered("<% for c in @cmds %><X><%= c %></X><% end %>\n", "t.xml.erb", list), "<X>a</X><X>b</X>\n");
+  // Without vars a loop's else is checked too: an error in it is found.
+  const auto found = Checker().check(file_with("{% for c in cmds %}<RegisteredOwner>{{ c }}</RegisteredOwner>{% else %}\n"
+                                               "<TimeZone>Nowhere</TimeZone>{% endfor %}\n"),
+                                     "t.xml.j2");
+  EXPECT_EQ(codes_of(found), (std::vector<std::string>{"UA1105@5", "UA7005@6"}));
+}
+
+TEST(TemplateRender, ConditionsAsTheEnginesTestThem) {
+  const std::string t = "{% if join is defined %}<A/>{% else %}<B/>{% endif %}\n";
+  EXPECT_EQ(rendered(t, "t.xml.j2", "join: ''"), "<A/>\n");
+  EXPECT_EQ(rendered(t, "t.xml.j2", "other: 1"), "<B/>\n");
+  EXPECT_EQ(rendered("{% if n %}<A/>{% else %}<B/>{% endif %}\n", "t.xml.j2", "n: 0"), "<B/>\n");
+  EXPECT_EQ(rendered("<% if @n %><A/><% else %><B/><% end %>\n", "t.xml.erb", "n: ''"), "<A/>\n");  // Ruby: only nil and false are false
+  EXPECT_EQ(rendered("{% if v == 2022 %}<A/>{% else %}<B/>{% endif %}\n", "t.xml.j2", "v: 2022"), "<A/>\n");
+  EXPECT_EQ(rendered("{{ if eq .v \"x\" }}<A/>{{ else }}<B/>{{ end }}\n", "t.xml.tmpl", "v: x"), "<A/>\n");
+  EXPECT_EQ(rendered("{{ with .host }}<N>{{ .name }}</N>{{ end }}\n", "t.xml.tmpl", "host: {name: WEB01}\nname: TOP"),
+            "<N>WEB01</N>\n");
+  EXPECT_EQ(rendered("<B>${flag}</B>\n% if flag:\n<A/>\n% endif\n", "t.xml.mako", "flag: true"), "<B>True</B>\n<A/>\n");
+}
+
+TEST(TemplateRender, EscapesWriteWhatTheyEscape) {
+  EXPECT_EQ(rendered("<RegisteredOwner>$${owner} %%{x}</RegisteredOwner>\n", "t.pkrtpl.hcl", "owner: a"),
+            "<RegisteredOwner>${owner} %{x}</RegisteredOwner>\n");
+  EXPECT_EQ(rendered("<!-- <%%= x %> --><%= @o %>\n", "t.xml.erb", "o: a"), "<!-- <%= x %> -->a\n");
+  EXPECT_EQ(rendered("<RegisteredOwner>{% raw %}{{ owner }}{% endraw %}</RegisteredOwner>\n", "t.xml.j2", "x: 1"),
+            "<RegisteredOwner>{{ owner }}</RegisteredOwner>\n");
+  // Setup's own folder in a token template is no token.
+  EXPECT_EQ(rendered("<ComputerName>$Name$</ComputerName><!-- D:\\$OEM$\\ -->\n", "t.xml", "Name: LAB1"),
+            "<ComputerName>LAB1</ComputerName><!-- D:\\$OEM$\\ -->\n");
+}
+
+TEST(TemplateLiterals, ThePlaceholderMayComeFirst) {
+  const auto found = Checker().check(file_with("<ComputerName>${n}BUILDSERVER-WEST-1</ComputerName>\n"), "t.pkrtpl.hcl");
+  EXPECT_EQ(codes_of(found), (std::vector<std::string>{"UA1105@5", "UA3010@5"}));
+}
+
+TEST(TemplateDetection, PowerShellForEachIsNoHclDirective) {
+  // `%{ ... }` is PowerShell's ForEach-Object: no template, no UA1109.
+  const std::string t = file_with(
+      "<RegisteredOwner>x</RegisteredOwner>\n<!-- powershell -Command \"Get-NetAdapter | %{ if ($_.Status -eq 'Up') { $_.Name } }\" -->\n");
+  EXPECT_EQ(template_syntax_of(t, "autounattend.xml"), TemplateSyntax::none);
+}
+
 TEST(TemplateDetection, ScriptsAndSetupFoldersDoNotMakeATemplate) {
   // PowerShell's ${f} inside a command, Setup's $OEM$ folder: plain answer files.
   const std::string t = file_with(

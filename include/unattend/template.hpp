@@ -44,7 +44,7 @@ enum class TemplateSyntax {
 
 // A value for a template's variable, as YAML or JSON give it.
 struct TemplateValue {
-  enum class Kind { text, boolean, list, map };
+  enum class Kind { text, boolean, number, list, map };
   Kind kind = Kind::text;
   std::string text;  // text and numbers as written; "true"/"false" for booleans
   std::vector<TemplateValue> items;

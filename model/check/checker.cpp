@@ -1,7 +1,9 @@
 #include <unattend/check.hpp>
 
 #include <algorithm>
+#include <bitset>
 #include <regex>
+#include <unordered_set>
 #include <set>
 
 #include <unattend/error.hpp>
@@ -134,17 +136,52 @@ bool relational(std::string_view code) {
                         &codes::autologon_password, &codes::autologon_domain_not_joined, &codes::ignored_by_target});
 }
 
-bool holds_placeholder(const detail::Node& node, const detail::templ::Variant& variant) {
-  const auto in = [&](const std::string& text) {
-    return std::any_of(variant.unrendered.begin(), variant.unrendered.end(),
-                       [&](const std::string& p) { return text.find(p) != std::string::npos; });
-  };
-  if (in(node.text)) return true;
-  if (std::any_of(node.attributes.begin(), node.attributes.end(), [&](const detail::Attribute& a) { return in(a.value); })) return true;
-  return false;
+// The placeholders a variant left as written, to find in element text: by
+// their lengths and a hash set, so that many placeholders stay cheap.
+class Placeholders {
+ public:
+  explicit Placeholders(const std::vector<std::string>& written) : texts_(written.begin(), written.end()) {
+    for (const std::string& t : texts_) {
+      lengths_.insert(t.size());
+      if (!t.empty()) firsts_.set(static_cast<unsigned char>(t.front()));
+    }
+  }
+  bool in(std::string_view text) const {
+    if (texts_.empty()) return false;
+    for (std::size_t at = 0; at < text.size(); ++at) {
+      if (!firsts_.test(static_cast<unsigned char>(text[at]))) continue;
+      for (std::size_t length : lengths_) {
+        if (at + length <= text.size() && texts_.count(std::string(text.substr(at, length))) != 0) return true;
+      }
+    }
+    return false;
+  }
+  // `text` with every placeholder taken out.
+  std::string without(std::string_view text) const {
+    std::string rest;
+    for (std::size_t at = 0; at < text.size();) {
+      std::size_t taken = 0;
+      for (auto it = lengths_.rbegin(); it != lengths_.rend() && taken == 0; ++it) {
+        if (at + *it <= text.size() && texts_.count(std::string(text.substr(at, *it))) != 0) taken = *it;
+      }
+      if (taken == 0) rest += text[at++];
+      at += taken;
+    }
+    return rest;
+  }
+
+ private:
+  std::unordered_set<std::string> texts_;
+  std::set<std::size_t> lengths_;
+  std::bitset<256> firsts_;
+};
+
+bool holds_placeholder(const detail::Node& node, const Placeholders& placeholders) {
+  if (placeholders.in(node.text)) return true;
+  return std::any_of(node.attributes.begin(), node.attributes.end(), [&](const detail::Attribute& a) { return placeholders.in(a.value); });
 }
 
-bool subtree_holds_placeholder(const detail::Node& node, const detail::templ::Variant& variant) {
+bool subtree_holds_placeholder(const detail::Node& node, const Placeholders& variant) {
   if (holds_placeholder(node, variant)) return true;
   return std::any_of(node.children.begin(), node.children.end(),
                      [&](const auto& child) { return subtree_holds_placeholder(*child, variant); });
@@ -153,7 +190,7 @@ bool subtree_holds_placeholder(const detail::Node& node, const detail::templ::Va
 // Whether `d` (in the variant's coordinates) judges what a placeholder will
 // be: a value, attribute or name set when rendered is not judged.
 bool judges_placeholder(const Diagnostic& d, const detail::Document& document, const detail::templ::Variant& variant,
-                        const detail::Position& mapped) {
+                        const Placeholders& placeholders, const detail::Position& mapped) {
   if (structural(d.code) || !document.root || d.line == 0) return false;
   // A placeholder inside a tag was left out of the text: what that tag's line says is not judged.
   if (std::any_of(variant.markup_holes.begin(), variant.markup_holes.end(),
@@ -162,10 +199,10 @@ bool judges_placeholder(const Diagnostic& d, const detail::Document& document, c
   }
   const detail::Node* node = element_at(*document.root, {d.line, d.column});
   if (node == nullptr) return false;
-  if (holds_placeholder(*node, variant)) return true;
+  if (holds_placeholder(*node, placeholders)) return true;
   // The pass a setting is judged in.
   for (const detail::Node* n = node; n != nullptr; n = n->parent) {
-    if (n->name == "settings" && holds_placeholder(*n, variant)) return true;
+    if (n->name == "settings" && holds_placeholder(*n, placeholders)) return true;
   }
   if (d.code == codes::duplicate_order.code || d.code == codes::order_gaps.code || d.code == codes::duplicate_key.code) {
     // These compare the items of one list: judged unless an item's Order (or key) is a placeholder.
@@ -173,15 +210,15 @@ bool judges_placeholder(const Diagnostic& d, const detail::Document& document, c
                                : node->child("Order") != nullptr                ? node->parent
                                                                                 : node;
     return list != nullptr && std::any_of(list->children.begin(), list->children.end(), [&](const auto& item) {
-             if (holds_placeholder(*item, variant)) return true;
+             if (holds_placeholder(*item, placeholders)) return true;
              const detail::Node* order = item->child("Order");
-             return order != nullptr && holds_placeholder(*order, variant);
+             return order != nullptr && holds_placeholder(*order, placeholders);
            });
   }
   if (relational(d.code)) {
     const detail::Node* component = node->name == "component" ? node : node->enclosing_component();
-    if (component != nullptr && subtree_holds_placeholder(*component, variant)) return true;
-    if (component == nullptr && subtree_holds_placeholder(*document.root, variant)) return true;
+    if (component != nullptr && subtree_holds_placeholder(*component, placeholders)) return true;
+    if (component == nullptr && subtree_holds_placeholder(*document.root, placeholders)) return true;
   }
   return false;
 }
@@ -218,29 +255,32 @@ bool keep_template_finding(Diagnostic& d, const CheckOptions& options) {
 // a length over the limit, a drive letter, a line break in a command. Found
 // in the variant with the placeholders left out, at the elements that hold
 // literal text beside a placeholder.
+// Elements are matched between the two variants by the `>` that ends their
+// start tag (the character before Node::start): literal in both, where the
+// first character of the value may be a placeholder in one and not the other.
 void judge_literal_parts(const detail::Document& document, const detail::templ::Variant& variant,
-                         const detail::templ::Variant& literal, std::string_view display_path, const CheckOptions& options,
-                         std::vector<Diagnostic>& found) {
+                         const Placeholders& placeholders, const detail::templ::Variant& literal,
+                         std::string_view display_path, const CheckOptions& options, std::vector<Diagnostic>& found) {
+  const auto start_tag_end = [](const detail::templ::Variant& v, std::uint64_t line, std::uint64_t column) {
+    const detail::Position at = v.map.to_template({line, column > 1 ? column - 1 : column});
+    return std::make_pair(at.line, at.column);
+  };
   std::set<std::pair<std::uint64_t, std::uint64_t>> partial;
   document.for_each([&](const detail::Node& node) {
-    std::string rest = node.text;
-    bool holds = false;
-    for (const std::string& p : variant.unrendered) {
-      for (std::size_t at; (at = rest.find(p)) != std::string::npos;) rest.erase(at, p.size()), holds = true;
-    }
-    if (holds && rest.find_first_not_of(" \t\r\n") != std::string::npos) {
-      const detail::Position at = variant.map.to_template(node.start);
-      partial.insert({at.line, at.column});
+    if (!placeholders.in(node.text)) return;
+    if (placeholders.without(node.text).find_first_not_of(" \t\r\n") != std::string::npos) {
+      partial.insert(start_tag_end(variant, node.start.line, node.start.column));
     }
   });
   if (partial.empty()) return;
   detail::Validation validation = detail::validate_document(literal.text, display_path);
   for (Diagnostic& d : detail::check_validated(validation, literal.text, display_path, options)) {
     if (!code_in(d.code, {&codes::too_long, &codes::path_too_long, &codes::line_break_in_command, &codes::hard_coded_drive_letter})) continue;
-    const detail::Position at = literal.map.to_template({d.line, d.column});
-    if (partial.count({at.line, at.column}) == 0) continue;
+    if (partial.count(start_tag_end(literal, d.line, d.column)) == 0) continue;
+    // Reported where the value starts in the template.
+    const detail::Position at = literal.map.to_template({d.line, d.column > 1 ? d.column - 1 : d.column});
     d.line = static_cast<std::size_t>(at.line);
-    d.column = static_cast<std::size_t>(at.column);
+    d.column = static_cast<std::size_t>(at.column + 1);
     d.message = template_lines(d.message, literal) + " (its literal part alone, placeholders left out)";
     found.push_back(std::move(d));
   }
@@ -254,13 +294,14 @@ std::vector<Diagnostic> check_template(detail::templ::Reading& reading, std::str
   }
   for (std::size_t i = 0; i < reading.variants.size(); ++i) {
     const detail::templ::Variant& variant = reading.variants[i];
+    const Placeholders placeholders(variant.unrendered);
     detail::Validation validation = detail::validate_document(variant.text, display_path);
     if (i < reading.literal_variants.size()) {
-      judge_literal_parts(validation.document, variant, reading.literal_variants[i], display_path, options, found);
+      judge_literal_parts(validation.document, variant, placeholders, reading.literal_variants[i], display_path, options, found);
     }
     for (Diagnostic& d : detail::check_validated(validation, variant.text, display_path, options)) {
       const detail::Position mapped = variant.map.to_template({d.line, d.column});
-      if (judges_placeholder(d, validation.document, variant, mapped)) continue;
+      if (judges_placeholder(d, validation.document, variant, placeholders, mapped)) continue;
       d.line = static_cast<std::size_t>(mapped.line);
       d.column = static_cast<std::size_t>(mapped.column);
       d.message = template_lines(d.message, variant);

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 #include <yaml-cpp/yaml.h>
@@ -148,6 +149,22 @@ Config parse_config(std::string_view yaml, const fs::path& file) {
 
 namespace {
 
+// An integer or decimal as YAML and JSON write one.
+bool number_like(const std::string& s) {
+  std::size_t i = s.empty() || (s[0] != '-' && s[0] != '+') ? 0 : 1;
+  bool digits = false, dot = false;
+  for (; i < s.size(); ++i) {
+    if (std::isdigit(static_cast<unsigned char>(s[i])) != 0) {
+      digits = true;
+    } else if (s[i] == '.' && !dot) {
+      dot = true;
+    } else {
+      return false;
+    }
+  }
+  return digits;
+}
+
 TemplateValue template_value(const YAML::Node& node) {
   TemplateValue v;
   if (node.IsSequence()) {
@@ -159,9 +176,13 @@ TemplateValue template_value(const YAML::Node& node) {
   } else if (node.IsScalar()) {
     v.text = node.Scalar();
     // An unquoted true/false is a boolean (YAML 1.2 core schema, and JSON).
-    if (node.Tag() != "!" && (v.text == "true" || v.text == "false" || v.text == "True" || v.text == "False")) {
+    // Plain (unquoted) scalars only: "true" in quotes is text.
+    const bool plain = node.Tag() != "!";
+    if (plain && (v.text == "true" || v.text == "false" || v.text == "True" || v.text == "False")) {
       v.kind = TemplateValue::Kind::boolean;
       v.text = v.text == "true" || v.text == "True" ? "true" : "false";
+    } else if (plain && number_like(v.text)) {
+      v.kind = TemplateValue::Kind::number;
     }
   }
   return v;  // null: empty text

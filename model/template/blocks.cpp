@@ -18,8 +18,9 @@ struct Control {
   Kind kind = Kind::other;
   std::string condition;
   bool negate = false;
-  std::string loop_var, iterable;
+  std::string loop_var, iterable, index_var;
   std::string name, value;
+  bool binds_dot = false;  // Go's with
 };
 
 std::string first_word(const std::string& expr) {
@@ -37,7 +38,7 @@ std::string rest_after(const std::string& expr, std::size_t n) {
 // The if/elif/else/end and for vocabulary HCL, Jinja2 and Mako share (HCL
 // has no elif; any endX closes a block).
 std::optional<Control> classify_common(const std::string& expr, std::string_view elif_word) {
-  static const std::regex loop(R"(^for\s+(?:\w+\s*,\s*)?(\w+)\s+in\s+(.+?)\s*$)");
+  static const std::regex loop(R"(^for\s+(?:(\w+)\s*,\s*)?(\w+)\s+in\s+(.+?)\s*$)");
   Control c;
   const std::string w = first_word(expr);
   std::smatch m;
@@ -50,7 +51,8 @@ std::optional<Control> classify_common(const std::string& expr, std::string_view
   } else if (w.rfind("end", 0) == 0 && w.size() > 3) {
     c.kind = Control::Kind::end;
   } else if (std::regex_match(expr, m, loop)) {
-    c.kind = Control::Kind::loop, c.loop_var = m[1], c.iterable = m[2];
+    // HCL's `for i, x in list`; Jinja's and Mako's `for k, v in pairs` read as the same.
+    c.kind = Control::Kind::loop, c.index_var = m[1], c.loop_var = m[2], c.iterable = m[3];
   } else {
     return std::nullopt;
   }
@@ -87,17 +89,17 @@ Control classify_mako(std::string expr) {
 }
 
 Control classify_go(const std::string& expr) {
-  static const std::regex loop(R"(^range\s+(?:\$\w+\s*,\s*)?(\$\w+)\s*:?=\s*(.+)$)");
+  static const std::regex loop(R"(^range\s+(?:(\$\w+)\s*,\s*)?(\$\w+)\s*:?=\s*(.+)$)");
   static const std::regex assign(R"(^(\$\w+)\s*:?=\s*(.+?)\s*$)");
   Control c;
   const std::string w = first_word(expr);
   std::smatch m;
   if (w == "if" || w == "with") {
-    c.kind = Control::Kind::open_if, c.condition = rest_after(expr, w.size());
+    c.kind = Control::Kind::open_if, c.condition = rest_after(expr, w.size()), c.binds_dot = w == "with";
   } else if (w == "else") {
     const std::string rest = rest_after(expr, 4);
     if (first_word(rest) == "if" || first_word(rest) == "with") {
-      c.kind = Control::Kind::elif, c.condition = rest_after(rest, first_word(rest).size());
+      c.kind = Control::Kind::elif, c.condition = rest_after(rest, first_word(rest).size()), c.binds_dot = first_word(rest) == "with";
     } else {
       c.kind = Control::Kind::else_;
     }
@@ -106,7 +108,7 @@ Control classify_go(const std::string& expr) {
   } else if (w == "range") {
     c.kind = Control::Kind::loop;
     if (std::regex_match(expr, m, loop)) {
-      c.loop_var = m[1], c.iterable = m[2];
+      c.index_var = m[1], c.loop_var = m[2], c.iterable = m[3];
     } else {
       c.loop_var = ".", c.iterable = rest_after(expr, 5);
     }
@@ -119,7 +121,8 @@ Control classify_go(const std::string& expr) {
 }
 
 Control classify_erb(const std::string& expr) {
-  static const std::regex each(R"(^(.+?)\.each(?:_with_index)?\s+do\s*\|\s*(\w+)[^|]*\|\s*$)");
+  static const std::regex each(R"(^(.+?)\.each(?:_with_index)?\s+do\s*\|\s*(\w+)\s*(?:,\s*(\w+)\s*)?\|\s*$)");
+  static const std::regex for_in(R"(^for\s+(\w+)\s+in\s+(.+?)\s*$)");
   static const std::regex opens(R"(\bdo\s*(\|[^|]*\|)?\s*$)");
   static const std::regex assign(R"(^(@?\w+)\s*=\s*('[^']*'|"[^"]*"|\w+)\s*$)");
   Control c;
@@ -134,8 +137,10 @@ Control classify_erb(const std::string& expr) {
   } else if (w == "end") {
     c.kind = Control::Kind::end;
   } else if (std::regex_match(expr, m, each)) {
-    c.kind = Control::Kind::loop, c.iterable = m[1], c.loop_var = m[2];
-  } else if (std::regex_search(expr, m, opens)) {
+    c.kind = Control::Kind::loop, c.iterable = m[1], c.loop_var = m[2], c.index_var = m[3];
+  } else if (std::regex_match(expr, m, for_in)) {
+    c.kind = Control::Kind::loop, c.loop_var = m[1], c.iterable = m[2];
+  } else if (w == "while" || w == "until" || w == "case" || std::regex_search(expr, m, opens)) {
     c.kind = Control::Kind::group;
   } else if (std::regex_match(expr, m, assign)) {
     c.kind = Control::Kind::assign, c.name = m[1], c.value = m[2];
@@ -161,7 +166,9 @@ Node make_node(Node::Kind kind, std::size_t begin, std::size_t end, const Tag* t
 }
 
 // What a block fills now: a loop's body or the last branch of a choice.
-Nodes& filling(Node& block) { return block.kind == Node::Kind::loop ? block.body : block.branches.back().body; }
+Nodes& filling(Node& block) {
+  return block.kind == Node::Kind::loop && block.branches.empty() ? block.body : block.branches.back().body;
+}
 
 }  // namespace
 
@@ -182,6 +189,7 @@ Tree flat(std::string_view text, const std::vector<Tag>& tags) {
     if (tag.cbegin > at) tree.nodes.push_back(make_node(Node::Kind::text, at, tag.cbegin));
     at = std::max(at, tag.cend);
     if (tag.kind == Tag::Kind::substitution) tree.nodes.push_back(make_node(Node::Kind::substitution, tag.begin, tag.end, &tag));
+    if (tag.kind == Tag::Kind::escape) tree.nodes.push_back(make_node(Node::Kind::escape, tag.begin, tag.end, &tag));
   }
   if (at < text.size()) tree.nodes.push_back(make_node(Node::Kind::text, at, text.size()));
   return tree;
@@ -189,12 +197,18 @@ Tree flat(std::string_view text, const std::vector<Tag>& tags) {
 
 // An elif or else to the open block; what is wrong with it otherwise.
 std::string add_branch(std::vector<Node>& stack, const Control& c) {
+  // A loop's else (Jinja's for, Go's range): what is written when the list is empty.
+  if (!stack.empty() && stack.back().kind == Node::Kind::loop && c.kind == Control::Kind::else_) {
+    if (!stack.back().branches.empty()) return "after the `else` of the same loop";
+    stack.back().branches.push_back({});
+    return "";
+  }
   if (stack.empty() || stack.back().kind != Node::Kind::choice || stack.back().branches.front().condition.empty()) {
     return "has no `if` to belong to";
   }
   Node& n = stack.back();
   if (n.branches.back().condition.empty()) return "after the `else` of the same block";
-  n.branches.push_back({c.kind == Control::Kind::elif ? c.condition : std::string(), false, {}});
+  n.branches.push_back({c.kind == Control::Kind::elif ? c.condition : std::string(), false, {}, c.binds_dot});
   return "";
 }
 
@@ -228,6 +242,10 @@ Tree parse(std::string_view text, const std::vector<Tag>& tags, TemplateSyntax s
     if (tag.cbegin > at) current().push_back(make_node(Node::Kind::text, at, tag.cbegin));
     at = std::max(at, tag.cend);
     if (tag.kind == Tag::Kind::comment) continue;
+    if (tag.kind == Tag::Kind::escape) {
+      current().push_back(make_node(Node::Kind::escape, tag.begin, tag.end, &tag));
+      continue;
+    }
     if (tag.kind == Tag::Kind::substitution) {
       Node n = make_node(Node::Kind::substitution, tag.begin, tag.end, &tag);
       current().push_back(std::move(n));
@@ -239,7 +257,7 @@ Tree parse(std::string_view text, const std::vector<Tag>& tags, TemplateSyntax s
       case Control::Kind::group: {
         if (stack.size() >= max_depth) return too_deep(text, tags, position_of(text, lines, tag.begin));
         Node block = make_node(Node::Kind::choice, tag.begin, tag.end, &tag);
-        block.branches.push_back({c.kind == Control::Kind::group ? std::string() : c.condition, c.negate, {}});
+        block.branches.push_back({c.kind == Control::Kind::group ? std::string() : c.condition, c.negate, {}, c.binds_dot});
         if (c.kind == Control::Kind::open_if && c.condition.empty()) problem(tag, "`" + std::string(tag.written(text)) + "` tests nothing");
         stack.push_back(std::move(block));
         break;
@@ -253,6 +271,7 @@ Tree parse(std::string_view text, const std::vector<Tag>& tags, TemplateSyntax s
         Node block = make_node(Node::Kind::loop, tag.begin, tag.end, &tag);
         block.loop_var = c.loop_var;
         block.iterable = c.iterable;
+        block.index_var = c.index_var;
         stack.push_back(std::move(block));
         break;
       }

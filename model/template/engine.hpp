@@ -20,7 +20,7 @@ namespace unattend::detail::templ {
 
 // One template tag, as written: `${name}`, `{% if x %}`, `<%# note %>`, `@@NAME@@`.
 struct Tag {
-  enum class Kind { substitution, control, comment };
+  enum class Kind { substitution, control, comment, escape };  // escape: `$${`, `%%{`, `<%%`, raw text; expr is what it writes
   Kind kind = Kind::substitution;
   std::size_t begin = 0, end = 0;    // the tag's bytes
   std::size_t cbegin = 0, cend = 0;  // what rendering removes with it (trimmed space, a line of its own)
@@ -46,14 +46,16 @@ struct Branch {
   std::string condition;  // empty: else
   bool negate = false;    // unless
   Nodes body;
+  bool binds_dot = false;  // Go's `with`: inside, the dot is what the condition names
 };
 struct Node {
-  enum class Kind { text, substitution, choice, loop, assign, opaque };
+  enum class Kind { text, substitution, choice, loop, assign, opaque, escape };
   Kind kind = Kind::text;
   std::size_t begin = 0, end = 0;  // text: the bytes; others: the tag's bytes
   const Tag* tag = nullptr;
-  std::vector<Branch> branches;  // choice
+  std::vector<Branch> branches;  // choice; for a loop, its `else` (the list is empty)
   std::string loop_var, iterable;  // loop (loop_var "." for Go's range without a variable)
+  std::string index_var;           // loop: `for i, x in xs`, `range $i, $x :=`, `each_with_index |x, i|`
   Nodes body;                      // loop
   std::string name, value;         // assign: a local variable and its literal (value unquoted)
   bool literal = false;            // assign: value was a literal

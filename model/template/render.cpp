@@ -5,6 +5,7 @@
 // one at a time and never together.
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <optional>
 #include <regex>
@@ -113,7 +114,15 @@ struct Condition {
   std::optional<std::string> equals;
   bool negate = false;
   bool opaque = false;
+  bool defined = false;  // Jinja's `is defined`: whether there is a value, not what it is
 };
+
+// A literal in a condition: quoted text or a number.
+bool literal(std::string_view s) {
+  if (quoted(s)) return true;
+  if (!s.empty() && (s.front() == '-' || s.front() == '+')) s.remove_prefix(1);
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '.'; });
+}
 
 Condition parse_condition(std::string text, TemplateSyntax syntax) {
   Condition c;
@@ -146,11 +155,12 @@ Condition parse_condition(std::string text, TemplateSyntax syntax) {
   } else if (syntax == TemplateSyntax::jinja && std::regex_match(text, m, defined)) {
     c.ref = m[1];
     c.negate = c.negate != m[2].matched;
-    return c;  // defined: truthy enough for choosing a branch
+    c.defined = true;
+    return c;
   }
   if (!op.empty()) {
-    if (quoted(a) && !quoted(b)) std::swap(a, b);
-    if (quoted(b) && std::regex_match(a, name)) {
+    if (literal(a) && !literal(b)) std::swap(a, b);
+    if (literal(b) && std::regex_match(a, name)) {
       c.ref = a, c.equals = unquote(b), c.negate = c.negate != (op == "!=");
       return c;
     }
@@ -187,6 +197,10 @@ class Renderer {
         }
       } else if (n.kind == Node::Kind::loop) {
         collect(n.body);
+        if (!n.branches.empty()) {
+          chain_length_ = std::max<std::size_t>(chain_length_, 2);  // the body, then the else
+          collect(n.branches.front().body);
+        }
       }
     }
   }
@@ -242,6 +256,7 @@ class Renderer {
         case Node::Kind::loop: loop(n); break;
         case Node::Kind::assign: assign(n); break;
         case Node::Kind::opaque: break;
+        case Node::Kind::escape: emit_generated(n.tag->expr, n.begin); break;
       }
     }
   }
@@ -337,14 +352,23 @@ class Renderer {
     return v;
   }
 
+  // Python writes True and False (Jinja2, Mako); Go, HCL and Ruby true and false.
   std::string as_text(const TemplateValue& v) const {
-    if (v.kind == TemplateValue::Kind::boolean && syntax_ == TemplateSyntax::jinja) return v.text == "true" ? "True" : "False";
+    const bool python = syntax_ == TemplateSyntax::jinja || syntax_ == TemplateSyntax::mako;
+    if (v.kind == TemplateValue::Kind::boolean && python) return v.text == "true" ? "True" : "False";
     return v.text;
   }
 
-  static bool truthy(const TemplateValue& v) {
+  // Truth as each engine has it: Ruby (ERB) counts only nil and false as
+  // false; HCL wants a boolean (the strings "true" and "false" convert);
+  // Python (Jinja2, Mako) and Go count zero, "" and empty lists and maps as false too.
+  bool truthy(const TemplateValue& v) const {
+    const auto zero = [](const std::string& t) { return !t.empty() && t.find_first_not_of("0.+-") == std::string::npos; };
+    if (syntax_ == TemplateSyntax::erb) return v.kind != TemplateValue::Kind::boolean || v.text == "true";
+    if (syntax_ == TemplateSyntax::hcl && v.kind != TemplateValue::Kind::list && v.kind != TemplateValue::Kind::map) return v.text == "true";
     switch (v.kind) {
       case TemplateValue::Kind::boolean: return v.text == "true";
+      case TemplateValue::Kind::number: return !zero(v.text);
       case TemplateValue::Kind::text: return !v.text.empty();
       case TemplateValue::Kind::list: return !v.items.empty();
       case TemplateValue::Kind::map: return !v.fields.empty();
@@ -481,7 +505,9 @@ class Renderer {
     bool local_unknown = false;
     const TemplateValue* v = lookup(c.ref, local_unknown);
     if (v != nullptr) {
-      const bool result = c.equals ? (v->kind != TemplateValue::Kind::list && v->kind != TemplateValue::Kind::map && v->text == *c.equals) : truthy(*v);
+      const bool result = c.defined ? true
+                          : c.equals ? (v->kind != TemplateValue::Kind::list && v->kind != TemplateValue::Kind::map && v->text == *c.equals)
+                                     : truthy(*v);
       return result != (c.negate != b.negate);
     }
     if (vars_ != nullptr && !local_unknown && !in_unknown_loop(c.ref)) return c.negate != b.negate;
@@ -519,16 +545,80 @@ class Renderer {
       if (std::any_of(known.begin(), known.end(), [](const auto& k) { return !k.has_value(); })) {
         if (vars_ != nullptr) undecided_.push_back(n.tag->begin);
         const std::size_t pick = variant_ % (n.branches.size() + (n.branches.back().condition.empty() ? 0 : 1));
-        if (pick < n.branches.size()) walk(n.branches[pick].body);
+        if (pick < n.branches.size()) walk_branch(n.branches[pick]);
         return;
       }
     }
     for (const Branch& b : n.branches) {
       if (b.condition.empty() || evaluate(b, n.tag->begin).value_or(false)) {
-        walk(b.body);
+        walk_branch(b);
         return;
       }
     }
+  }
+
+  // Go's `with .X`: inside, the dot is .X (unknown when .X is).
+  void walk_branch(const Branch& b) {
+    if (!b.binds_dot) {
+      walk(b.body);
+      return;
+    }
+    const Condition c = parse_condition(b.condition, syntax_);
+    bool local_unknown = false;
+    const TemplateValue* v = c.opaque ? nullptr : lookup(c.ref, local_unknown);
+    std::optional<TemplateValue> dot = v != nullptr ? std::optional(*v) : std::nullopt;
+    Binding binding(locals_, ".");
+    binding.set(std::move(dot));
+    if (v == nullptr) loop_vars_.insert(".");
+    walk(b.body);
+    if (v == nullptr) loop_vars_.erase(".");
+  }
+
+  // Binds `name` for the walk of `body`, then puts back what it was.
+  class Binding {
+   public:
+    Binding(std::map<std::string, std::optional<TemplateValue>>& locals, std::string name)
+        : locals_(locals), name_(std::move(name)) {
+      if (auto it = locals_.find(name_); it != locals_.end()) saved_ = it->second;
+    }
+    Binding(const Binding&) = delete;
+    Binding& operator=(const Binding&) = delete;
+    ~Binding() {
+      if (saved_) {
+        locals_[name_] = *saved_;
+      } else {
+        locals_.erase(name_);
+      }
+    }
+    void set(std::optional<TemplateValue> value) { locals_[name_] = std::move(value); }
+
+   private:
+    std::map<std::string, std::optional<TemplateValue>>& locals_;
+    std::string name_;
+    std::optional<std::optional<TemplateValue>> saved_;
+  };
+
+  static TemplateValue number(std::size_t n) {
+    TemplateValue v;
+    v.kind = TemplateValue::Kind::number;
+    v.text = std::to_string(n);
+    return v;
+  }
+
+  // Jinja's `loop`: index (from 1), index0, first, last, length.
+  static TemplateValue jinja_loop(std::size_t i, std::size_t size) {
+    TemplateValue v;
+    v.kind = TemplateValue::Kind::map;
+    v.fields["index"] = number(i + 1);
+    v.fields["index0"] = number(i);
+    v.fields["length"] = number(size);
+    TemplateValue first, last;
+    first.kind = last.kind = TemplateValue::Kind::boolean;
+    first.text = i == 0 ? "true" : "false";
+    last.text = i + 1 == size ? "true" : "false";
+    v.fields["first"] = first;
+    v.fields["last"] = last;
+    return v;
   }
 
   void loop(const Node& n) {
@@ -538,32 +628,39 @@ class Renderer {
     probe.expr = trim(n.iterable);
     const std::optional<std::string> ref = reference(probe, none);
     const TemplateValue* list = ref ? lookup(*ref, local_unknown) : nullptr;
-    const std::string var = n.loop_var;
-    const auto saved = locals_.find(var) == locals_.end() ? std::nullopt : std::optional(locals_[var]);
+    Binding item(locals_, n.loop_var);
+    Binding index(locals_, n.index_var.empty() ? "\x01index" : n.index_var);
+    Binding jinja(locals_, syntax_ == TemplateSyntax::jinja ? "loop" : "\x01loop");
+    const Nodes* otherwise = n.branches.empty() ? nullptr : &n.branches.front().body;
     if (list != nullptr && list->kind == TemplateValue::Kind::list) {
-      for (const TemplateValue& item : list->items) {
-        locals_[var] = item;
+      for (std::size_t i = 0; i < list->items.size(); ++i) {
+        item.set(list->items[i]);
+        index.set(number(i));
+        jinja.set(jinja_loop(i, list->items.size()));
         walk(n.body);
       }
-    } else {
-      if (vars_ != nullptr && !local_unknown && list == nullptr && ref) {
-        problem(codes::template_var_missing, n.tag->begin, "no value for `" + *ref + "` in the vars (the list this loop runs over)");
-      } else if (vars_ != nullptr && list != nullptr) {
-        problem(codes::template_unrenderable, n.tag->begin, "`" + probe.expr + "` is not a list to loop over");
-      } else if (vars_ != nullptr && !ref) {
-        problem(codes::template_unrenderable, n.tag->begin, "cannot evaluate `" + probe.expr + "`: render loops over a list named in the vars");
-      }
-      // The body once, its loop variable unknown.
-      locals_[var] = std::nullopt;
-      loop_vars_.insert(var);
-      walk(n.body);
-      loop_vars_.erase(var);
+      if (list->items.empty() && otherwise != nullptr) walk(*otherwise);
+      return;
     }
-    if (saved) {
-      locals_[var] = *saved;
-    } else {
-      locals_.erase(var);
+    if (vars_ != nullptr && !local_unknown && list == nullptr && ref) {
+      problem(codes::template_var_missing, n.tag->begin, "no value for `" + *ref + "` in the vars (the list this loop runs over)");
+    } else if (vars_ != nullptr && list != nullptr) {
+      problem(codes::template_unrenderable, n.tag->begin, "`" + probe.expr + "` is not a list to loop over");
+    } else if (vars_ != nullptr && !ref) {
+      problem(codes::template_unrenderable, n.tag->begin, "cannot evaluate `" + probe.expr + "`: render loops over a list named in the vars");
     }
+    // The list unknown: the body once, its variables unknown, or (every
+    // other combination) the loop's else.
+    if (otherwise != nullptr && variant_ % 2 == 1) {
+      walk(*otherwise);
+      return;
+    }
+    item.set(std::nullopt);
+    index.set(std::nullopt);
+    jinja.set(std::nullopt);
+    loop_vars_.insert(n.loop_var);
+    walk(n.body);
+    loop_vars_.erase(n.loop_var);
   }
 
   void assign(const Node& n) {
@@ -661,6 +758,8 @@ Reading read(std::string_view bytes, std::string_view display_path, const Templa
   r.problems = std::move(tree.problems);
   const std::vector<std::size_t> lines = line_starts(bytes);
   if (!tags.empty()) r.first = position_of(bytes, lines, tags.front().begin);
+  r.placeholders = static_cast<std::size_t>(
+      std::count_if(tags.begin(), tags.end(), [](const Tag& t) { return t.kind == Tag::Kind::substitution; }));
   const std::function<void(const Nodes&)> count = [&](const Nodes& nodes) {
     for (const Node& n : nodes) {
       if (n.kind == Node::Kind::choice && !n.branches.front().condition.empty()) ++r.choices;
@@ -675,7 +774,6 @@ Reading read(std::string_view bytes, std::string_view display_path, const Templa
   std::set<std::string> seen;
   for (std::size_t v = 0; v < k; ++v) {
     Variant variant = renderer.render(tree.nodes, v);
-    if (v == 0) r.placeholders = renderer.placeholders();
     for (Diagnostic& d : renderer.take_problems()) r.problems.push_back(std::move(d));
     // Two choices of branches that give the same text are one variant.
     if (!seen.insert(variant.text).second) continue;

@@ -103,24 +103,48 @@ void take_trim_markers(Found& f, std::string_view& expr, TemplateSyntax syntax) 
   }
 }
 
-std::vector<Found> delimited(std::string_view text, TemplateSyntax syntax) {
-  std::vector<Delimiter> delimiters;
+// Jinja's {% raw %}: what follows up to {% endraw %} is text, tags and all;
+// one escape tag writes it. Where the scan goes on.
+std::size_t raw_text(std::string_view text, std::size_t at, std::vector<Found>& found, Finder& raw_end) {
+  std::size_t end = raw_end.next(at);
+  if (end == std::string_view::npos) return at;  // never closed: UA1109 says so
+  // Back to the {% (or {%-) that opens `endraw`.
+  std::size_t open = text.rfind("{%", end);
+  if (open == std::string_view::npos || open < at) return at;
+  Found f;
+  f.tag.kind = Tag::Kind::escape;
+  f.tag.begin = at;
+  f.tag.end = open;
+  f.tag.expr = std::string(text.substr(at, open - at));
+  if (open > at) found.push_back(std::move(f));
+  return open;
+}
+
+std::vector<Delimiter> delimiters_of(TemplateSyntax syntax) {
   switch (syntax) {
-    case TemplateSyntax::hcl:
-      delimiters = {{"${", "}", Tag::Kind::substitution}, {"%{", "}", Tag::Kind::control}};
-      break;
+    case TemplateSyntax::hcl: return {{"${", "}", Tag::Kind::substitution}, {"%{", "}", Tag::Kind::control}};
     case TemplateSyntax::jinja:
-      delimiters = {{"{{", "}}", Tag::Kind::substitution}, {"{%", "%}", Tag::Kind::control}, {"{#", "#}", Tag::Kind::comment}};
-      break;
-    case TemplateSyntax::go:
-      delimiters = {{"{{", "}}", Tag::Kind::substitution}};
-      break;
+      return {{"{{", "}}", Tag::Kind::substitution}, {"{%", "%}", Tag::Kind::control}, {"{#", "#}", Tag::Kind::comment}};
+    case TemplateSyntax::go: return {{"{{", "}}", Tag::Kind::substitution}};
     case TemplateSyntax::erb:
-      delimiters = {{"<%#", "%>", Tag::Kind::comment}, {"<%=", "%>", Tag::Kind::substitution}, {"<%", "%>", Tag::Kind::control}};
-      break;
-    default:
-      return {};
+      return {{"<%#", "%>", Tag::Kind::comment}, {"<%=", "%>", Tag::Kind::substitution}, {"<%", "%>", Tag::Kind::control}};
+    default: return {};
   }
+}
+
+// Go has one delimiter: its comments and actions are told apart by what they hold.
+void go_kind(Tag& tag) {
+  if (tag.expr.rfind("/*", 0) == 0) {
+    tag.kind = Tag::Kind::comment;
+  } else if (go_keyword(tag.expr)) {
+    tag.kind = Tag::Kind::control;
+  }
+}
+
+std::vector<Found> delimited(std::string_view text, TemplateSyntax syntax) {
+  const std::vector<Delimiter> delimiters = delimiters_of(syntax);
+  if (delimiters.empty()) return {};
+  Finder raw_end(text, "endraw");
   std::vector<Finder> openers, closers;
   for (const Delimiter& d : delimiters) openers.emplace_back(text, d.open), closers.emplace_back(text, d.close);
   Finder line_end(text, "\n");
@@ -134,10 +158,17 @@ std::vector<Found> delimited(std::string_view text, TemplateSyntax syntax) {
       if (p < best) best = p, which = &delimiters[i], index = i;  // the first opener; ties go to the longer (listed first)
     }
     if (which == nullptr) break;
-    // Escapes: $${ and %%{ in HCL, <%% in ERB write the opener itself.
-    if ((syntax == TemplateSyntax::hcl && best > 0 && text[best - 1] == which->open[0]) ||
-        (syntax == TemplateSyntax::erb && text.compare(best, 3, "<%%") == 0)) {
-      at = best + which->open.size();
+    // Escapes: $${ and %%{ in HCL write ${ and %{, <%% in ERB writes <%.
+    const bool hcl_escape = syntax == TemplateSyntax::hcl && best > at && text[best - 1] == which->open[0] &&
+                            (found.empty() || found.back().tag.end < best);
+    if (hcl_escape || (syntax == TemplateSyntax::erb && text.compare(best, 3, "<%%") == 0)) {
+      Found f;
+      f.tag.kind = Tag::Kind::escape;
+      f.tag.begin = hcl_escape ? best - 1 : best;
+      f.tag.end = hcl_escape ? best + 2 : best + 3;
+      f.tag.expr = hcl_escape ? std::string(which->open) : "<%";
+      at = f.tag.end;
+      found.push_back(std::move(f));
       continue;
     }
     std::size_t inner = best + which->open.size();
@@ -158,15 +189,11 @@ std::vector<Found> delimited(std::string_view text, TemplateSyntax syntax) {
     std::string_view expr = text.substr(inner, close - inner);
     take_trim_markers(f, expr, syntax);
     f.tag.expr = trimmed(expr);
-    if (syntax == TemplateSyntax::go) {
-      if (f.tag.expr.rfind("/*", 0) == 0) {
-        f.tag.kind = Tag::Kind::comment;
-      } else if (go_keyword(f.tag.expr)) {
-        f.tag.kind = Tag::Kind::control;
-      }
-    }
+    if (syntax == TemplateSyntax::go) go_kind(f.tag);
     at = f.tag.end;
+    const bool raw = syntax == TemplateSyntax::jinja && f.tag.kind == Tag::Kind::control && f.tag.expr == "raw";
     found.push_back(std::move(f));
+    if (raw) at = raw_text(text, at, found, raw_end);
   }
   return found;
 }
@@ -183,7 +210,10 @@ std::size_t token_at(std::string_view text, std::size_t at) {
   const char c = text[at];
   if (c == '$' && at + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[at + 1])) != 0) {
     const std::size_t e = run(at + 1, word_char);
-    return e < text.size() && text[e] == '$' ? e + 1 - at : 0;
+    if (e >= text.size() || text[e] != '$') return 0;
+    // Setup's own folders on the medium, not tokens: $OEM$, $WinPEDriver$.
+    const std::string_view name = text.substr(at + 1, e - at - 1);
+    return name == "OEM" || name == "WinPEDriver" ? 0 : e + 1 - at;
   }
   if (text.compare(at, 2, "@@") == 0) {
     const std::size_t e = run(at + 2, word_char);
@@ -304,7 +334,8 @@ void removal_ranges(std::string_view text, std::vector<Found>& found) {
   std::size_t floor = 0;
   for (Found& f : found) {
     Tag& t = f.tag;
-    std::tie(t.cbegin, t.cend) = t.kind == Tag::Kind::substitution ? std::pair(t.begin, t.end) : own_line(text, t, floor);
+    const bool in_line = t.kind == Tag::Kind::substitution || t.kind == Tag::Kind::escape;
+    std::tie(t.cbegin, t.cend) = in_line ? std::pair(t.begin, t.end) : own_line(text, t, floor);
     if (f.trim_left) t.cbegin = trimmed_left(text, t.cbegin, floor, f.line_end_only);
     if (f.trim_right) t.cend = trimmed_right(text, t, f.line_end_only);
     t.cbegin = std::max(t.cbegin, floor);
@@ -378,22 +409,31 @@ bool hcl_expression(std::string_view expr) {
 
 TemplateSyntax detect(std::string_view text) {
   Evidence hcl, mako_lines, braces, jinja_blocks, go_marks, erb, token, mako_subs;
-  bool hcl_controls = false;
+  // HCL's directives, not PowerShell's `%{ if ($_.Status) { ... } }` (ForEach-Object):
+  // no `$`, `{` or `;` inside, and an endif or endfor to close them.
+  std::size_t hcl_directives = 0;
+  bool hcl_ends = false;
   for (const Found& f : delimited(text, TemplateSyntax::hcl)) {
     if (f.tag.kind == Tag::Kind::substitution && hcl_expression(f.tag.expr)) {
       hcl.add(whole_value(text, f.tag.begin, f.tag.end));
       mako_subs.add(whole_value(text, f.tag.begin, f.tag.end));
-    } else if (f.tag.kind == Tag::Kind::control && one_of(first_word(f.tag.expr), {"if", "for", "else", "endif", "endfor"})) {
-      hcl.add(true);
-      hcl_controls = true;
+    } else if (f.tag.kind == Tag::Kind::control && f.tag.expr.find_first_of("${;") == std::string::npos &&
+               one_of(first_word(f.tag.expr), {"if", "for", "else", "endif", "endfor"})) {
+      ++hcl_directives;
+      hcl_ends |= one_of(first_word(f.tag.expr), {"endif", "endfor"});
     }
+  }
+  const bool hcl_controls = hcl_directives > 0 && hcl_ends;
+  if (hcl_controls) {
+    hcl.count += hcl_directives;
+    hcl.strong += hcl_directives;
   }
   for (const Found& f : delimited(text, TemplateSyntax::jinja)) {
     if (f.tag.kind == Tag::Kind::substitution) {
       braces.add(whole_value(text, f.tag.begin, f.tag.end));
       const std::string_view e = f.tag.expr;
       if (!e.empty() && (e[0] == '.' || e[0] == '$' || e.substr(0, 2) == "/*" || go_keyword(e))) go_marks.add(true);
-    } else if (!f.tag.expr.empty() && word_char(f.tag.expr[0])) {
+    } else if (f.tag.kind != Tag::Kind::escape && !f.tag.expr.empty() && word_char(f.tag.expr[0])) {
       jinja_blocks.add(true);  // {% word ... %}, {# ... #}
     }
   }
