@@ -10,6 +10,7 @@
 
 #include "command.hpp"
 #include "template_options.hpp"
+#include "terminal_text.hpp"
 #include "hints.hpp"
 #include "input_files.hpp"
 
@@ -34,7 +35,7 @@ std::string read_input(const std::string& path) { return path == "-" ? read_stdi
 
 void print(std::vector<Diagnostic> diagnostics) {
   add_hints(diagnostics);
-  for (const auto& d : diagnostics) std::cerr << format(d) << '\n';
+  for (const auto& d : diagnostics) std::cerr << terminal_safe(format(d), true) << '\n';
 }
 
 int run(const po::variables_map& vm) {
@@ -51,7 +52,7 @@ int run(const po::variables_map& vm) {
   if (const TemplateSyntax syntax = template_syntax_of(original, display, templates); syntax != TemplateSyntax::none) {
     // The canonical form is a new layout of the whole file: placeholders and
     // blocks would be moved, escaped or dropped.
-    std::cerr << "unattend: " << display << " is a template (" << to_string(syntax)
+    std::cerr << "unattend: " << terminal_safe(display, true) << " is a template (" << to_string(syntax)
               << "): fmt rewrites the whole file and would break its placeholders and blocks; nothing written "
                  "(--template none formats it as plain XML)\n";
     return exit_findings;
@@ -59,7 +60,7 @@ int run(const po::variables_map& vm) {
   LoadResult loaded = AnswerFile::load(original, display);
   if (!loaded.file) {
     print(loaded.diagnostics);
-    std::cerr << "unattend: " << display << " cannot be loaded; nothing written\n";
+    std::cerr << "unattend: " << terminal_safe(display, true) << " cannot be loaded; nothing written\n";
     return exit_findings;
   }
   AnswerFile& file = *loaded.file;
@@ -74,11 +75,11 @@ int run(const po::variables_map& vm) {
   } catch (const Error& e) {
     // Content the canonical form cannot carry (a control character that an XML 1.1
     // file allowed): a problem of the input, exit 1 like any other.
-    std::cerr << "unattend: " << display << ": " << e.what() << "; nothing written\n";
+    std::cerr << "unattend: " << terminal_safe(display, true) << ": " << terminal_safe(e.what(), true) << "; nothing written\n";
     return exit_findings;
   }
   if (formatted != original && changes.empty()) changes.push_back("layout, encoding or escaping rewritten");
-  for (const auto& change : changes) std::cerr << display << ": " << change << '\n';
+  for (const auto& change : changes) std::cerr << terminal_safe(display, true) << ": " << terminal_safe(change, true) << '\n';
 
   if (vm["check"].as<bool>()) return formatted == original ? exit_ok : exit_findings;
   CheckOptions check_options;
@@ -86,7 +87,7 @@ int run(const po::variables_map& vm) {
   const auto diagnostics = Checker().check(formatted, display, check_options);
   if (has_errors(diagnostics)) {
     print(diagnostics);
-    std::cerr << "unattend: " << display << " has errors; nothing written\n";
+    std::cerr << "unattend: " << terminal_safe(display, true) << " has errors; nothing written\n";
     return exit_findings;
   }
   if (output == "-") {
