@@ -4,6 +4,10 @@
 #                         check it, explain what Setup will do with it and package it
 #   ./build.sh test       install dependencies, build, run every test
 #   ./build.sh sanitize   the tests again, built with AddressSanitizer and UBSan
+#   ./build.sh windows    cross-build unattend.exe for 64-bit Windows with MinGW-w64 into
+#                         build-windows/ (dependencies: scripts/windows-deps.sh, cached outside
+#                         the clone); Wine runs what the build itself must run (issue 28: work in
+#                         progress, the code does not build for Windows yet)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -43,8 +47,17 @@ case "${1:-}" in
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
       ctest --test-dir build-sanitize --output-on-failure --parallel "$jobs"
     ;;
+  windows)
+    # Wine keeps its own Windows installation beside the dependency prefix, not in ~/.wine.
+    export WINEPREFIX=${WINEPREFIX:-${XDG_CACHE_HOME:-$HOME/.cache}/unattend-windows/wine}
+    export WINEDEBUG=${WINEDEBUG:--all}
+    prefix=$(scripts/windows-deps.sh | tail -n 1)
+    configure build-windows -DCMAKE_TOOLCHAIN_FILE="$PWD/cmake/toolchain-mingw-w64.cmake" \
+      -DUNATTEND_WINDOWS_PREFIX="$prefix" -DCMAKE_CROSSCOMPILING_EMULATOR=wine
+    cmake --build build-windows --parallel "$jobs"
+    ;;
   *)
-    echo "usage: ./build.sh example|test|sanitize" >&2
+    echo "usage: ./build.sh example|test|sanitize|windows" >&2
     exit 2
     ;;
 esac
