@@ -170,6 +170,17 @@ build_icu() {
   [ "$size" -gt 10000000 ] || { log "ICU data archive is only $size bytes: no data"; return 1; }
 }
 
+icu_names() {
+  # CMake's FindICU looks for MinGW's static ICU under the Unix names (the "s"
+  # prefix only with MSVC), and its targets do not bring the data archive
+  # along. libicuuc.a and libicuin.a are GNU ld scripts that link the static
+  # libraries in a group with the data (and libicudt.a names the data).
+  local lib=$prefix/lib
+  echo "GROUP ( $lib/libsicuuc.a $lib/libsicudt.a )" >"$lib/libicuuc.a"
+  echo "GROUP ( $lib/libsicuin.a $lib/libsicuuc.a $lib/libsicudt.a )" >"$lib/libicuin.a"
+  echo "GROUP ( $lib/libsicudt.a )" >"$lib/libicudt.a"
+}
+
 build_xerces() {
   local src
   src=$(unpack "$src_xerces")
@@ -249,6 +260,7 @@ copy_headers() {
 }
 
 step icu build_icu
+step icu-names icu_names
 step xerces-c build_xerces
 step yaml-cpp build_yaml_cpp
 step boost-program-options build_boost_program_options
@@ -256,7 +268,7 @@ step nettle build_nettle
 step googletest build_googletest
 step headers copy_headers
 
-for file in libxerces-c.a libsicuuc.a libsicuin.a libsicudt.a libyaml-cpp.a libboost_program_options.a \
+for file in libxerces-c.a libicuuc.a libicuin.a libsicuuc.a libsicuin.a libsicudt.a libyaml-cpp.a libboost_program_options.a \
   libnettle.a libgtest.a libgmock.a; do
   [ -f "$prefix/lib/$file" ] || { log "missing after the build: $prefix/lib/$file"; exit 1; }
 done
