@@ -183,7 +183,7 @@ int run(const po::variables_map& vm) {
   if (format != "text" && format != "json") throw UsageError("--format: text or json, not '" + format + "'");
   const std::string input = vm["input"].as<std::string>();
   ConfigResolver configs = config_resolver(vm);
-  CheckOptions options = config_for(configs, input == "-" ? std::filesystem::path() : std::filesystem::path(input)).check_options();
+  CheckOptions options = config_for(configs, input == "-" ? std::filesystem::path() : path_from_utf8(input)).check_options();
   apply_setup(vm, options.setup);
   template_override(vm).apply(options.templates);
   const Checker checker;
@@ -191,7 +191,7 @@ int run(const po::variables_map& vm) {
   std::vector<Diagnostic> diagnostics;
   try {
     const std::string name = input == "-" ? "<stdin>" : input;
-    const std::string bytes = input == "-" ? read_stdin() : read_input_file(input);
+    const std::string bytes = input == "-" ? read_stdin() : read_input_file(path_from_utf8(input));
     outcome = explain(bytes, name, options.setup, options.templates);
     diagnostics = checker.check(bytes, name, options);
   } catch (const Error& e) {

@@ -31,7 +31,7 @@ void describe(po::options_description& options, po::positional_options_descripti
   positional.add("input", 1);
 }
 
-std::string read_input(const std::string& path) { return path == "-" ? read_stdin() : read_input_file(path); }
+std::string read_input(const std::string& path) { return path == "-" ? read_stdin() : read_input_file(path_from_utf8(path)); }
 
 void print(std::vector<Diagnostic> diagnostics) {
   add_hints(diagnostics);
@@ -97,7 +97,7 @@ int run(const po::variables_map& vm) {
   const bool in_place = output == input;
   if (in_place && formatted == original) return exit_ok;
   // Checked above: write those bytes rather than have save() serialize and check them again.
-  write_file_atomically(output, formatted,
+  write_file_atomically(path_from_utf8(output), formatted,
                         {.overwrite = in_place || vm["force"].as<bool>(), .secret = file.holds_secrets(), .answer_file = true,
                          .replace_protected = vm["force"].as<bool>(), .unchanged = in_place ? &original : nullptr});
   return exit_ok;

@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include <unattend/input.hpp>
 #include <unattend/atomic_file.hpp>
 #include <unattend/package.hpp>
 #include <unattend/spec.hpp>
@@ -100,7 +101,7 @@ SpecValue<T> value(const po::variables_map& vm, const std::string& name) {
 // not to the spec's folder.
 SpecValue<std::string> file_value(const po::variables_map& vm, const std::string& name) {
   const std::string path = vm[name].as<std::string>();
-  return {path == "-" ? path : std::filesystem::absolute(path).string(), option(name)};
+  return {path == "-" ? path : path_to_utf8(std::filesystem::absolute(path_from_utf8(path))), option(name)};
 }
 
 SpecValue<std::int64_t> number(const po::variables_map& vm, const std::string& name, int min, int max) {
@@ -159,7 +160,7 @@ void apply_users(const po::variables_map& vm, Spec& spec) {
       target.password_file.reset();
       target.password_env.reset();
       if (std::string_view(name) == "password-file") {
-        target.password_file = {password.text == "-" ? password.text : std::filesystem::absolute(password.text).string(),
+        target.password_file = {password.text == "-" ? password.text : path_to_utf8(std::filesystem::absolute(path_from_utf8(password.text))),
                                 option(name)};
       } else {
         target.password_env = {password.text, option(name)};
@@ -350,8 +351,8 @@ class OptionsOverSpec {
       spec_.files.clear();
       for (const auto& f : values(vm_, "files")) {
         const auto equals = f.value.rfind('=');
-        const std::string source = std::filesystem::absolute(f.value.substr(0, equals)).string();
-        spec_.files.push_back({equals == std::string::npos ? source + "=" + std::filesystem::path(f.value).filename().string()
+        const std::string source = path_to_utf8(std::filesystem::absolute(path_from_utf8(f.value.substr(0, equals))));
+        spec_.files.push_back({equals == std::string::npos ? source + "=" + path_to_utf8(path_from_utf8(f.value).filename())
                                                           : source + f.value.substr(equals),
                               f.origin});
       }
@@ -376,7 +377,7 @@ void apply_options(const po::variables_map& vm, Spec& spec) { OptionsOverSpec(vm
 int run(const po::variables_map& vm) {
   if (vm.count("output") == 0 && vm.count("package") == 0) throw UsageError("generate needs -o FILE or --package OUT.iso");
   // Every mistake of the spec file and the options is reported in one run.
-  Spec spec = vm.count("spec") != 0 ? load_spec(vm["spec"].as<std::string>(), SpecMistakes::keep) : Spec{};
+  Spec spec = vm.count("spec") != 0 ? load_spec(path_from_utf8(vm["spec"].as<std::string>()), SpecMistakes::keep) : Spec{};
   apply_options(vm, spec);
   const bool force = vm["force"].as<bool>();
 
@@ -387,7 +388,7 @@ int run(const po::variables_map& vm) {
   for (const char* name : {"output", "package"}) {
     if (vm.count(name) == 0) continue;
     const std::string path = vm[name].as<std::string>();
-    if (path != "-") check_output_path(path, force);
+    if (path != "-") check_output_path(path_from_utf8(path), force);
   }
   Generated generated = generate(spec, {.packaged = vm.count("package") != 0});
   for (const SpecProblem& warning : generated.warnings) {
@@ -411,7 +412,7 @@ int run(const po::variables_map& vm) {
     options.overwrite = force;
     // generate() has checked these bytes: package them without a second check.
     const PackageResult result =
-        package_checked(generated.xml, generated.diagnostics, vm["package"].as<std::string>(), options);
+        package_checked(generated.xml, generated.diagnostics, path_from_utf8(vm["package"].as<std::string>()), options);
     wrote = "wrote " + vm["package"].as<std::string>() + " (" + std::to_string(result.size) + " bytes, sha256 " +
             result.sha256 + ")\n";
   }
@@ -422,12 +423,12 @@ int run(const po::variables_map& vm) {
     } else {
       try {
         // generate() has checked these bytes: write them rather than have save() check them again.
-        write_file_atomically(output, generated.xml, {.overwrite = force, .secret = true, .replace_protected = force});
+        write_file_atomically(path_from_utf8(output), generated.xml, {.overwrite = force, .secret = true, .replace_protected = force});
       } catch (...) {
         // Nothing is written on any error: not the image either.
         if (vm.count("package") != 0) {
           std::error_code ignored;
-          std::filesystem::remove(vm["package"].as<std::string>(), ignored);
+          std::filesystem::remove(path_from_utf8(vm["package"].as<std::string>()), ignored);
         }
         throw;
       }

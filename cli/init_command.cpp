@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include <unattend/input.hpp>
 #include <unattend/atomic_file.hpp>
 
 #include "command.hpp"
@@ -62,9 +63,9 @@ int run(const po::variables_map& vm) {
     std::cout << spec_for("unattend.yaml");
     return exit_ok;
   }
-  const std::string name = std::filesystem::path(output).filename().string();
+  const std::string name = path_to_utf8(path_from_utf8(output).filename());
   const std::string text = spec_for(name);
-  write_file_atomically(output, text, {.overwrite = vm["force"].as<bool>(), .replace_protected = vm["force"].as<bool>()});
+  write_file_atomically(path_from_utf8(output), text, {.overwrite = vm["force"].as<bool>(), .replace_protected = vm["force"].as<bool>()});
   std::cerr << "wrote " << output << "\n";
   const std::vector<std::string> files = files_to_create(text);
   if (!files.empty()) {

@@ -21,7 +21,7 @@ namespace {
 // An answer file, or a template of one named for it (autounattend.xml.j2,
 // unattend.xml.pkrtpl.hcl: docs/templates.md).
 bool has_xml_extension(const fs::path& path) {
-  std::string name = path.filename().string();
+  std::string name = path_to_utf8(path.filename());
   std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (name.ends_with(".xml")) return true;
   for (std::string_view suffix : {".xml.j2", ".xml.jinja", ".xml.jinja2", ".xml.tmpl", ".xml.tpl", ".xml.erb", ".xml.pkrtpl.hcl", ".xml.pkrtpl"}) {
@@ -40,7 +40,8 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& arguments, boo
       continue;
     }
     std::error_code ec;
-    const auto status = fs::status(argument, ec);
+    const fs::path path = path_from_utf8(argument);
+    const auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) throw Error(argument + ": no such file or directory");
     if (!fs::is_directory(status)) {
       inputs.push_back({argument, argument});
@@ -50,7 +51,7 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& arguments, boo
     std::vector<std::string> unreadable;
     // A folder below that cannot be read is an error, not a silent pass: its
     // answer files would go unchecked.
-    for (auto it = fs::recursive_directory_iterator(argument, ec); !ec && it != fs::recursive_directory_iterator();) {
+    for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator();) {
       std::error_code entry_error;
       if (!follow_links && it->is_symlink(entry_error)) {
         it.increment(ec);
@@ -60,11 +61,11 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& arguments, boo
         std::error_code probe;
         fs::directory_iterator test(it->path(), probe);
         if (probe) {
-          unreadable.push_back(it->path().string() + ": " + probe.message());
+          unreadable.push_back(path_to_utf8(it->path()) + ": " + probe.message());
           it.disable_recursion_pending();
         }
       } else if (it->is_regular_file(entry_error) && has_xml_extension(it->path())) {
-        found.push_back(it->path().string());
+        found.push_back(path_to_utf8(it->path()));
       }
       it.increment(ec);
     }
@@ -74,7 +75,7 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& arguments, boo
       throw Error("cannot read every folder below " + argument + ", so not every answer file would be checked: " + list);
     }
     std::sort(found.begin(), found.end());
-    for (auto& path : found) inputs.push_back({path, path, true});
+    for (auto& name : found) inputs.push_back({name, name, true});
   }
   return inputs;
 }
@@ -87,7 +88,7 @@ void describe_config(boost::program_options::options_description& options) {
 
 ConfigResolver config_resolver(const boost::program_options::variables_map& vm) {
   if (vm.count("config") != 0 && vm["no-config"].as<bool>()) throw UsageError("--config and --no-config exclude each other");
-  if (vm.count("config") != 0) return ConfigResolver::fixed(vm["config"].as<std::string>());
+  if (vm.count("config") != 0) return ConfigResolver::fixed(path_from_utf8(vm["config"].as<std::string>()));
   return vm["no-config"].as<bool>() ? ConfigResolver::none() : ConfigResolver::nearest();
 }
 
@@ -100,7 +101,7 @@ const Config& config_for(ConfigResolver& configs, const std::filesystem::path& f
 std::string read_stdin() { return read_standard_input(); }
 
 std::string read_input(const Input& input) {
-  return input.path.empty() ? read_stdin() : read_input_file(input.path);
+  return input.path.empty() ? read_stdin() : read_input_file(path_from_utf8(input.path));
 }
 
 std::vector<std::string> rule_list(const std::vector<std::string>& arguments, const std::string& option) {

@@ -1,7 +1,6 @@
 #include <iostream>
 
-#include <poll.h>
-#include <unistd.h>
+#include <unattend/input.hpp>
 
 #include "command.hpp"
 #include "lsp/server.hpp"
@@ -25,11 +24,7 @@ int run(const po::variables_map& vm) {
   // standard input that does not wait.
   // std::cin's own buffer, not stdio's, so that in_avail() sees what it has read ahead.
   std::ios::sync_with_stdio(false);
-  const auto more_input = [] {
-    pollfd fd{STDIN_FILENO, POLLIN, 0};
-    return ::poll(&fd, 1, 0) > 0 && (fd.revents & POLLIN) != 0;
-  };
-  return lsp::serve(std::cin, std::cout, vm["rule-pages"].as<std::string>(), more_input);
+  return lsp::serve(std::cin, std::cout, vm["rule-pages"].as<std::string>(), standard_input_waiting);
 }
 
 }  // namespace

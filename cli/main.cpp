@@ -8,6 +8,7 @@
 
 #include <unattend/atomic_file.hpp>
 #include <unattend/error.hpp>
+#include <unattend/input.hpp>
 #include <unattend/spec.hpp>
 
 #include "command.hpp"
@@ -48,7 +49,7 @@ int run_command(const Command& command, const std::vector<std::string>& args) {
 }
 
 int dispatch(int argc, char** argv) {
-  std::vector<std::string> args(argv + 1, argv + argc);
+  std::vector<std::string> args = unattend::utf8_arguments(argc, argv);
   if (args.empty()) {
     print_main_help(std::cerr);
     return exit_usage;
@@ -63,7 +64,7 @@ int dispatch(int argc, char** argv) {
     return exit_ok;
   }
   if (first == "--man-pages" && (args.size() == 2 || args.size() == 3)) {
-    return write_man_pages(args[1], args.size() == 3 ? std::filesystem::path(args[2]) : std::filesystem::path());
+    return write_man_pages(unattend::path_from_utf8(args[1]), args.size() == 3 ? unattend::path_from_utf8(args[2]) : std::filesystem::path());
   }
   if (first == "__complete") return complete({args.begin() + 1, args.end()});
   if (first == "help") {
@@ -86,6 +87,7 @@ int dispatch(int argc, char** argv) {
 int main(int argc, char** argv) {
   // Ctrl-C or a kill during a write must not leave .NAME.tmp-XXXXXX files behind.
   unattend::remove_temporary_files_on_signals();
+  unattend::prepare_standard_streams();
   try {
     return dispatch(argc, argv);
   } catch (const UsageError& e) {

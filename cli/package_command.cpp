@@ -6,8 +6,8 @@
 #include <iostream>
 #include <optional>
 
-#include <unistd.h>
-
+#include <unattend/input.hpp>
+#include <unattend/atomic_file.hpp>
 #include <unattend/error.hpp>
 #include <unattend/package.hpp>
 
@@ -36,23 +36,18 @@ void describe(po::options_description& options, po::positional_options_descripti
 // an explicit destination.
 PackageFile parse_add(const std::string& argument) {
   const auto equals = argument.rfind('=');
-  if (equals == std::string::npos) return {argument, ""};
+  if (equals == std::string::npos) return {path_from_utf8(argument), ""};
   if (equals == 0) throw UsageError("--add '" + argument + "': no source before '='");
   const std::string destination = argument.substr(equals + 1);
   if (destination.empty()) throw UsageError("--add '" + argument + "': no destination after '='");
-  return {argument.substr(0, equals), destination};
+  return {path_from_utf8(argument.substr(0, equals)), destination};
 }
 
 // `-o -`: the image is made and verified in a private folder of its own (it
 // must be read back from a file), then copied to standard output.
 class PrivateFolder {
  public:
-  PrivateFolder() {
-    const char* base = std::getenv("TMPDIR");
-    std::string path = std::string(base != nullptr && *base != '\0' ? base : "/tmp") + "/unattend-XXXXXX";
-    if (::mkdtemp(path.data()) == nullptr) throw Error(path + ": cannot create a temporary folder");
-    path_ = path;
-  }
+  PrivateFolder() : path_(make_private_directory()) {}
   ~PrivateFolder() {
     std::error_code ec;
     std::filesystem::remove_all(path_, ec);
@@ -92,14 +87,14 @@ int run(const po::variables_map& vm) {
   if (vm.count("add") != 0) {
     for (const auto& argument : vm["add"].as<std::vector<std::string>>()) options.extra.push_back(parse_add(argument));
   }
-  if (vm.count("drivers") != 0) options.drivers = vm["drivers"].as<std::string>();
+  if (vm.count("drivers") != 0) options.drivers = path_from_utf8(vm["drivers"].as<std::string>());
   options.overwrite = vm["force"].as<bool>();
 
   const bool to_stdout = output == "-";
   std::optional<PrivateFolder> folder;
   if (to_stdout) folder.emplace();
-  const std::filesystem::path written_to = to_stdout ? folder->path() / "image.iso" : std::filesystem::path(output);
-  const PackageResult result = package_answer_file(input, written_to, options);
+  const std::filesystem::path written_to = to_stdout ? folder->path() / "image.iso" : path_from_utf8(output);
+  const PackageResult result = package_answer_file(path_from_utf8(input), written_to, options);
   // With the image on standard output, everything else goes to standard error.
   std::ostream& report = to_stdout ? std::cerr : std::cout;
   std::vector<Diagnostic> shown = result.diagnostics;

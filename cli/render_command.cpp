@@ -42,12 +42,12 @@ int run(const po::variables_map& vm) {
   const std::string input = vm["input"].as<std::string>();
   const std::string output = vm["output"].as<std::string>();
   ConfigResolver configs = config_resolver(vm);
-  CheckOptions options = config_for(configs, input == "-" ? std::filesystem::path() : std::filesystem::path(input)).check_options();
+  CheckOptions options = config_for(configs, input == "-" ? std::filesystem::path() : path_from_utf8(input)).check_options();
   apply_setup(vm, options.setup);
   template_override(vm).apply(options.templates);
   if (!options.templates.vars) throw UsageError("render needs --vars FILE (or vars: in .unattend.yaml)");
   const std::string display = input == "-" ? "<stdin>" : input;
-  const std::string bytes = input == "-" ? read_stdin() : read_input_file(input);
+  const std::string bytes = input == "-" ? read_stdin() : read_input_file(path_from_utf8(input));
 
   const Rendered rendered = render_template(bytes, display, options.templates);
   if (!rendered.is_template) {
@@ -75,7 +75,7 @@ int run(const po::variables_map& vm) {
   }
   const bool force = vm["force"].as<bool>();
   // Rendered from vars, it may hold their secrets: a new file is for its owner only.
-  write_file_atomically(output, rendered.xml, {.overwrite = force, .secret = true, .replace_protected = force});
+  write_file_atomically(path_from_utf8(output), rendered.xml, {.overwrite = force, .secret = true, .replace_protected = force});
   return exit_ok;
 }
 

@@ -1,5 +1,6 @@
 #include "template_options.hpp"
 
+#include <unattend/input.hpp>
 #include <unattend/config.hpp>
 
 #include "command.hpp"
@@ -22,7 +23,7 @@ TemplateOverride template_override(const po::variables_map& vm) {
     o.syntax = parse_template_syntax(word);
     if (!o.syntax) throw UsageError("--template: none, auto, hcl, jinja, go, erb, token or mako, not '" + word + "'");
   }
-  if (vm.count("vars") != 0) o.vars = load_template_vars(vm["vars"].as<std::string>());
+  if (vm.count("vars") != 0) o.vars = load_template_vars(path_from_utf8(vm["vars"].as<std::string>()));
   return o;
 }
 

@@ -10,6 +10,7 @@
 #include <set>
 #include <stdexcept>
 
+#include <unattend/input.hpp>
 #include <unattend/config.hpp>
 #include <unattend/error.hpp>
 #include <unattend/fix.hpp>
@@ -65,7 +66,9 @@ std::string lower(std::string text) {
   return text;
 }
 
-// The path a file: URI names, for the file name in messages.
+// The path a file: URI names, for the file name in messages. A Windows
+// editor's URI names a drive (file:///C:/Users/...): its path starts at the
+// drive letter, not at the '/' before it (RFC 8089, appendix E.2).
 std::string display_path(const std::string& uri) {
   std::string path = uri.rfind("file://", 0) == 0 ? uri.substr(7) : uri;
   std::string out;
@@ -78,6 +81,7 @@ std::string display_path(const std::string& uri) {
       out += path[i];
     }
   }
+  if (out.size() >= 3 && out[0] == '/' && std::isalpha(static_cast<unsigned char>(out[1])) && out[2] == ':') out.erase(0, 1);
   return out;
 }
 
@@ -424,8 +428,8 @@ std::optional<CheckOptions> Server::options_for(const std::string& uri, std::vec
   const std::string path = display_path(uri);
   if (config_mode_ != ConfigMode::none && (file || config_mode_ == ConfigMode::fixed)) {
     try {
-      ConfigResolver configs = config_mode_ == ConfigMode::fixed ? ConfigResolver::fixed(config_file_) : ConfigResolver::nearest();
-      config = configs.for_file(path);
+      ConfigResolver configs = config_mode_ == ConfigMode::fixed ? ConfigResolver::fixed(path_from_utf8(config_file_)) : ConfigResolver::nearest();
+      config = configs.for_file(path_from_utf8(path));
       for (const std::string& w : configs.take_warnings()) tell(out, message_warning, w);
     } catch (const Error& e) {
       // A config that cannot be read is said, and the file checked without it
@@ -433,7 +437,7 @@ std::optional<CheckOptions> Server::options_for(const std::string& uri, std::vec
       tell(out, message_error, e.what());
     }
   }
-  if (file && config.excludes(path)) return std::nullopt;
+  if (file && config.excludes(path_from_utf8(path))) return std::nullopt;
   CheckOptions options = config.check_options();
   // initializationOptions win over the config, as the command line does.
   if (options_.setup.usage.value) options.setup.usage = options_.setup.usage;

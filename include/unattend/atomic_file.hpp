@@ -44,4 +44,9 @@ void check_output_path(const std::filesystem::path& path, bool overwrite);
 // with handlers of its own can leave it out.
 void remove_temporary_files_on_signals();
 
+// A new, empty folder that only the current user may use, in the system's
+// temporary folder (TMPDIR or /tmp; on Windows, GetTempPath). The caller
+// removes it. Throws unattend::Error when none can be made.
+[[nodiscard]] std::filesystem::path make_private_directory();
+
 }  // namespace unattend

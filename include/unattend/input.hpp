@@ -2,7 +2,10 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <unattend/error.hpp>
 
@@ -22,6 +25,40 @@ inline constexpr std::size_t max_input_bytes = 16 * 1024 * 1024;
 
 // The same for standard input.
 [[nodiscard]] std::string read_standard_input();
+
+// Whether standard input has bytes waiting, without waiting for any (the
+// language server reads ahead only then).
+[[nodiscard]] bool standard_input_waiting();
+
+// A program's arguments after its name, as UTF-8. Windows hands main() its
+// arguments in the ANSI code page, which cannot hold every name; there they
+// are read from the wide command line (CommandLineToArgvW) instead.
+[[nodiscard]] std::vector<std::string> utf8_arguments(int argc, char** argv);
+
+// The value of an environment variable as UTF-8 (Windows: from the wide
+// environment, since the ANSI one cannot hold every password), or nothing
+// when it is not set.
+[[nodiscard]] std::optional<std::string> environment_variable(const std::string& name);
+
+// Standard input, output and error as the unattend command uses them: bytes
+// in and out as they are. On Windows: binary mode, so that a line ends in
+// "\n" as it does on Linux (reports, JSON and SARIF are the same bytes on both;
+// Windows' own tools, PowerShell, and editors read LF), and a console shows
+// UTF-8. Nothing to do on POSIX.
+void prepare_standard_streams();
+
+// File names are UTF-8 everywhere in the library and the command. On POSIX a
+// path holds those bytes as they are; on Windows std::filesystem::path(std::string)
+// would read them in the ANSI code page, so names made from text go through
+// path_from_utf8, and names shown to people through path_to_utf8 ('/'
+// between folders on every platform, as reports print them).
+[[nodiscard]] inline std::filesystem::path path_from_utf8(std::string_view text) {
+  return std::filesystem::path(std::u8string(reinterpret_cast<const char8_t*>(text.data()), text.size()));
+}
+[[nodiscard]] inline std::string path_to_utf8(const std::filesystem::path& path) {
+  const std::u8string text = path.generic_u8string();
+  return std::string(reinterpret_cast<const char*>(text.data()), text.size());
+}
 
 // How messages describe an input over the limit; the code is UA1003 (input-limit).
 inline constexpr const char* input_limit_text = "is larger than 16 MiB (answer files are a few kilobytes) [UA1003]";

@@ -7,7 +7,7 @@
 #include "check/checked.hpp"
 #include "vocabulary/codes.hpp"
 #include "explain/outcome.hpp"
-#include "xml/file_io.hpp"
+#include "platform/file_io.hpp"
 #include "check/rules/rule.hpp"
 #include "xml/text.hpp"
 #include "schema/validation.hpp"

@@ -1,10 +1,8 @@
 // .unattend.yaml (docs/config.md): strict like the spec reader, every mistake
 // names its line, because a silently ignored key would hide findings.
+#include <unattend/input.hpp>
 #include <unattend/config.hpp>
 
-#include <fnmatch.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -14,7 +12,8 @@
 
 #include <unattend/error.hpp>
 
-#include "xml/file_io.hpp"
+#include "platform/file_io.hpp"
+#include "platform/file_system.hpp"
 
 namespace fs = std::filesystem;
 
@@ -97,7 +96,7 @@ void read_template_key(const Reader& r, const std::string& key, const YAML::Node
   const std::string name = r.scalar(value, "'vars'");
   if (name.empty()) r.fail(value.Mark(), "an empty vars file name");
   try {
-    config.vars = load_template_vars(file.parent_path() / name);
+    config.vars = load_template_vars(file.parent_path() / path_from_utf8(name));
   } catch (const Error& e) {
     r.fail(value.Mark(), std::string("vars: ") + e.what());
   }
@@ -249,8 +248,8 @@ std::optional<std::string> Config::excluded_by(const fs::path& path) const {
   for (const auto& part : relative) {
     prefix /= part;
     for (const std::string& glob : exclude) {
-      if (fnmatch(glob.c_str(), prefix.generic_string().c_str(), 0) == 0) return glob;
-      if (glob.find('/') == std::string::npos && fnmatch(glob.c_str(), part.string().c_str(), 0) == 0) return glob;
+      if (detail::glob_matches(glob, prefix.generic_string())) return glob;
+      if (glob.find('/') == std::string::npos && detail::glob_matches(glob, part.generic_string())) return glob;
     }
   }
   return std::nullopt;
@@ -271,23 +270,6 @@ ConfigResolver ConfigResolver::fixed(const fs::path& file) {
 
 ConfigResolver ConfigResolver::none() { return {}; }
 
-namespace {
-
-// Why a found config may not be trusted, or "".
-std::string distrust(const fs::path& config) {
-  struct stat st {};
-  if (::stat(config.c_str(), &st) != 0) return {};
-  if (st.st_uid != 0 && st.st_uid != ::geteuid()) return "it belongs to another user (uid " + std::to_string(st.st_uid) + ")";
-  if ((st.st_mode & S_IWOTH) != 0) return "every user may write it (mode " + [&] {
-    char mode[8];
-    std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
-    return std::string(mode);
-  }() + ")";
-  return {};
-}
-
-}  // namespace
-
 std::vector<std::string> ConfigResolver::take_warnings() {
   std::vector<std::string> out;
   out.swap(warnings_);
@@ -298,7 +280,7 @@ const Config& ConfigResolver::for_file(const fs::path& file) {
   if (mode_ != Mode::nearest) return fixed_;
   std::optional<fs::path> found = find_config(file.empty() ? fs::path(".") : file.parent_path().empty() ? "." : file.parent_path());
   while (found) {
-    const std::string why = distrust(*found);
+    const std::string why = detail::distrust_reason(*found);
     if (why.empty()) break;
     if (std::find(ignored_.begin(), ignored_.end(), *found) == ignored_.end()) {
       ignored_.push_back(*found);
@@ -309,7 +291,7 @@ const Config& ConfigResolver::for_file(const fs::path& file) {
     found = find_config(above);
     if (!found) break;
   }
-  if (found && !distrust(*found).empty()) found.reset();
+  if (found && !detail::distrust_reason(*found).empty()) found.reset();
   if (!found) return fixed_;
   for (const Config& config : loaded_) {
     if (config.file == *found) return config;

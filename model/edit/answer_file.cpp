@@ -27,7 +27,7 @@
 #include "xml/canonical_xml.hpp"
 #include "xml/dom_loader.hpp"
 #include "xml/dom_walk.hpp"
-#include "xml/file_io.hpp"
+#include "platform/file_io.hpp"
 #include "xml/layout_edits.hpp"
 #include "schema/grammar.hpp"
 #include "schema/message.hpp"

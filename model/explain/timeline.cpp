@@ -11,7 +11,7 @@
 #include <unattend/error.hpp>
 #include <unattend/detail/join.hpp>
 
-#include "xml/file_io.hpp"
+#include "platform/file_io.hpp"
 #include "xml/text.hpp"
 #include "schema/validation.hpp"
 #include "template/engine.hpp"

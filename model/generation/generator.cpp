@@ -66,7 +66,7 @@ SpecError::SpecError(std::vector<SpecProblem> problems)
 
 namespace detail::generation {
 
-std::string Build::path_of(const SpecValue<std::string>& file) const { return resolved(spec, file.value).string(); }
+std::string Build::path_of(const SpecValue<std::string>& file) const { return path_to_utf8(resolved(spec, file.value)); }
 
 std::string Build::secret_from_file_all(const SpecValue<std::string>& file) {
   std::string text;
@@ -84,7 +84,7 @@ std::string Build::secret_from_file_all(const SpecValue<std::string>& file) {
     text = stdin_text;
   } else {
     try {
-      text = read_input_file(path_of(file));
+      text = read_input_file(path_from_utf8(path_of(file)));
     } catch (const Error&) {
       throw SpecError(file.origin, "'" + file.value + "' cannot be read");
     }
@@ -132,11 +132,11 @@ std::string Build::password_from_file(const SpecValue<std::string>& file) {
 }
 
 std::string Build::secret_from_env(const SpecValue<std::string>& variable) {
-  const char* value = std::getenv(variable.value.c_str());
+  const std::optional<std::string> value = environment_variable(variable.value);
   try {
-    if (value == nullptr) throw SpecError(variable.origin, "the environment variable " + variable.value + " is not set");
-    if (*value == '\0') throw SpecError(variable.origin, "the environment variable " + variable.value + " is empty");
-    return checked_secret(value, variable.origin);
+    if (!value) throw SpecError(variable.origin, "the environment variable " + variable.value + " is not set");
+    if (value->empty()) throw SpecError(variable.origin, "the environment variable " + variable.value + " is empty");
+    return checked_secret(*value, variable.origin);
   } catch (const SpecError& e) {
     keep(e);  // as secret_from_file
     return "unreadable";

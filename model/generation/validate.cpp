@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <array>
 
+#include <unattend/input.hpp>
+
 #include "vocabulary/codes.hpp"
 #include "generation/build.hpp"
 #include "xml/text.hpp"
@@ -19,7 +21,7 @@ namespace {
 std::string destination_of(const std::string& entry) {
   const auto equals = entry.rfind('=');
   const std::string source = entry.substr(0, equals);
-  const std::string name = std::filesystem::path(source).filename().string();
+  const std::string name = path_to_utf8(path_from_utf8(source).filename());
   if (equals == std::string::npos) return name;
   const std::string dest = entry.substr(equals + 1);
   return dest.empty() || dest.back() == '/' ? dest + name : dest;
@@ -295,7 +297,7 @@ void check_logons(Build& build) {
 namespace detail::generation {
 
 std::filesystem::path resolved(const Spec& spec, const std::string& path) {
-  const std::filesystem::path p = path;
+  const std::filesystem::path p = path_from_utf8(path);
   return p.is_absolute() || spec.base_directory.empty() ? p : spec.base_directory / p;
 }
 

@@ -23,6 +23,9 @@ void check_volume_label(std::string_view label);
 // Throws unattend::Error unless ISO 9660 can record the time; `what` names its origin.
 void check_timestamp(std::int64_t timestamp, std::string_view what);
 
+// Why this build cannot write images, or nullptr when it can.
+const char* images_unavailable();
+
 // Streams the image to `sink` as it is produced; returns its size in bytes.
 // Throws unattend::Error if libisofs fails; whatever sink throws propagates.
 std::uint64_t write_iso_image(const std::vector<ImageEntry>& entries, const IsoSettings& settings,

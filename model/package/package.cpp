@@ -8,8 +8,8 @@
 #include <unattend/error.hpp>
 #include <unattend/check.hpp>
 
-#include "xml/atomic_writer.hpp"
-#include "xml/file_io.hpp"
+#include "platform/atomic_writer.hpp"
+#include "platform/file_io.hpp"
 #include "package/image_layout.hpp"
 #include "package/iso_image.hpp"
 #include "package/iso_readback.hpp"
@@ -70,6 +70,7 @@ namespace {
 PackageResult package(const std::string& answer, const std::string& display_name, const fs::path* answer_file,
                       const fs::path& output_iso, const PackageOptions& options,
                       std::optional<std::vector<Diagnostic>> checked = std::nullopt) {
+  if (const char* why = detail::images_unavailable()) throw Error(why);
   detail::check_volume_label(options.label);
   const std::int64_t timestamp = resolve_timestamp(options);
 

@@ -1,3 +1,4 @@
+#include "platform/per_thread.hpp"
 #include "schema/grammar.hpp"
 
 #include <algorithm>
@@ -89,8 +90,7 @@ ThreadPools& this_thread_pools() {
     static ThreadPools& pools = *new ThreadPools;
     return pools;
   }
-  thread_local ThreadPools pools;
-  return pools;
+  return per_thread<ThreadPools, ThreadPools>();
 }
 
 }  // namespace

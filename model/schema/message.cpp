@@ -1,3 +1,4 @@
+#include "platform/per_thread.hpp"
 #include "schema/message.hpp"
 
 #include <algorithm>
@@ -77,7 +78,8 @@ Message find_unknown_setting(const std::string& name, const ComponentInfo& compo
 // pasted block): its advice, an edit distance to every sibling, is worked out
 // once per thread.
 Message unknown_setting(const std::string& name, const ComponentInfo& component, const std::string& parent) {
-  thread_local std::unordered_map<std::string, Message> known;
+  struct UnknownSettings;
+  auto& known = per_thread<UnknownSettings, std::unordered_map<std::string, Message>>();
   const std::string key = component.name + '\n' + parent + '\n' + name;
   if (const auto it = known.find(key); it != known.end()) return it->second;
   if (known.size() >= 4096) known.clear();

@@ -23,7 +23,7 @@
 #include <unattend/detail/join.hpp>
 
 #include "vocabulary/codes.hpp"
-#include "xml/file_io.hpp"
+#include "platform/file_io.hpp"
 #include "xml/fragment.hpp"
 #include "schema/grammar.hpp"
 #include "schema/message.hpp"

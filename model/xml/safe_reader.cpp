@@ -1,3 +1,4 @@
+#include "platform/per_thread.hpp"
 #include "xml/safe_reader.hpp"
 
 #include <algorithm>
@@ -51,8 +52,8 @@ void SafeReader::set_handler(UntrustedInputHandler& handler) {
 }
 
 std::vector<LentReader::Idle>& LentReader::idle() {
-  thread_local std::vector<Idle> readers;
-  return readers;
+  struct IdleReaders;
+  return per_thread<IdleReaders, std::vector<Idle>>();
 }
 
 LentReader::LentReader(std::shared_ptr<XMLGrammarPool> pool) : pool_(std::move(pool)) {

@@ -10,8 +10,10 @@
 // Written as a string literal rather than .incbin: ccache hashes the source
 // text, so a changed blob can never be served from a stale object.
 
+#ifdef __linux__
 #include <sys/personality.h>
 #include <unistd.h>
+#endif
 
 #include <algorithm>
 #include <cstdio>
@@ -131,11 +133,14 @@ int main(int argc, char** argv) {
   // Xerces lays out part of a serialized pool in the order of heap addresses:
   // without address randomisation the blob, and so the library, is the same
   // from build to build. Where the system refuses, the blob is merely not
-  // reproducible.
+  // reproducible. (Linux only: the Windows build, run under Wine, makes a blob
+  // that is correct but may differ from build to build.)
+#ifdef __linux__
   if (const int persona = personality(0xffffffff);
       persona != -1 && (persona & ADDR_NO_RANDOMIZE) == 0 && personality(persona | ADDR_NO_RANDOMIZE) != -1) {
     execv("/proc/self/exe", argv);
   }
+#endif
   try {
     unattend::detail::ensure_xerces();
     const std::vector<Blob> pools = serialize_pools();

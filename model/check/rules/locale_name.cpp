@@ -1,3 +1,4 @@
+#include "platform/per_thread.hpp"
 #include "check/rules/locale_name.hpp"
 
 #include <unicode/uloc.h>
@@ -36,7 +37,8 @@ bool ask_language(const std::string& language) {
 }
 
 bool known_language(const std::string& language) {
-  thread_local std::unordered_map<std::string, bool> answers;
+  struct Languages;
+  auto& answers = detail::per_thread<Languages, std::unordered_map<std::string, bool>>();
   return remembered(answers, language, ask_language);
 }
 
@@ -55,7 +57,8 @@ bool ask_region(const std::string& region) {
 }
 
 bool known_region(const std::string& region) {
-  thread_local std::unordered_map<std::string, bool> answers;
+  struct Regions;
+  auto& answers = detail::per_thread<Regions, std::unordered_map<std::string, bool>>();
   return remembered(answers, region, ask_region);
 }
 

@@ -14,7 +14,7 @@
 #include <unattend/detail/join.hpp>
 
 #include "schema/message.hpp"
-#include "xml/file_io.hpp"
+#include "platform/file_io.hpp"
 
 namespace unattend {
 

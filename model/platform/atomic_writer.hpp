@@ -38,4 +38,10 @@ class AtomicWriter {
   int pending_slot_ = -1;  // where a signal handler finds the temporary file
 };
 
+// Throws unattend::Error when options.unchanged is set and `target` no longer
+// holds those bytes: called just before the temporary file replaces it, so
+// that a change made since the caller read the file is kept and this write
+// given up (atomic_file.cpp; both platforms).
+void refuse_if_changed(const std::filesystem::path& target, const WriteOptions& options);
+
 }  // namespace unattend::detail

@@ -14,11 +14,6 @@ namespace unattend::detail {
 
 namespace {
 
-// The ISO 9660 volume identifier field holds 32 bytes.
-constexpr std::size_t label_max = 32;
-// Directory records store the year as 1900 + one byte: 2155-12-31T23:59:59Z is the last second.
-constexpr std::int64_t timestamp_max = 5869583999;
-
 // Read 2 KiB blocks: a burn_source must deliver whole reads or end, and the
 // image size is a multiple of the block size. Writes go out in larger pieces.
 constexpr int block_size = 2048;
@@ -145,23 +140,7 @@ IsofsPtr<IsoWriteOpts> write_options(IsofsSession& session, const IsoSettings& s
 
 }  // namespace
 
-void check_volume_label(std::string_view label) {
-  const bool allowed = std::all_of(label.begin(), label.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-  });
-  if (label.empty() || label.size() > label_max || !allowed) {
-    throw Error("volume label '" + std::string(label) + "': use 1 to " + std::to_string(label_max) +
-                " characters from A-Z, a-z, 0-9, '_' and '-' (the ISO 9660 volume identifier holds " +
-                std::to_string(label_max) + ")");
-  }
-}
-
-void check_timestamp(std::int64_t timestamp, std::string_view what) {
-  if (timestamp < 0 || timestamp > timestamp_max) {
-    throw Error(std::string(what) + ": " + std::to_string(timestamp) + " is outside what ISO 9660 can record (0 to " +
-                std::to_string(timestamp_max) + ", 1970 to 2155)");
-  }
-}
+const char* images_unavailable() { return nullptr; }
 
 std::uint64_t write_iso_image(const std::vector<ImageEntry>& entries, const IsoSettings& settings,
                               const std::function<void(std::string_view)>& sink) {

@@ -16,9 +16,9 @@
 
 #include <unattend/error.hpp>
 
-#include "xml/atomic_writer.hpp"
+#include "platform/atomic_writer.hpp"
 
-#include "xml/file_io.hpp"
+#include "platform/file_io.hpp"
 
 namespace unattend {
 
@@ -208,19 +208,7 @@ void AtomicWriter::commit() {
   fd_ = -1;
   if (closed != 0) fail(target_, "cannot write", errno);
 
-  if (options_.unchanged != nullptr) {
-    // Read again just before the rename: a change made since the caller read
-    // the file is kept, and this write given up.
-    std::string now;
-    try {
-      now = read_file(target_);
-    } catch (const Error&) {
-      now = "\x01(unreadable)";
-    }
-    if (now != *options_.unchanged) {
-      throw Error(target_.string() + ": changed since it was read; not replaced (run the command again)");
-    }
-  }
+  refuse_if_changed(target_, options_);
   if (options_.overwrite) {
     if (::rename(temporary_.c_str(), target_.c_str()) != 0) fail(target_, "cannot replace", errno);
   } else if (::renameat2(AT_FDCWD, temporary_.c_str(), AT_FDCWD, target_.c_str(), RENAME_NOREPLACE) != 0) {
@@ -233,11 +221,5 @@ void AtomicWriter::commit() {
 }
 
 }  // namespace detail
-
-void write_file_atomically(const std::filesystem::path& path, std::string_view bytes, const WriteOptions& options) {
-  detail::AtomicWriter writer(path, options);
-  writer.write(bytes);
-  writer.commit();
-}
 
 }  // namespace unattend

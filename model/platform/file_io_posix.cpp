@@ -1,7 +1,5 @@
-#include "xml/file_io.hpp"
+#include "platform/file_io.hpp"
 
-#include <algorithm>
-#include <array>
 #include <cerrno>
 #include <cstring>
 
@@ -16,24 +14,15 @@ namespace unattend {
 
 namespace {
 
-// Reads until end of file or one byte past the limit, in steps, so that the
-// memory used follows what is there, not what a size field claims. Each step
-// goes through a buffer on the stack: growing the string by a step before
-// each read zero-filled 128 KB per small file, 3% of a corpus run
-// (docs/performance.md).
-std::string read_bounded(int fd, const std::string& name) {
-  std::string bytes;
-  constexpr std::size_t step = 64 * 1024;
-  std::array<char, step> chunk;
-  while (bytes.size() <= max_input_bytes) {
-    const std::size_t want = std::min(step, max_input_bytes + 1 - bytes.size());
-    const ssize_t n = ::read(fd, chunk.data(), want);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw Error(name + ": cannot read: " + std::strerror(errno));
-    if (n == 0) break;
-    bytes.append(chunk.data(), static_cast<std::size_t>(n));
-  }
-  return bytes;
+std::string read_all(int fd, const std::string& name) {
+  return detail::read_bounded([&](char* buffer, std::size_t size) -> std::size_t {
+    for (;;) {
+      const ssize_t n = ::read(fd, buffer, size);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) throw Error(name + ": cannot read: " + std::strerror(errno));
+      return static_cast<std::size_t>(n);
+    }
+  });
 }
 
 }  // namespace
@@ -54,10 +43,10 @@ std::string read_input_file(const std::filesystem::path& path) {
   // without one reads as end of file at once).
   const int flags = ::fcntl(fd, F_GETFL);
   if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
-  return read_bounded(fd, name);
+  return read_all(fd, name);
 }
 
-std::string read_standard_input() { return read_bounded(STDIN_FILENO, "standard input"); }
+std::string read_standard_input() { return read_all(STDIN_FILENO, "standard input"); }
 
 namespace detail {
 
