@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#ifndef _WIN32
 #include <sys/stat.h>
+#endif
 
 #include <filesystem>
 #include <fstream>
@@ -13,6 +15,7 @@
 #include <unattend/xml/components/Microsoft-Windows-Deployment.hxx>
 #include <unattend/xml/components/Microsoft-Windows-Shell-Setup.hxx>
 
+#include "platform.hpp"
 #include "temp_dir.hpp"
 #include "test_support.hpp"
 
@@ -340,6 +343,8 @@ TEST_F(Saving, RefusesAnInvalidDocumentAndWritesNothing) {
 }
 
 TEST_F(Saving, WritesAtomicallyAndKeepsSecretsPrivate) {
+  UNATTEND_SKIP_ON_WINDOWS("mode bits: a private file is a protected DACL there");
+#ifndef _WIN32
   AnswerFile file = load_ok(slurp(example));
   EXPECT_TRUE(file.save(dir / "out.xml"));
   EXPECT_EQ(slurp(dir / "out.xml"), file.to_xml());
@@ -361,6 +366,7 @@ TEST_F(Saving, WritesAtomicallyAndKeepsSecretsPrivate) {
   EXPECT_TRUE(plain.save(dir / "plain.xml", {.overwrite = true}));
   ASSERT_EQ(::stat((dir / "plain.xml").c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0644u) << "no secret: the owner's permissions kept";
+#endif
 }
 
 }  // namespace

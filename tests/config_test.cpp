@@ -6,7 +6,8 @@
 
 #include <unattend/error.hpp>
 
-#include <unistd.h>
+#include "platform.hpp"
+
 
 namespace fs = std::filesystem;
 using namespace unattend;
@@ -95,7 +96,7 @@ TEST(Config, SeverityOverridesChangeWhatTheCheckerReports) {
 }
 
 TEST(Config, FindsTheNearestFileUpwards) {
-  const fs::path root = fs::temp_directory_path() / ("unattend-config-test-" + std::to_string(::getpid()));
+  const fs::path root = fs::temp_directory_path() / ("unattend-config-test-" + std::to_string(test::process_id()));
   fs::remove_all(root);
   fs::create_directories(root / "a" / "b");
   std::ofstream(root / ".unattend.yaml") << "disable: [UA3003]\n";
@@ -113,7 +114,7 @@ TEST(Config, FindsTheNearestFileUpwards) {
 
 // template: and vars: (docs/templates.md): vars names a file beside the config, read when the config is.
 TEST(Config, TemplateAndVars) {
-  const fs::path dir = fs::temp_directory_path() / ("unattend-config-vars-" + std::to_string(::getpid()));
+  const fs::path dir = fs::temp_directory_path() / ("unattend-config-vars-" + std::to_string(test::process_id()));
   fs::create_directories(dir / "build");
   std::ofstream(dir / "build" / "vars.yaml") << "computer_name: LAB-01\nuefi: true\ndisk:\n  size: 260\n";
   const Config config = parse_config("template: jinja\nvars: build/vars.yaml\n", dir / ".unattend.yaml");

@@ -19,6 +19,7 @@
 #include <unattend/spec.hpp>
 #include <unattend/spec_yaml.hpp>
 
+#include "platform.hpp"
 #include "vocabulary/base64.hpp"
 #include "test_support.hpp"
 
@@ -47,7 +48,7 @@ std::string slurp(const fs::path& path) {
 }
 
 TEST(Generate, EachFeatureMatchesItsGoldenFile) {
-  ::setenv("UNATTEND_TEST_PASSWORD", "from-the-environment", 1);
+  test::set_environment("UNATTEND_TEST_PASSWORD", "from-the-environment");
   const bool update = test::update_snapshots();
   std::size_t count = 0;
   for (const fs::path& spec_file : specs_in(golden_dir)) {
@@ -110,7 +111,7 @@ TEST(Generate, EveryScenarioMatchesItsGoldenFileChecksCleanAndRunsToTheEnd) {
 }
 
 TEST(Generate, OutputIsAsciiWithEncodedPasswordsAndNoDriveLetters) {
-  ::setenv("UNATTEND_TEST_PASSWORD", "pässwörd 😀", 1);
+  test::set_environment("UNATTEND_TEST_PASSWORD", "pässwörd 😀");
   const std::string xml = generate(load_spec(golden_dir / "accounts.yaml")).file.to_xml();
   for (const char c : xml) ASSERT_LT(static_cast<unsigned char>(c), 0x80u);
   EXPECT_EQ(xml.find("PlainText>true"), std::string::npos);
@@ -276,7 +277,7 @@ TEST(Generate, UiLanguageFormatsAndSystemLocaleApart) {
 // 12: the keys reach the file as base64 data that no shell parses: decoded,
 // they are the key lines byte for byte, comments with % and U+2019 included.
 TEST(Generate, KeysAndScriptNamesTravelAsDataNotAsCommandText) {
-  ::setenv("UNATTEND_TEST_PASSWORD", "from-the-environment", 1);
+  test::set_environment("UNATTEND_TEST_PASSWORD", "from-the-environment");
   const std::string xml = generate(load_spec(golden_dir / "accounts.yaml")).file.to_xml();
   std::string decoded;
   for (std::size_t at = xml.find("FromBase64String('"); at != std::string::npos;
@@ -453,7 +454,7 @@ TEST(Generate, DiskNoneInstallsToAnAvailablePartition) {
 // Every specialize and first-logon command leaves "DATE TIME STEP exit CODE"
 // in one log; Windows PE's commands do not (their log would vanish).
 TEST(Generate, EveryCommandLeavesItsExitCodeInTheTrace) {
-  ::setenv("UNATTEND_TEST_PASSWORD", "from-the-environment", 1);
+  test::set_environment("UNATTEND_TEST_PASSWORD", "from-the-environment");
   const std::string xml = generate(load_spec(golden_dir / "remote.yaml")).xml;
   std::size_t commands = 0;
   for (const char* tag : {"<Path>", "<CommandLine>"}) {
@@ -526,7 +527,7 @@ TEST(Generate, WinRmForPackerLastOfTheFirstLogonCommands) {
 // openssh-msi: installed from the medium found by its label, port 22 opened,
 // no Windows Update; the Windows Update route stops at its error.
 TEST(Generate, OpenSshFromTheMsiOnTheMedium) {
-  ::setenv("UNATTEND_TEST_PASSWORD", "from-the-environment", 1);
+  test::set_environment("UNATTEND_TEST_PASSWORD", "from-the-environment");
   const Spec spec = load_spec(golden_dir / "openssh-msi.yaml");
   const std::string xml = generate(spec, {.packaged = true}).xml;
   EXPECT_NE(xml.find("Get-Volume -FileSystemLabel 'SEED'"), std::string::npos);
@@ -558,7 +559,7 @@ TEST(Generate, VirtioDriversInWindowsPeAndGuestToolsAtFirstLogon) {
 }
 
 TEST(Generate, ServerTargetKeepsServerManagerClosedAndHomeLocationAtFirstLogon) {
-  ::setenv("UNATTEND_TEST_PASSWORD", "from-the-environment", 1);
+  test::set_environment("UNATTEND_TEST_PASSWORD", "from-the-environment");
   const std::string xml = generate(load_spec(golden_dir / "remote.yaml")).xml;
   EXPECT_NE(xml.find("<DoNotOpenServerManagerAtLogon>true</DoNotOpenServerManagerAtLogon>"), std::string::npos);
   EXPECT_NE(xml.find("Set-WinHomeLocation -GeoId 244"), std::string::npos);

@@ -2,11 +2,6 @@
 // pipes, driven by a scripted JSON-RPC client with Content-Length framing.
 #include <gtest/gtest.h>
 
-#include <poll.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <chrono>
 #include <fstream>
@@ -16,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../cli/lsp/server.hpp"
+#include "child_process.hpp"
 #include "temp_dir.hpp"
 #include "test_support.hpp"
 
@@ -26,41 +22,9 @@ using json = nlohmann::json;
 
 class Client {
  public:
-  Client() {
-    int to_server[2];
-    int from_server[2];
-    if (pipe(to_server) != 0 || pipe(from_server) != 0) throw std::runtime_error("pipe");
-    signal(SIGPIPE, SIG_IGN);
-    pid_ = fork();
-    if (pid_ == 0) {
-      dup2(to_server[0], 0);
-      dup2(from_server[1], 1);
-      close(to_server[1]);
-      close(from_server[0]);
-      execl(UNATTEND_CLI, UNATTEND_CLI, "lsp", "--stdio", static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    close(to_server[0]);
-    close(from_server[1]);
-    in_ = to_server[1];
-    out_ = from_server[0];
-  }
-  ~Client() {
-    if (in_ >= 0) close(in_);
-    close(out_);
-    if (pid_ > 0 && !reaped_) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, nullptr, 0);
-    }
-  }
+  Client() : server_(UNATTEND_CLI, {"lsp", "--stdio"}) {}
 
-  void send_raw(const std::string& bytes) {
-    for (std::size_t done = 0; done < bytes.size();) {
-      const ssize_t n = write(in_, bytes.data() + done, bytes.size() - done);
-      if (n <= 0) throw std::runtime_error("write");
-      done += static_cast<std::size_t>(n);
-    }
-  }
+  void send_raw(const std::string& bytes) { server_.write(bytes); }
   void send(const json& message) {
     const std::string body = message.dump();
     send_raw("Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
@@ -107,38 +71,20 @@ class Client {
     const std::size_t length = std::stoul(header.substr(at + 16));
     return json::parse(get(length));
   }
-  int wait_exit() {
-    close(in_);
-    in_ = -1;
-    int status = 0;
-    for (int i = 0; i < 100; ++i) {
-      if (waitpid(pid_, &status, WNOHANG) == pid_) {
-        reaped_ = true;
-        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-      }
-      usleep(50'000);
-    }
-    return -2;
-  }
+  int wait_exit() { return server_.close_and_wait(); }
 
  private:
   std::string get(std::size_t n) {
     std::string out;
     while (out.size() < n) {
-      pollfd p{out_, POLLIN, 0};
-      if (poll(&p, 1, 20'000) <= 0) throw std::runtime_error("the server did not answer in time");
       char buffer[4096];
-      const ssize_t got = ::read(out_, buffer, std::min(sizeof buffer, n - out.size()));
-      if (got <= 0) throw std::runtime_error("the server closed its output");
-      out.append(buffer, static_cast<std::size_t>(got));
+      const std::size_t got = server_.read_some(buffer, std::min(sizeof buffer, n - out.size()), std::chrono::seconds(20));
+      out.append(buffer, got);
     }
     return out;
   }
 
-  pid_t pid_ = -1;
-  int in_ = -1;
-  int out_ = -1;
-  bool reaped_ = false;
+  test::ChildProcess server_;
   int next_id_ = 0;
   std::vector<json> notifications_;
 };

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <array>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -26,6 +25,7 @@
 #include <unattend/xml/components/Microsoft-Windows-Setup.hxx>
 #include <unattend/xml/components/Microsoft-Windows-Shell-Setup.hxx>
 
+#include "platform.hpp"
 #include "corpus.hpp"
 #include "test_support.hpp"
 
@@ -583,7 +583,7 @@ TEST(ModifyCorpus, AnEditThatChangesNothingLeavesEveryFileAsItWas) {
 // and edits that threw; only a value a binding cannot parse may throw.
 TEST(ModifyCorpus, TheTrialEditSavesOrRefusesAndNeverThrowsForUnknownElements) {
   if (!test::corpus_present()) GTEST_SKIP() << test::corpus_dir << " not found: corpus tests skipped";
-  const std::filesystem::path out_dir = std::filesystem::temp_directory_path() / ("unattend-modify-" + std::to_string(::getpid()));
+  const std::filesystem::path out_dir = std::filesystem::temp_directory_path() / ("unattend-modify-" + std::to_string(test::process_id()));
   std::filesystem::create_directories(out_dir);
   int loadable = 0, saved = 0, refused = 0, refused_new = 0, thrown = 0, saved_lenient = 0;
   std::map<std::string, std::array<int, 4>> by_folder;  // loadable, saved, refused, thrown

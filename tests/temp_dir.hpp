@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include <unistd.h>
+#include "platform.hpp"
 
 #include <filesystem>
 #include <string>
@@ -16,7 +16,7 @@ class TempDir : public ::testing::Test {
   std::filesystem::path dir;
   void SetUp() override {
     dir = std::filesystem::temp_directory_path() /
-          ("unattend-test-" + std::to_string(::getpid()) + "-" +
+          ("unattend-test-" + std::to_string(test::process_id()) + "-" +
            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);

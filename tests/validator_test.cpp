@@ -129,7 +129,11 @@ TEST(Validator, IgnoresSchemaLocationHints) {
 TEST(Validator, XercesHasNoNetworkAccess) {
 #ifdef UNATTEND_XERCES_WITHOUT_NETWORK
   detail::ensure_xerces();
+#ifndef _WIN32
+  // Linux: the accessor is there, with curl's calls refused. Windows: Xerces
+  // is built with network off (scripts/windows-deps.sh) and has none at all.
   ASSERT_NE(xercesc::XMLPlatformUtils::fgNetAccessor, nullptr);
+#endif
   for (const char16_t* url : {u"http://127.0.0.1:9/x.xsd", u"https://127.0.0.1:9/x.xsd", u"ftp://127.0.0.1:9/x"}) {
     const xercesc::XMLURL address(url);
     EXPECT_THROW(delete address.makeNewStream(), xercesc::MalformedURLException);

@@ -5,7 +5,7 @@
 file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK})
 set(ENV{UNATTEND_TEST_PASSWORD} "from-the-environment")
-execute_process(COMMAND ${PROGRAM} generate --spec ${SPEC} -o ${WORK}/autounattend.xml --package ${WORK}/seed.iso
+execute_process(COMMAND ${EMULATOR} ${PROGRAM} generate --spec ${SPEC} -o ${WORK}/autounattend.xml --package ${WORK}/seed.iso
                 RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT code EQUAL 0)
   message(FATAL_ERROR "generate failed (${code}):\n${out}${err}")
