@@ -34,6 +34,12 @@ if(DEFINED SCRATCH)
 endif()
 execute_process(COMMAND ${command} ${input_option} ${directory_option}
                 RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+# Under an emulator (Wine, for the Windows build) the emulator may add lines
+# of its own to standard error ("wine: ...", "0024:err:..."): they are not the
+# program's output.
+if(DEFINED EMULATOR)
+  string(REGEX REPLACE "(^|\n)(wine: |[0-9a-f]+:(err|fixme|warn|trace):)[^\n]*" "" err "${err}")
+endif()
 set(all "${out}${err}")
 set(problems)
 if(DEFINED SCRATCH)
