@@ -43,7 +43,7 @@ FileReport check_one(const Checker& checker, const Input& input, const CheckOpti
   report.path = input.display;
   try {
     report.diagnostics = input.path.empty() ? checker.check(read_stdin(), input.display, options)
-                                            : checker.check_file(path_from_utf8(input.path), options);
+                                            : checker.check_file(input.path, options);
     add_hints(report.diagnostics);
   } catch (const Error& e) {
     report.error = e.what();
@@ -75,10 +75,10 @@ int run(const po::variables_map& vm) {
   std::vector<const Config*> walked;
   std::set<std::pair<const Config*, std::string>> matched;
   for (auto& input : collect_inputs(vm["input"].as<std::vector<std::string>>())) {
-    const Config& config = config_for(configs, path_from_utf8(input.path));
+    const Config& config = config_for(configs, input.path);
     if (input.found_in_directory && std::find(walked.begin(), walked.end(), &config) == walked.end()) walked.push_back(&config);
     if (!input.path.empty()) {
-      if (const auto glob = config.excluded_by(path_from_utf8(input.path))) {
+      if (const auto glob = config.excluded_by(input.path)) {
         matched.insert({&config, *glob});
         continue;
       }

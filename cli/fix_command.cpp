@@ -82,9 +82,9 @@ int run(const po::variables_map& vm) {
     try {
       // The nearest .unattend.yaml applies as for check: its disabled rules
       // are neither reported nor repaired, and it says how the file is used.
-      const Config& config = config_for(configs, path_from_utf8(input.path));
+      const Config& config = config_for(configs, input.path);
       // What the config excludes is not checked, so it is not repaired either.
-      if (const auto glob = input.path.empty() ? std::nullopt : config.excluded_by(path_from_utf8(input.path))) {
+      if (const auto glob = input.path.empty() ? std::nullopt : config.excluded_by(input.path)) {
         if (!input.found_in_directory) {
           std::cerr << "unattend: " << terminal_safe(input.display, true) << ": left as it is: "
                     << terminal_safe(path_to_utf8(config.file), true) << " excludes it ('" << terminal_safe(*glob, true) << "')\n";
@@ -124,7 +124,7 @@ int run(const po::variables_map& vm) {
         std::cout << result.bytes;
       } else if (result.bytes != original) {
         // The owner and mode stay; a file edited since it was read is left alone.
-        write_file_atomically(path_from_utf8(input.path), result.bytes,
+        write_file_atomically(input.path, result.bytes,
                               {.overwrite = true, .replace_protected = vm["force"].as<bool>(), .unchanged = &original});
       }
     } catch (const Error& e) {

@@ -44,10 +44,10 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& arguments, boo
     const auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) throw Error(argument + ": no such file or directory");
     if (!fs::is_directory(status)) {
-      inputs.push_back({argument, argument});
+      inputs.push_back({path, argument});
       continue;
     }
-    std::vector<std::string> found;
+    std::vector<fs::path> found;
     std::vector<std::string> unreadable;
     // A folder below that cannot be read is an error, not a silent pass: its
     // answer files would go unchecked.
@@ -65,7 +65,7 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& arguments, boo
           it.disable_recursion_pending();
         }
       } else if (it->is_regular_file(entry_error) && has_xml_extension(it->path())) {
-        found.push_back(path_to_utf8(it->path()));
+        found.push_back(it->path());
       }
       it.increment(ec);
     }
@@ -74,8 +74,12 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& arguments, boo
       const std::string list = detail::join(unreadable, "; ");
       throw Error("cannot read every folder below " + argument + ", so not every answer file would be checked: " + list);
     }
-    std::sort(found.begin(), found.end());
-    for (auto& name : found) inputs.push_back({name, name, true});
+    // In the order of the names as printed (bytes of UTF-8, '/' between
+    // folders), the same on every platform.
+    std::vector<Input> listed;
+    for (auto& file : found) listed.push_back({file, path_to_utf8(file), true});
+    std::sort(listed.begin(), listed.end(), [](const Input& a, const Input& b) { return a.display < b.display; });
+    inputs.insert(inputs.end(), std::make_move_iterator(listed.begin()), std::make_move_iterator(listed.end()));
   }
   return inputs;
 }
@@ -101,7 +105,7 @@ const Config& config_for(ConfigResolver& configs, const std::filesystem::path& f
 std::string read_stdin() { return read_standard_input(); }
 
 std::string read_input(const Input& input) {
-  return input.path.empty() ? read_stdin() : read_input_file(path_from_utf8(input.path));
+  return input.path.empty() ? read_stdin() : read_input_file(input.path);
 }
 
 std::vector<std::string> rule_list(const std::vector<std::string>& arguments, const std::string& option) {

@@ -12,7 +12,7 @@
 namespace unattend::cli {
 
 struct Input {
-  std::string path;     // empty for standard input
+  std::filesystem::path path;  // empty for standard input; made from UTF-8 text once, here
   std::string display;  // what diagnostics call it
   bool found_in_directory = false;  // not named itself: found below a directory argument
 };
