@@ -4,6 +4,7 @@
 // built, and the record of which spec value went where, so that a problem
 // found in the generated file can be reported at the spec line it came from.
 
+#include <filesystem>
 #include <map>
 #include <string>
 #include <utility>
@@ -64,7 +65,7 @@ struct Build {
   std::string stdin_text{};
   SpecOrigin stdin_origin{};
   // A spec path relative to the spec's directory.
-  std::string path_of(const SpecValue<std::string>& file) const;
+  std::filesystem::path path_of(const SpecValue<std::string>& file) const;
 };
 
 // A file the spec names: relative names are relative to the spec's folder.

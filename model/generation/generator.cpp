@@ -66,7 +66,7 @@ SpecError::SpecError(std::vector<SpecProblem> problems)
 
 namespace detail::generation {
 
-std::string Build::path_of(const SpecValue<std::string>& file) const { return path_to_utf8(resolved(spec, file.value)); }
+std::filesystem::path Build::path_of(const SpecValue<std::string>& file) const { return resolved(spec, file.value); }
 
 std::string Build::secret_from_file_all(const SpecValue<std::string>& file) {
   std::string text;
@@ -84,7 +84,7 @@ std::string Build::secret_from_file_all(const SpecValue<std::string>& file) {
     text = stdin_text;
   } else {
     try {
-      text = read_input_file(path_from_utf8(path_of(file)));
+      text = read_input_file(path_of(file));
     } catch (const Error&) {
       throw SpecError(file.origin, "'" + file.value + "' cannot be read");
     }
