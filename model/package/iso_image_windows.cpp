@@ -2,7 +2,10 @@
 // images on POSIX (iso_image_posix.cpp, iso_readback_posix.cpp), does not
 // build for Windows. package() asks images_unavailable() before any work, so
 // nothing is checked, created or left behind; the message names the tool
-// that Windows users have for the job.
+// that Windows users have for the job. Its flags (-j1: Joliet names beside
+// ISO 9660 ones; -l: the volume label) are those of Microsoft's "Oscdimg
+// Command-Line Options" page in the ADK documentation; not run here, since the
+// ADK does not run on the build machine (docs/windows.md).
 #include <unattend/error.hpp>
 
 #include "package/iso_image.hpp"
